@@ -1,0 +1,52 @@
+//! The command line: global flags and the list of commands.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::commands;
+
+/// A terminal journal for your mentoring, sponsoring and reverse-mentoring
+/// relationships.
+///
+/// Start a pairing with `rel new`, record every meeting with `rel checkin`,
+/// and ask `rel status` where each relationship stands and what needs you.
+/// Everything lives as plain TOML files you can read, edit and keep in git.
+#[derive(Debug, Parser)]
+#[command(name = "rel", version, max_term_width = 100)]
+pub struct Cli {
+    /// The journal folder [default: journal_dir from the config file, else
+    /// the data dir's rel/]
+    #[arg(long, global = true, value_name = "DIR", env = "REL_DIR")]
+    pub dir: Option<PathBuf>,
+
+    /// Evaluate "today" as DATE, for reproducible reports
+    #[arg(long = "as-of", global = true, value_name = "DATE", env = "REL_TODAY")]
+    pub as_of: Option<String>,
+
+    /// Never prompt; fail naming the missing flags instead
+    #[arg(long, global = true)]
+    pub no_input: bool,
+
+    /// When to use colour (NO_COLOR is honoured)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    New(commands::new::Args),
+    Checkin(commands::checkin::Args),
+    #[command(visible_alias = "show")]
+    Status(commands::status::Args),
+}

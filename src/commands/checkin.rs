@@ -1,0 +1,527 @@
+//! `rel checkin`: record a meeting.
+
+use std::io::Read;
+
+use chrono::NaiveDate;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::date::{parse_iso, with_weekday};
+use crate::model::id::IdError;
+use crate::model::relationship::{ItemError, NewAction};
+use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
+use crate::prompt::{edit_file, editor_command};
+use crate::store::doc::checkin_doc;
+use crate::text::{clip, sanitize};
+
+use super::new::date;
+
+/// Record a meeting.
+///
+/// Writes one new check-in file: the notes, how valuable it felt, what is
+/// working and what is not, the course corrections agreed, new action items
+/// (yours and theirs), and which open actions were done and waypoints
+/// reached — those are updated in relationship.toml in the same step. On a
+/// terminal with no content flags, rel walks you through the meeting.
+///
+/// Examples:
+///   rel checkin ada-lovelace
+///   rel checkin ada-lovelace -m "Talked through the RFC" --rating 4 --working "Weekly cadence" --done a3
+///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
+///   pbpaste | rel checkin linus -m - --review
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The relationship
+    pub handle: String,
+
+    /// The day you met [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+
+    /// Notes on the meeting ('-' reads them from stdin)
+    #[arg(short = 'm', long, value_name = "TEXT")]
+    pub notes: Option<String>,
+
+    /// Write the notes in your editor ($VISUAL, $EDITOR)
+    #[arg(long, conflicts_with = "notes")]
+    pub edit: bool,
+
+    /// How valuable the meeting felt, from 1 to 5
+    #[arg(long, value_name = "1-5", value_parser = parse_rating)]
+    pub rating: Option<Rating>,
+
+    /// Something that is working (repeat for several)
+    #[arg(long, value_name = "TEXT")]
+    pub working: Vec<String>,
+
+    /// Something that is not working (repeat for several)
+    #[arg(long = "not-working", value_name = "TEXT")]
+    pub not_working: Vec<String>,
+
+    /// A course correction you agreed on (repeat for several)
+    #[arg(long = "change", value_name = "TEXT")]
+    pub changes: Vec<String>,
+
+    /// A new action item for you (repeat for several)
+    #[arg(long = "action", value_name = "TEXT")]
+    pub actions: Vec<String>,
+
+    /// A new action item for them (repeat for several)
+    #[arg(long = "their-action", value_name = "TEXT")]
+    pub their_actions: Vec<String>,
+
+    /// An open action now done, by id (a3; repeat or separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub done: Vec<String>,
+
+    /// A waypoint reached, by id (w2; repeat or separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub reached: Vec<String>,
+
+    /// The day of the next meeting
+    #[arg(long, value_name = "DATE")]
+    pub next: Option<String>,
+
+    /// This meeting reviewed the relationship itself: is it serving its purpose?
+    #[arg(long)]
+    pub review: bool,
+}
+
+fn parse_rating(text: &str) -> std::result::Result<Rating, String> {
+    text.parse()
+}
+
+impl Args {
+    fn has_content(&self) -> bool {
+        self.notes.is_some()
+            || self.edit
+            || self.rating.is_some()
+            || !self.working.is_empty()
+            || !self.not_working.is_empty()
+            || !self.changes.is_empty()
+            || !self.actions.is_empty()
+            || !self.their_actions.is_empty()
+            || !self.done.is_empty()
+            || !self.reached.is_empty()
+            || self.next.is_some()
+            || self.review
+    }
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let handle = ctx.journal.find(&args.handle)?;
+    let before = ctx
+        .journal
+        .load(&handle)
+        .map_err(|p| super::problems_error(&[p]))?;
+    let checkin = if ctx.prompt.allowed() && !args.has_content() {
+        walk_through(ctx, &args, &handle, &before)?
+    } else {
+        from_flags(ctx, &args, &handle, &before)?
+    };
+    match record(ctx, &handle, &checkin) {
+        Ok(message) => {
+            ctx.say(&message);
+            Ok(())
+        }
+        Err(err) if checkin.has_words() => Err(keep_words(ctx, &handle, &checkin, err)),
+        Err(err) => Err(err),
+    }
+}
+
+/// Builds the check-in from flags, checking everything before any editor
+/// opens, so a typo never costs the notes.
+fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Result<CheckIn> {
+    let day = match &args.date {
+        Some(text) => meeting_day(ctx, text)?,
+        None => ctx.today,
+    };
+    let mut checkin = CheckIn::new(day);
+    checkin.rating = args.rating;
+    checkin.review = args.review;
+    checkin.working = clean(&args.working);
+    checkin.not_working = clean(&args.not_working);
+    checkin.changes = clean(&args.changes);
+    checkin.closed = ids(&args.done, ItemKind::Action, "--done")?;
+    checkin.reached = ids(&args.reached, ItemKind::Waypoint, "--reached")?;
+    check_items(rel, handle, &checkin)?;
+    if let Some(next) = &args.next {
+        checkin.next = Some(next_meeting(ctx, next, day)?);
+    }
+    for (texts, owner) in [
+        (&args.actions, Owner::Me),
+        (&args.their_actions, Owner::Them),
+    ] {
+        for text in clean(texts) {
+            checkin.opened.push(NewAction {
+                id: None,
+                text,
+                owner,
+                due: None,
+            });
+        }
+    }
+    checkin.notes = match args.notes.as_deref() {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).map_err(|e| {
+                Error::user(format!(
+                    "cannot read notes from stdin: {}",
+                    crate::error::io_reason(&e)
+                ))
+            })?;
+            non_empty(&text)
+        }
+        Some(text) => non_empty(text),
+        None if args.edit => Some(notes_in_editor(ctx, handle, rel, day)?),
+        None => None,
+    };
+    Ok(checkin)
+}
+
+/// Writes the check-in under the lock, after checking its ids against the
+/// relationship as it is now.
+fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String> {
+    let txn = ctx.journal.begin()?;
+    let mut ed = txn.load(handle)?;
+    check_items(&ed.rel, handle, checkin)?;
+    let (id, written) = txn.record_checkin(&mut ed, checkin)?;
+    drop(txn);
+
+    let p = ctx.paint_err;
+    let mut message = format!(
+        "Recorded check-in {} with {} ({handle}).",
+        p.bold(&id.to_string()),
+        sanitize(&ed.rel.person)
+    );
+    let mut moved = Vec::new();
+    if !written.closed.is_empty() {
+        moved.push(format!("done {}", join_ids(&written.closed)));
+    }
+    if !written.reached.is_empty() {
+        moved.push(format!("reached {}", join_ids(&written.reached)));
+    }
+    let opened: Vec<ItemId> = written.opened.iter().filter_map(|a| a.id).collect();
+    if !opened.is_empty() {
+        moved.push(format!("new actions {}", join_ids(&opened)));
+    }
+    if written.review {
+        moved.push("relationship reviewed".to_string());
+    }
+    if !moved.is_empty() {
+        message.push_str(&format!("\n  {}", moved.join(" · ")));
+    }
+    if let Some(next) = written.next {
+        message.push_str(&format!("\n  next meeting {}", with_weekday(next)));
+    } else if let Some(cadence) = &ed.rel.cadence {
+        message.push_str(&format!(
+            "\n  next due {} ({cadence})",
+            with_weekday(cadence.after(written.date, 1))
+        ));
+    }
+    Ok(message)
+}
+
+/// Saves what the person wrote when the check-in could not be recorded,
+/// and says where.
+fn keep_words(ctx: &Ctx, handle: &Handle, checkin: &CheckIn, err: Error) -> Error {
+    let text = format!(
+        "# An unsaved check-in for {handle}: {}\n# To record it, fix the problem and move this file into\n# relationships/{handle}/checkins/ as {}-N.toml, or run rel checkin again.\n{}",
+        err,
+        checkin.date,
+        checkin_doc(checkin)
+    );
+    let stem = format!("checkin-{handle}-{}", checkin.date);
+    let hint = match ctx.journal.save_draft(&stem, &text) {
+        Ok(path) => format!("your words are saved in {}", path.display()),
+        Err(e) => {
+            ctx.say(&format!(
+                "Could not save a draft ({}); here is what you wrote:\n{text}",
+                crate::error::io_reason(&e)
+            ));
+            "your words are printed above".to_string()
+        }
+    };
+    let hint = match err.hint() {
+        Some(original) => format!("{hint}; {original}"),
+        None => hint,
+    };
+    err.with_hint(hint)
+}
+
+/// The day of a meeting: not in the future. A relative date is echoed back.
+fn meeting_day(ctx: &Ctx, text: &str) -> Result<NaiveDate> {
+    let day = date("--date", text, ctx.today)?;
+    if day > ctx.today {
+        return Err(Error::user(format!(
+            "--date {day} is in the future; a check-in records a meeting that happened"
+        ))
+        .with_hint("plan the next meeting with --next DATE"));
+    }
+    if parse_iso(text).is_none() {
+        ctx.say(&format!("Recorded for {}.", with_weekday(day)));
+    }
+    Ok(day)
+}
+
+fn next_meeting(ctx: &Ctx, text: &str, day: NaiveDate) -> Result<NaiveDate> {
+    let next = date("--next", text, ctx.today)?;
+    if next <= day {
+        return Err(
+            Error::user(format!("--next {next} is not after the meeting on {day}"))
+                .with_hint("the next meeting comes after this one, e.g. --next \"in 2w\""),
+        );
+    }
+    Ok(next)
+}
+
+fn ids(texts: &[String], kind: ItemKind, flag: &str) -> Result<Vec<ItemId>> {
+    let mut ids = Vec::new();
+    for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+        let id = ItemId::parse_as(text, kind).map_err(|e| {
+            let hint = match e {
+                IdError::WrongKind { .. } => format!("{flag} takes {} ids", kind.noun()),
+                IdError::Malformed(_) => format!("{flag} takes ids like {}1", kind.prefix()),
+            };
+            Error::user(format!("{flag}: {}", sanitize(&e.to_string()))).with_hint(hint)
+        })?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Every action closed must be open, every waypoint reached must be open.
+fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result<()> {
+    let mut probe = rel.clone();
+    for id in &checkin.closed {
+        probe
+            .close_action(*id, checkin.date)
+            .map_err(|e| item_error(&e, handle, "rel actions", ItemKind::Action))?;
+    }
+    for id in &checkin.reached {
+        probe
+            .reach_waypoint(*id, checkin.date)
+            .map_err(|e| item_error(&e, handle, "rel status", ItemKind::Waypoint))?;
+    }
+    Ok(())
+}
+
+/// An item error in words, with the ids that would work.
+pub fn item_error(err: &ItemError, handle: &Handle, list: &str, kind: ItemKind) -> Error {
+    let open = err.open_ids();
+    let message = format!("{err} in {handle}");
+    let hint = if open.is_empty() {
+        format!("{handle} has no open {}s", kind.noun())
+    } else {
+        format!(
+            "open {}s: {} ({list} {handle})",
+            kind.noun(),
+            join_ids(&open)
+        )
+    };
+    Error::user(message).with_hint(hint)
+}
+
+fn join_ids(ids: &[ItemId]) -> String {
+    ids.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn clean(texts: &[String]) -> Vec<String> {
+    texts
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+/// Lines starting with this are instructions, not notes.
+const EDITOR_MARK: &str = "REL:";
+
+/// Opens the editor on a notes file kept in the journal's drafts folder,
+/// so the words survive anything that happens after.
+fn notes_in_editor(
+    ctx: &Ctx,
+    handle: &Handle,
+    rel: &Relationship,
+    day: NaiveDate,
+) -> Result<String> {
+    let template = format!(
+        "\n{EDITOR_MARK} Notes on your meeting with {} on {}.\n{EDITOR_MARK} Lines starting with {EDITOR_MARK} are ignored. Save and quit to record; an empty file records nothing.\n",
+        sanitize(&rel.person),
+        with_weekday(day)
+    );
+    let path = ctx
+        .journal
+        .save_draft(&format!("notes-{handle}-{day}"), &template)
+        .map_err(|e| {
+            Error::journal(format!(
+                "cannot make a file for the editor: {}",
+                crate::error::io_reason(&e)
+            ))
+        })?;
+    edit_file(&editor_command(ctx.config.editor.as_deref()), &path)?;
+    let written = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
+    let notes: Vec<&str> = written
+        .lines()
+        .filter(|l| !l.starts_with(EDITOR_MARK))
+        .collect();
+    match non_empty(&notes.join("\n")) {
+        Some(notes) => {
+            let _ = std::fs::remove_file(&path);
+            Ok(notes)
+        }
+        None => {
+            let _ = std::fs::remove_file(&path);
+            Err(Error::user("no notes written; nothing was recorded")
+                .with_hint("write some notes, or leave out --edit"))
+        }
+    }
+}
+
+/// The questions, in the words that fit the relationship.
+struct Questions {
+    working: &'static str,
+    not_working: &'static str,
+    changes: &'static str,
+}
+
+fn questions(rel: &Relationship) -> Questions {
+    match (rel.kind, rel.role) {
+        (Kind::ReverseMentoring, Role::Learner) => Questions {
+            working: "What did you learn?",
+            not_working: "What is still unclear, or not working?",
+            changes: "What will you change for next time?",
+        },
+        (Kind::ReverseMentoring, Role::Expert) => Questions {
+            working: "What landed with them?",
+            not_working: "What did not land, or is not working?",
+            changes: "What will you change for next time?",
+        },
+        (Kind::Sponsoring, Role::Protege) => Questions {
+            working: "What did your sponsor open for you? What is working?",
+            not_working: "What is in your way, or not working?",
+            changes: "Any course corrections?",
+        },
+        (Kind::Sponsoring, _) => Questions {
+            working: "Where are they strong? What is working?",
+            not_working: "What still stands between them and the destination?",
+            changes: "Any course corrections?",
+        },
+        _ => Questions {
+            working: "What is working?",
+            not_working: "What is not working?",
+            changes: "Any course corrections?",
+        },
+    }
+}
+
+/// Walks a person through the meeting, on a terminal.
+fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Result<CheckIn> {
+    let prompt = &ctx.prompt;
+    let today = ctx.today;
+    ctx.say(&format!(
+        "Check-in with {} — {}.",
+        ctx.paint_err.bold(&sanitize(&rel.person)),
+        crate::report::kind_sentence(rel)
+    ));
+    let default_day = args.date.clone().unwrap_or_else(|| "today".to_string());
+    let day = prompt
+        .parsed("When did you meet?", Some(&default_day), |s| {
+            match date("--date", s, today) {
+                Ok(d) if d > today => Err(
+                    "that is in the future; a check-in records a meeting that happened".to_string(),
+                ),
+                Ok(d) => Ok(d),
+                Err(e) => Err(e.to_string()),
+            }
+        })?
+        .unwrap_or(today);
+    let mut checkin = CheckIn::new(day);
+    checkin.rating = prompt.parsed("How valuable was it, 1 to 5? (Enter to skip)", None, |s| {
+        s.parse::<Rating>()
+    })?;
+    let notes = prompt.lines("Notes, a line at a time")?;
+    checkin.notes = non_empty(&notes.join("\n"));
+    let q = questions(rel);
+    checkin.working = prompt.lines(q.working)?;
+    checkin.not_working = prompt.lines(q.not_working)?;
+    checkin.changes = prompt.lines(q.changes)?;
+
+    let open_actions: Vec<_> = rel.open_actions().collect();
+    let labels: Vec<String> = open_actions
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {} ({})",
+                a.id,
+                clip(&a.text, 60),
+                if a.owner == Owner::Me {
+                    "mine"
+                } else {
+                    "theirs"
+                }
+            )
+        })
+        .collect();
+    checkin.closed = prompt
+        .multi_select("Which open actions are done?", &labels)?
+        .into_iter()
+        .map(|i| open_actions[i].id)
+        .collect();
+    let open_waypoints: Vec<_> = rel
+        .waypoints_by_due()
+        .into_iter()
+        .filter(|w| w.is_open())
+        .collect();
+    let labels: Vec<String> = open_waypoints
+        .iter()
+        .map(|w| format!("{} {} (due {})", w.id, clip(&w.text, 60), w.due))
+        .collect();
+    checkin.reached = prompt
+        .multi_select("Which waypoints were reached?", &labels)?
+        .into_iter()
+        .map(|i| open_waypoints[i].id)
+        .collect();
+    for (label, owner) in [
+        ("A new action for you", Owner::Me),
+        ("A new action for them", Owner::Them),
+    ] {
+        for text in prompt.lines(label)? {
+            checkin.opened.push(NewAction {
+                id: None,
+                text,
+                owner,
+                due: None,
+            });
+        }
+    }
+    checkin.review = prompt.confirm(
+        "Did you step back and review the relationship itself?",
+        false,
+    )?;
+    let label = match &rel.cadence {
+        Some(c) => format!(
+            "Next meeting? ({c} says {}; Enter to skip)",
+            c.after(day, 1)
+        ),
+        None => "Next meeting? (Enter to skip)".to_string(),
+    };
+    checkin.next = prompt.parsed(&label, None, |s| match date("--next", s, today) {
+        Ok(d) if d <= day => Err("the next meeting comes after this one".to_string()),
+        Ok(d) => Ok(d),
+        Err(e) => Err(e.to_string()),
+    })?;
+    check_items(rel, handle, &checkin)?;
+    Ok(checkin)
+}

@@ -1,0 +1,452 @@
+//! `rel new`: start a relationship.
+
+use chrono::NaiveDate;
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::cadence::CADENCE_HINT;
+use crate::model::date::{DATE_HINT, parse_date};
+use crate::model::relationship::Agreement;
+use crate::model::{Cadence, Handle, Kind, Relationship, Role};
+use crate::text::sanitize;
+
+/// Start a relationship.
+///
+/// Records who the other person is, which kind of relationship it is and
+/// your side of it, and as much of the kickoff conversation as you have:
+/// the purpose, what they want, how often you will meet, your goals.
+/// Sponsoring adds the destination, why, and the protégé's opt-in;
+/// reverse-mentoring a topic and a time box (an end date and/or a number of
+/// sessions). On a terminal, rel asks for whatever required value is left out.
+///
+/// Examples:
+///   rel new --person "Ada Lovelace" --kind mentoring --role mentor --cadence biweekly
+///   rel new grace --person "Grace Hopper" --role sponsor --destination "Staff engineer by 2027"
+///   rel new --person "Linus Torvalds" --role learner --topic "kernel reviews" --until "in 3m" --sessions 6
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The relationship's handle (a-z, 0-9, '-'); made from the name when left out
+    pub handle: Option<String>,
+
+    /// The other person's name
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// The kind of relationship [inferred from --role when left out]
+    #[arg(long, value_enum)]
+    pub kind: Option<Kind>,
+
+    /// Your side of it: mentor or mentee, sponsor or protege, learner or expert
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+
+    /// A goal of the relationship (repeat for several)
+    #[arg(long = "goal", value_name = "TEXT")]
+    pub goals: Vec<String>,
+
+    #[command(flatten)]
+    pub fields: Fields,
+}
+
+/// Every field of a relationship that `rel new` sets and `rel set` changes.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct Fields {
+    /// What the relationship is for
+    #[arg(long, value_name = "TEXT")]
+    pub purpose: Option<String>,
+
+    /// What the other person wants out of it (reverse-mentoring: what the expert gets)
+    #[arg(long = "their-aims", value_name = "TEXT")]
+    pub their_aims: Option<String>,
+
+    /// How often you meet: weekly, biweekly, monthly, quarterly, or 10d, 3w, 2m
+    #[arg(long, value_name = "CADENCE")]
+    pub cadence: Option<String>,
+
+    /// The day it started [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub started: Option<String>,
+
+    /// You had the kickoff conversation, on DATE [default: today]
+    #[arg(long, value_name = "DATE", num_args = 0..=1, default_missing_value = "today")]
+    pub agreed: Option<String>,
+
+    /// How you agreed to work together
+    #[arg(long, value_name = "TEXT")]
+    pub how: Option<String>,
+
+    /// Sponsoring: where the sponsor will help the protégé get to
+    #[arg(long, value_name = "TEXT", help_heading = "Sponsoring")]
+    pub destination: Option<String>,
+
+    /// Sponsoring: why this protégé, and why sponsoring rather than mentoring
+    #[arg(long, value_name = "TEXT", help_heading = "Sponsoring")]
+    pub why: Option<String>,
+
+    /// Sponsoring: the protégé opted in to the shared vision, on DATE [default: today]
+    #[arg(long = "opted-in", value_name = "DATE", num_args = 0..=1, default_missing_value = "today", help_heading = "Sponsoring")]
+    pub opted_in: Option<String>,
+
+    /// Reverse-mentoring: what the learner wants to understand
+    #[arg(long, value_name = "TEXT", help_heading = "Reverse-mentoring")]
+    pub topic: Option<String>,
+
+    /// Reverse-mentoring: the last day of the time box
+    #[arg(long, value_name = "DATE", help_heading = "Reverse-mentoring")]
+    pub until: Option<String>,
+
+    /// Reverse-mentoring: the number of sessions agreed
+    #[arg(long, value_name = "N", help_heading = "Reverse-mentoring")]
+    pub sessions: Option<u32>,
+}
+
+impl Fields {
+    /// The kind-specific flags given, each with the kind it belongs to.
+    pub fn kind_flags(&self) -> Vec<(&'static str, Kind)> {
+        let mut flags = Vec::new();
+        let sponsoring = [
+            ("--destination", self.destination.is_some()),
+            ("--why", self.why.is_some()),
+            ("--opted-in", self.opted_in.is_some()),
+        ];
+        let reverse = [
+            ("--topic", self.topic.is_some()),
+            ("--until", self.until.is_some()),
+            ("--sessions", self.sessions.is_some()),
+        ];
+        flags.extend(
+            sponsoring
+                .iter()
+                .filter(|(_, given)| *given)
+                .map(|(f, _)| (*f, Kind::Sponsoring)),
+        );
+        flags.extend(
+            reverse
+                .iter()
+                .filter(|(_, given)| *given)
+                .map(|(f, _)| (*f, Kind::ReverseMentoring)),
+        );
+        flags
+    }
+
+    /// Refuses flags that belong to another kind of relationship.
+    pub fn check_kind(&self, kind: Kind, what: &str) -> Result<()> {
+        if let Some((flag, belongs)) = self.kind_flags().into_iter().find(|(_, k)| *k != kind) {
+            return Err(Error::user(format!(
+                "{flag} is for {belongs} relationships; {what} is {kind}"
+            ))
+            .with_hint(format!("leave {flag} out, or use --kind {belongs}")));
+        }
+        Ok(())
+    }
+
+    /// Applies the given fields to `rel`. Empty text clears a field.
+    pub fn apply(&self, rel: &mut Relationship, today: NaiveDate) -> Result<()> {
+        let text = |value: &Option<String>, current: &mut Option<String>| {
+            if let Some(value) = value {
+                let value = value.trim();
+                *current = (!value.is_empty()).then(|| value.to_string());
+            }
+        };
+        text(&self.purpose, &mut rel.purpose);
+        text(&self.their_aims, &mut rel.their_aims);
+        text(&self.destination, &mut rel.destination);
+        text(&self.why, &mut rel.why);
+        text(&self.topic, &mut rel.topic);
+        if let Some(cadence) = &self.cadence {
+            rel.cadence = if cadence.trim().is_empty() {
+                None
+            } else {
+                Some(parse_cadence(cadence)?)
+            };
+        }
+        if let Some(started) = &self.started {
+            rel.started = date("--started", started, today)?;
+        }
+        if let Some(agreed) = &self.agreed {
+            let date = date("--agreed", agreed, today)?;
+            let how = rel.agreement.take().and_then(|a| a.how);
+            rel.agreement = Some(Agreement { date, how });
+        }
+        if let Some(how) = &self.how {
+            let how = how.trim();
+            let how = (!how.is_empty()).then(|| how.to_string());
+            match &mut rel.agreement {
+                Some(agreement) => agreement.how = how,
+                None => {
+                    rel.agreement = Some(Agreement {
+                        date: rel.started,
+                        how,
+                    });
+                }
+            }
+        }
+        if let Some(opted_in) = &self.opted_in {
+            rel.opted_in = Some(date("--opted-in", opted_in, today)?);
+        }
+        if let Some(until) = &self.until {
+            let until = date("--until", until, today)?;
+            if until < rel.started {
+                return Err(Error::user(format!(
+                    "--until {until} is before the relationship started ({})",
+                    rel.started
+                ))
+                .with_hint("the time box ends after it starts"));
+            }
+            rel.until = Some(until);
+        }
+        if let Some(sessions) = self.sessions {
+            if sessions == 0 {
+                return Err(Error::user("--sessions must be at least 1")
+                    .with_hint("the number of sessions agreed, like --sessions 6"));
+            }
+            rel.sessions = Some(sessions);
+        }
+        Ok(())
+    }
+}
+
+pub fn parse_cadence(text: &str) -> Result<Cadence> {
+    text.parse()
+        .map_err(|e| Error::user(format!("--cadence: {e}")).with_hint(CADENCE_HINT))
+}
+
+/// A date flag's value, or a one-line error naming the flag.
+pub fn date(flag: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    parse_date(text, today).map_err(|e| {
+        Error::user(format!("{flag}: {}", sanitize(&e.to_string()))).with_hint(DATE_HINT)
+    })
+}
+
+pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
+    let asking = ctx.prompt.allowed()
+        && (args.person.is_none()
+            || (args.kind.is_none() && args.role.is_none())
+            || args.role.is_none());
+    if asking {
+        ask(ctx, &mut args)?;
+    }
+    let (person, kind, role) = required(&args)?;
+    args.fields.check_kind(kind, "this relationship")?;
+    let handle = match &args.handle {
+        Some(text) => Handle::parse(text).map_err(|why| {
+            Error::user(format!("'{}' cannot be a handle: {why}", sanitize(text)))
+                .with_hint("handles are lowercase letters, digits and '-', like ada-lovelace")
+        })?,
+        None => Handle::from_name(&person).ok_or_else(|| {
+            Error::user(format!("cannot make a handle from '{}'", sanitize(&person)))
+                .with_hint("give one: rel new HANDLE --person …")
+        })?,
+    };
+    if ctx.journal.listing()?.handles.contains(&handle) {
+        return Err(Error::user(format!("a relationship named '{handle}' already exists"))
+            .with_hint(format!("pick another handle: rel new {handle}-2 --person …  (rel show {handle} shows the existing one)")));
+    }
+
+    let started = match &args.fields.started {
+        Some(text) => date("--started", text, ctx.today)?,
+        None => ctx.today,
+    };
+    let mut rel = Relationship::new(person, role, started);
+    if args.fields.cadence.is_none() {
+        rel.cadence = ctx.config.default_cadence.clone();
+    }
+    args.fields.apply(&mut rel, ctx.today)?;
+    for goal in args
+        .goals
+        .iter()
+        .map(|g| g.trim())
+        .filter(|g| !g.is_empty())
+    {
+        rel.add_goal(goal.to_string(), started, None);
+    }
+
+    let txn = ctx.journal.begin()?;
+    let path = txn.create(&handle, &rel)?;
+    drop(txn);
+
+    let p = ctx.paint_err;
+    let mut lines = vec![format!(
+        "Started {}: {} with {}.",
+        p.bold(handle.as_str()),
+        crate::report::kind_sentence(&rel),
+        sanitize(&rel.person)
+    )];
+    lines.push(p.dim(&format!("  {}", path.display())));
+    if rel.agreement.is_none() {
+        lines.push(format!(
+            "Next: have the kickoff conversation, then record it with `rel set {handle} --agreed --how TEXT`."
+        ));
+    } else {
+        lines.push(format!("Next: after each meeting, `rel checkin {handle}`; `rel status` shows where things stand."));
+    }
+    ctx.say(&lines.join("\n"));
+    Ok(())
+}
+
+/// The person, kind and role, or an error naming what is missing.
+fn required(args: &Args) -> Result<(String, Kind, Role)> {
+    let person = args
+        .person
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let kind = args.kind.or(args.role.map(Role::kind));
+    let mut missing = Vec::new();
+    if person.is_none() {
+        missing.push("--person NAME");
+    }
+    if kind.is_none() {
+        missing.push("--kind KIND");
+    }
+    if args.role.is_none() {
+        missing.push("--role ROLE");
+    }
+    if args.person.is_some() && person.is_none() {
+        return Err(Error::user("the person's name cannot be empty")
+            .with_hint("rel new --person \"Ada Lovelace\" …"));
+    }
+    if let (Some(p), Some(k), Some(r)) = (person, kind, args.role) {
+        if r.kind() != k {
+            let [a, b] = k.roles();
+            return Err(Error::user(format!(
+                "a {k} relationship has a {} and a {}, not a {}",
+                a.label(),
+                b.label(),
+                r.label()
+            ))
+            .with_hint(format!(
+                "use --role {} or --role {}, or --kind {}",
+                a.as_str(),
+                b.as_str(),
+                r.kind()
+            )));
+        }
+        return Ok((p.to_string(), k, r));
+    }
+    let hint = match kind {
+        Some(k) if args.role.is_none() => {
+            let [a, b] = k.roles();
+            format!(
+                "for {k}, your role is --role {} or --role {}",
+                a.as_str(),
+                b.as_str()
+            )
+        }
+        _ => "rel new --person NAME --kind mentoring|sponsoring|reverse-mentoring --role ROLE"
+            .to_string(),
+    };
+    Err(Error::user(format!("missing {}", missing.join(", "))).with_hint(hint))
+}
+
+/// Walks a person through starting a relationship on a terminal.
+fn ask(ctx: &Ctx, args: &mut Args) -> Result<()> {
+    let prompt = &ctx.prompt;
+    if args.person.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        args.person = prompt.text("Who is it with? (their name)", None, true)?;
+    }
+    let kind = match args.kind.or(args.role.map(Role::kind)) {
+        Some(kind) => kind,
+        None => {
+            let items = vec![
+                "mentoring — a more experienced person guides a less experienced one".to_string(),
+                "sponsoring — a sponsor actively advances a protégé toward a destination"
+                    .to_string(),
+                "reverse-mentoring — a senior learns a topic from a junior expert, time-boxed"
+                    .to_string(),
+            ];
+            Kind::ALL[prompt.select("What kind of relationship?", &items, 0)?]
+        }
+    };
+    args.kind = Some(kind);
+    if args.role.is_none() {
+        let [a, b] = kind.roles();
+        let items = vec![
+            format!("I am the {} (they are the {})", a.label(), b.label()),
+            format!("I am the {} (they are the {})", b.label(), a.label()),
+        ];
+        args.role = Some(
+            if prompt.select("Which side are you on?", &items, 0)? == 0 {
+                a
+            } else {
+                b
+            },
+        );
+    }
+    let f = &mut args.fields;
+    if f.purpose.is_none() {
+        f.purpose = prompt.text("What is it for? (purpose, Enter to skip)", None, false)?;
+    }
+    if f.their_aims.is_none() {
+        let label = if args.role == Some(Role::Learner) {
+            "What does the expert want out of it? (Enter to skip)"
+        } else {
+            "What do they want out of it? (Enter to skip)"
+        };
+        f.their_aims = prompt.text(label, None, false)?;
+    }
+    if f.cadence.is_none() {
+        let default = ctx
+            .config
+            .default_cadence
+            .as_ref()
+            .map_or("biweekly".to_string(), ToString::to_string);
+        f.cadence = prompt.parsed("How often will you meet?", Some(&default), |s| {
+            s.parse::<Cadence>()
+                .map(|_| s.to_string())
+                .map_err(|e| format!("{e}: {CADENCE_HINT}"))
+        })?;
+    }
+    match kind {
+        Kind::Sponsoring => {
+            if f.destination.is_none() {
+                f.destination = prompt.text(
+                    "Where is the protégé headed? (destination, Enter to skip)",
+                    None,
+                    false,
+                )?;
+            }
+            if f.why.is_none() {
+                f.why = prompt.text(
+                    "Why this protégé, and why sponsoring? (Enter to skip)",
+                    None,
+                    false,
+                )?;
+            }
+        }
+        Kind::ReverseMentoring => {
+            if f.topic.is_none() {
+                f.topic = prompt.text("What is the topic? (Enter to skip)", None, false)?;
+            }
+            if f.until.is_none() && f.sessions.is_none() {
+                let today = ctx.today;
+                f.until = prompt.parsed(
+                    "Until when? (time box, e.g. in 3m; Enter to skip)",
+                    None,
+                    |s| {
+                        parse_date(s, today)
+                            .map(|_| s.to_string())
+                            .map_err(|e| format!("{e}: {DATE_HINT}"))
+                    },
+                )?;
+            }
+        }
+        Kind::Mentoring => {}
+    }
+    if args.goals.is_empty() {
+        args.goals = prompt.lines("A goal")?;
+    }
+    let f = &mut args.fields;
+    if f.agreed.is_none()
+        && f.how.is_none()
+        && prompt.confirm("Have you had the kickoff conversation already?", false)?
+    {
+        f.agreed = Some("today".to_string());
+        f.how = prompt.text(
+            "How did you agree to work together? (Enter to skip)",
+            None,
+            false,
+        )?;
+    }
+    Ok(())
+}

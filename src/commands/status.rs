@@ -1,0 +1,168 @@
+//! `rel status [HANDLE]`: where every relationship stands and what needs you.
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::Status;
+use crate::model::assess::sort_attention;
+use crate::report::{json, show, status};
+use crate::store::{Problem, Severity};
+
+use super::{View, load_view, problems_error};
+
+/// Where your relationships stand, and what needs you.
+///
+/// Without a handle: a table of your active relationships, then the
+/// attention list, most urgent first, each item with the command that deals
+/// with it. With a handle (or as `rel show HANDLE`): the full progress report
+/// of one relationship — the four understandings with why, waypoints, goals,
+/// actions, the last check-ins and the rating trend.
+///
+/// Examples:
+///   rel status
+///   rel status --all
+///   rel show ada-lovelace
+///   rel status --json | jq '.attention[].message'
+#[derive(Debug, Default, clap::Args)]
+pub struct Args {
+    /// A relationship's handle, for its full report
+    pub handle: Option<String>,
+
+    /// Include paused and ended relationships
+    #[arg(long)]
+    pub all: bool,
+
+    /// Print JSON instead of text (the shape is in the README)
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How many recent check-ins the report reads: the last three are shown,
+/// the rating trend spans all of these.
+const REPORT_CHECKINS: usize = 12;
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    match &args.handle {
+        Some(handle) => report(ctx, handle, args.json),
+        None => overview(ctx, args.all, args.json),
+    }
+}
+
+fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
+    let listing = ctx.journal.listing()?;
+    let mut problems: Vec<Problem> = listing.problems;
+    let mut views: Vec<View> = Vec::new();
+    for handle in &listing.handles {
+        match load_view(ctx, handle, 1) {
+            Ok(mut view) => {
+                problems.append(&mut view.problems);
+                views.push(view);
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let shown: Vec<&View> = views
+        .iter()
+        .filter(|v| all || v.rel.status == Status::Active)
+        .collect();
+    let mut attention: Vec<_> = shown
+        .iter()
+        .flat_map(|v| v.assessment.attention.iter().cloned())
+        .collect();
+    sort_attention(&mut attention);
+
+    if as_json {
+        let out = json::Status {
+            as_of: ctx.today,
+            relationships: shown
+                .iter()
+                .map(|v| json::summary(v.handle.as_str(), &v.rel, &v.assessment, ctx.today))
+                .collect(),
+            attention: attention.iter().collect(),
+            problems: &problems,
+        };
+        ctx.print(&json::to_string(&out))?;
+    } else if views.is_empty() && problems.is_empty() {
+        ctx.say(&getting_started(ctx));
+    } else if shown.is_empty() {
+        let hidden = views.len();
+        ctx.say(&format!(
+            "No active relationships ({hidden} paused or ended: rel status --all shows them; rel new starts one)."
+        ));
+    } else {
+        let rows: Vec<status::Row<'_>> = shown
+            .iter()
+            .map(|v| status::Row {
+                handle: v.handle.as_str(),
+                rel: &v.rel,
+                assessment: &v.assessment,
+            })
+            .collect();
+        let mut out = status::overview(&rows, ctx.today, ctx.width, ctx.paint, all);
+        out.push('\n');
+        out.push_str(&status::attention(&attention, ctx.width, ctx.paint));
+        ctx.print(&out)?;
+    }
+    finish(ctx, &problems)
+}
+
+fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
+    let handle = ctx.journal.find(input)?;
+    let view = load_view(ctx, &handle, REPORT_CHECKINS).map_err(|p| problems_error(&[p]))?;
+    if as_json {
+        let out = json::Report {
+            as_of: ctx.today,
+            summary: json::summary(handle.as_str(), &view.rel, &view.assessment, ctx.today),
+            relationship: &view.rel,
+            attention: &view.assessment.attention,
+            recent_checkins: view
+                .recent
+                .iter()
+                .rev()
+                .map(|(id, c)| json::checkin(*id, c))
+                .collect(),
+            problems: &view.problems,
+        };
+        ctx.print(&json::to_string(&out))?;
+    } else {
+        let input = show::Input {
+            handle: handle.as_str(),
+            rel: &view.rel,
+            checkins: &view.checkins,
+            recent: &view.recent,
+            assessment: &view.assessment,
+            today: ctx.today,
+        };
+        ctx.print(&show::render(&input, ctx.width, ctx.paint))?;
+    }
+    finish(ctx, &view.problems)
+}
+
+/// Reports problems after the output: warnings as notes, errors as the
+/// command's failure (exit 2).
+fn finish(ctx: &Ctx, problems: &[Problem]) -> Result<()> {
+    for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
+        ctx.say(&format!("{} {warning}", ctx.paint_err.warning_label()));
+    }
+    let errors: Vec<Problem> = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(problems_error(&errors))
+    }
+}
+
+fn getting_started(ctx: &Ctx) -> String {
+    let p = ctx.paint_err;
+    format!(
+        "{}\n\n  {}\n  {}\n  {}\n\nThe journal lives in {} (change it with --dir or REL_DIR).",
+        p.bold("No relationships yet. Start one:"),
+        "rel new --person \"Ada Lovelace\" --kind mentoring --role mentor --cadence biweekly",
+        "rel checkin ada-lovelace -m \"What we talked about\"   # after each meeting",
+        "rel status                                            # where everything stands",
+        ctx.journal.root().display()
+    )
+}

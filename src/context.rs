@@ -1,0 +1,110 @@
+//! What every command is handed: the journal, today, the settings, where
+//! output goes and how it looks, and whether it may ask.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::cli::{Cli, ColorChoice};
+use crate::config::{self, Config};
+use crate::error::{Error, Result};
+use crate::model::Settings;
+use crate::model::date::{DATE_HINT, parse_date};
+use crate::prompt::Prompt;
+use crate::report::style::Paint;
+use crate::store::Journal;
+
+pub struct Ctx {
+    pub journal: Journal,
+    /// "Today": read once, from `--as-of`, `REL_TODAY` or the clock.
+    pub today: NaiveDate,
+    pub config: Config,
+    pub settings: Settings,
+    /// Styling for stdout and for stderr.
+    pub paint: Paint,
+    pub paint_err: Paint,
+    pub prompt: Prompt,
+    /// Columns available to tables and wrapped text.
+    pub width: usize,
+}
+
+impl Ctx {
+    /// Resolves everything global from the flags, the environment and the
+    /// config file. `clock` is today as the system clock has it.
+    pub fn from_cli(cli: &Cli, clock: NaiveDate) -> Result<Ctx> {
+        let today = match &cli.as_of {
+            Some(text) => parse_date(text, clock)
+                .map_err(|e| Error::user(format!("--as-of: {e}")).with_hint(DATE_HINT))?,
+            None => clock,
+        };
+        let config = config::load(config::config_path().as_deref())?;
+        let root = journal_dir(cli, &config)?;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let color = |terminal: bool| match cli.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && !no_color,
+        };
+        let paint = Paint::new(color(io::stdout().is_terminal()));
+        let paint_err = Paint::new(color(io::stderr().is_terminal()));
+        let mut settings = Settings::default();
+        if let Some(every) = &config.review_every {
+            settings.review_every = every.span();
+        }
+        Ok(Ctx {
+            journal: Journal::new(root),
+            today,
+            settings,
+            paint,
+            paint_err,
+            prompt: Prompt::new(cli.no_input, paint_err.enabled()),
+            width: width(),
+            config,
+        })
+    }
+
+    /// Writes report text to stdout. A reader that went away (`| head`)
+    /// ends the command quietly.
+    pub fn print(&self, text: &str) -> Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
+            .map_err(|e| match e.kind() {
+                io::ErrorKind::BrokenPipe => Error::broken_pipe(),
+                _ => Error::journal(format!(
+                    "cannot write the output: {}",
+                    crate::error::io_reason(&e)
+                )),
+            })
+    }
+
+    /// A message for the person, on stderr.
+    pub fn say(&self, text: &str) {
+        let _ = writeln!(io::stderr().lock(), "{text}");
+    }
+}
+
+fn journal_dir(cli: &Cli, config: &Config) -> Result<PathBuf> {
+    if let Some(dir) = &cli.dir {
+        return Ok(dir.clone());
+    }
+    if let Some(dir) = &config.journal_dir {
+        return Ok(dir.clone());
+    }
+    dirs::data_dir().map(|d| d.join("rel")).ok_or_else(|| {
+        Error::user("cannot tell where to keep the journal")
+            .with_hint("pass --dir DIR or set REL_DIR")
+    })
+}
+
+/// `COLUMNS` when set, else the terminal's width, else 100.
+fn width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|c| *c >= 20)
+        .or_else(crate::report::table::terminal_width)
+        .unwrap_or(100)
+        .min(400)
+}

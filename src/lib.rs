@@ -1,0 +1,104 @@
+//! rel: a terminal journal for one person's professional relationships —
+//! mentoring, sponsoring and reverse-mentoring, on either side of each.
+//!
+//! The library holds the domain ([`model`]), the journal on disk
+//! ([`store`]), the rendering ([`report`]) and the commands; the binary is
+//! a thin shell over [`main`].
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod model;
+pub mod prompt;
+pub mod report;
+pub mod store;
+pub mod text;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::Cli;
+use crate::context::Ctx;
+use crate::error::{Error, ErrorKind};
+use crate::report::style::Paint;
+
+/// Runs rel with the process's arguments and returns its exit code.
+pub fn main() -> ExitCode {
+    install_panic_hook();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return clap_exit(&err),
+    };
+    let clock = chrono::Local::now().date_naive();
+    let paint = stderr_paint(&cli);
+    match run(cli, clock) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            report_error(&err, paint);
+            ExitCode::from(err.exit_code())
+        }
+    }
+}
+
+/// Runs a parsed command line with `clock` as the system's today.
+pub fn run(cli: Cli, clock: chrono::NaiveDate) -> Result<(), Error> {
+    let ctx = Ctx::from_cli(&cli, clock)?;
+    commands::run(&ctx, cli.command)
+}
+
+/// Prints an error once: `error:` lines, then the hint.
+pub fn report_error(err: &Error, paint: Paint) {
+    if err.kind() == ErrorKind::BrokenPipe {
+        return;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for line in err.lines() {
+        let _ = writeln!(stderr, "{} {line}", paint.error_label());
+    }
+    if let Some(hint) = err.hint() {
+        let _ = writeln!(stderr, "{} {hint}", paint.hint_label());
+    }
+}
+
+fn stderr_paint(cli: &Cli) -> Paint {
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Paint::new(match cli.color {
+        cli::ColorChoice::Always => true,
+        cli::ColorChoice::Never => false,
+        cli::ColorChoice::Auto => std::io::stderr().is_terminal() && !no_color,
+    })
+}
+
+/// Help and version go to stdout with success; a usage error is a user
+/// error (exit 1), as for every other bad input.
+fn clap_exit(err: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    let _ = err.print();
+    match err.kind() {
+        K::DisplayHelp | K::DisplayVersion => ExitCode::SUCCESS,
+        _ => ExitCode::from(1),
+    }
+}
+
+/// A bug should read as one, not as a Rust backtrace.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("error: rel hit a bug ({what}{place}); nothing more was written");
+        eprintln!("hint: please report it, with the command you ran");
+    }));
+}

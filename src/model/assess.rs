@@ -1,0 +1,1032 @@
+//! Where a relationship stands: the four understandings, its health, and
+//! the attention items it raises. A pure function of the files and today.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::checkin::{CheckIn, CheckinId};
+use super::date::{Span, days_between};
+use super::handle::Handle;
+use super::kind::{Kind, Owner, Role, Status};
+use super::relationship::Relationship;
+
+/// What an assessment reads: a relationship, the names of all its
+/// check-ins, and the newest check-ins that were loaded (oldest first).
+pub struct Snapshot<'a> {
+    pub handle: &'a Handle,
+    pub rel: &'a Relationship,
+    /// Every check-in's id, sorted oldest first.
+    pub checkins: &'a [CheckinId],
+    /// The newest check-ins, loaded, oldest first (may be empty).
+    pub recent: &'a [CheckIn],
+}
+
+/// Knobs that come from the config file.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings {
+    /// How often a relationship should be reviewed, unless it says otherwise.
+    pub review_every: Span,
+    /// An open action older than this many days is worth a nudge.
+    pub stale_action_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            review_every: Span::Months(3),
+            stale_action_days: 30,
+        }
+    }
+}
+
+/// A relationship with no cadence is still expected to meet this often
+/// before "where you are" counts as met.
+const NO_CADENCE_DAYS: i64 = 30;
+/// Reverse-mentoring warns this many days before its time box ends.
+const TIME_BOX_WARNING_DAYS: i64 = 14;
+/// Meetings in a row with nothing moving before drift is flagged.
+const DRIFT_MEETINGS: usize = 4;
+/// Cadences with nothing moving (and meetings still held) before drift.
+const DRIFT_CADENCES: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    Met,
+    Partly,
+    Missing,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Met => "met",
+            Level::Partly => "partly",
+            Level::Missing => "missing",
+        }
+    }
+
+    fn from_facts(facts: &[Fact]) -> Level {
+        let ok = facts.iter().filter(|f| f.ok).count();
+        if ok == facts.len() {
+            Level::Met
+        } else if ok == 0 {
+            Level::Missing
+        } else {
+            Level::Partly
+        }
+    }
+}
+
+/// The essay's four understandings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Which {
+    /// Understanding what you want.
+    Want,
+    /// Understanding how you want to get there.
+    How,
+    /// Understanding where you are on your way.
+    Where,
+    /// Understanding where the other person is, what they want and do.
+    Them,
+}
+
+impl Which {
+    pub const ALL: [Which; 4] = [Which::Want, Which::How, Which::Where, Which::Them];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Which::Want => "What you want",
+            Which::How => "How you get there",
+            Which::Where => "Where you are",
+            Which::Them => "Where they are",
+        }
+    }
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Which::Want => "want",
+            Which::How => "how",
+            Which::Where => "where",
+            Which::Them => "them",
+        }
+    }
+}
+
+/// One fact behind an understanding: whether it holds, in words, and the
+/// command that would make it hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fact {
+    pub ok: bool,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+impl Fact {
+    fn ok(text: impl Into<String>) -> Fact {
+        Fact {
+            ok: true,
+            text: text.into(),
+            fix: None,
+        }
+    }
+
+    fn missing(text: impl Into<String>, fix: impl Into<String>) -> Fact {
+        Fact {
+            ok: false,
+            text: text.into(),
+            fix: Some(fix.into()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Understanding {
+    pub which: Which,
+    pub level: Level,
+    pub facts: Vec<Fact>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Health {
+    Green,
+    Amber,
+    Red,
+    Paused,
+    Ended,
+}
+
+impl Health {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Health::Green => "green",
+            Health::Amber => "amber",
+            Health::Red => "red",
+            Health::Paused => "paused",
+            Health::Ended => "ended",
+        }
+    }
+}
+
+/// Where the meeting rhythm stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "state")]
+pub enum Timing {
+    /// No cadence set: nothing is ever due.
+    NoCadence,
+    /// Within the cadence.
+    OnTrack,
+    /// The cadence has passed since the last meeting.
+    Due {
+        days_late: i64,
+    },
+    /// Twice the cadence has passed: losing touch.
+    Overdue {
+        days_late: i64,
+    },
+    /// Cadence nudges are silenced.
+    Snoozed {
+        until: NaiveDate,
+    },
+    Paused,
+    Ended,
+}
+
+impl Timing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Timing::NoCadence => "no-cadence",
+            Timing::OnTrack => "on-track",
+            Timing::Due { .. } => "due",
+            Timing::Overdue { .. } => "overdue",
+            Timing::Snoozed { .. } => "snoozed",
+            Timing::Paused => "paused",
+            Timing::Ended => "ended",
+        }
+    }
+}
+
+/// One line of the attention list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attention {
+    pub handle: Handle,
+    /// Higher is more urgent.
+    pub urgency: u32,
+    /// Days late, to order items of the same urgency.
+    #[serde(skip)]
+    pub weight: i64,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+/// Everything `status` knows about one relationship.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub last_checkin: Option<NaiveDate>,
+    /// Check-ins held so far (not counting any dated after today).
+    pub held: usize,
+    /// The day the cadence says the next check-in is due.
+    pub next_due: Option<NaiveDate>,
+    /// The next meeting as planned at the last check-in, if still ahead.
+    pub planned: Option<NaiveDate>,
+    pub timing: Timing,
+    pub last_review: Option<NaiveDate>,
+    /// Meetings held since a goal, waypoint or action last moved.
+    pub meetings_since_movement: usize,
+    pub understandings: Vec<Understanding>,
+    pub health: Health,
+    pub attention: Vec<Attention>,
+}
+
+impl Assessment {
+    pub fn understanding(&self, which: Which) -> &Understanding {
+        let index = Which::ALL.iter().position(|w| *w == which).unwrap_or(0);
+        &self.understandings[index]
+    }
+}
+
+/// Assesses one relationship as of `today`.
+pub fn assess(snap: &Snapshot<'_>, today: NaiveDate, settings: &Settings) -> Assessment {
+    Assessor {
+        snap,
+        rel: snap.rel,
+        h: snap.handle.as_str(),
+        today,
+        settings,
+    }
+    .run()
+}
+
+struct Assessor<'a> {
+    snap: &'a Snapshot<'a>,
+    rel: &'a Relationship,
+    h: &'a str,
+    today: NaiveDate,
+    settings: &'a Settings,
+}
+
+impl Assessor<'_> {
+    fn run(&self) -> Assessment {
+        let held: Vec<&CheckinId> = self
+            .snap
+            .checkins
+            .iter()
+            .filter(|c| c.date <= self.today)
+            .collect();
+        let last_checkin = held.last().map(|c| c.date);
+        let baseline = last_checkin.unwrap_or_else(|| self.start());
+        let next_due = self.rel.cadence.as_ref().map(|c| c.after(baseline, 1));
+        let timing = self.timing(baseline);
+        let planned = self
+            .snap
+            .recent
+            .iter()
+            .filter(|c| c.date <= self.today)
+            .max_by_key(|c| c.date)
+            .and_then(|c| c.next)
+            .filter(|next| last_checkin.is_none_or(|last| *next > last));
+        let last_review = self.last_review();
+        let movement = self.rel.last_movement();
+        let meetings_since_movement = held
+            .iter()
+            .filter(|c| movement.is_none_or(|m| c.date > m))
+            .count();
+
+        let understandings = vec![
+            self.want(),
+            self.how(),
+            self.where_(last_checkin, timing, last_review),
+            self.them(),
+        ];
+        let health = match self.rel.status {
+            Status::Paused => Health::Paused,
+            Status::Ended => Health::Ended,
+            Status::Active => {
+                let missing = understandings
+                    .iter()
+                    .filter(|u| u.level == Level::Missing)
+                    .count();
+                if missing >= 2 || matches!(timing, Timing::Overdue { .. }) {
+                    Health::Red
+                } else if missing == 0 && understandings.iter().all(|u| u.level == Level::Met) {
+                    Health::Green
+                } else {
+                    Health::Amber
+                }
+            }
+        };
+        let mut assessment = Assessment {
+            last_checkin,
+            held: held.len(),
+            next_due,
+            planned,
+            timing,
+            last_review,
+            meetings_since_movement,
+            understandings,
+            health,
+            attention: Vec::new(),
+        };
+        if self.rel.status == Status::Active {
+            assessment.attention = self.attention(&assessment, movement);
+        }
+        assessment
+    }
+
+    /// When the relationship began, for the purposes of "since when".
+    fn start(&self) -> NaiveDate {
+        self.rel
+            .agreement
+            .as_ref()
+            .map_or(self.rel.started, |a| a.date.max(self.rel.started))
+    }
+
+    fn timing(&self, baseline: NaiveDate) -> Timing {
+        match self.rel.status {
+            Status::Paused => return Timing::Paused,
+            Status::Ended => return Timing::Ended,
+            Status::Active => {}
+        }
+        let Some(cadence) = &self.rel.cadence else {
+            return Timing::NoCadence;
+        };
+        if let Some(until) = self.rel.snoozed_until.filter(|u| *u >= self.today) {
+            return Timing::Snoozed { until };
+        }
+        let due = cadence.after(baseline, 1);
+        let overdue = cadence.after(baseline, 2);
+        if self.today >= overdue {
+            Timing::Overdue {
+                days_late: days_between(due, self.today),
+            }
+        } else if self.today >= due {
+            Timing::Due {
+                days_late: days_between(due, self.today),
+            }
+        } else {
+            Timing::OnTrack
+        }
+    }
+
+    fn last_review(&self) -> Option<NaiveDate> {
+        let from_checkins = self
+            .snap
+            .recent
+            .iter()
+            .filter(|c| c.review && c.date <= self.today)
+            .map(|c| c.date)
+            .max();
+        self.rel.reviewed.max(from_checkins)
+    }
+
+    fn review_every(&self) -> Span {
+        self.rel
+            .review_every
+            .as_ref()
+            .map_or(self.settings.review_every, |c| c.span())
+    }
+
+    fn want(&self) -> Understanding {
+        let rel = self.rel;
+        let h = self.h;
+        let mut facts = vec![match &rel.purpose {
+            Some(_) => Fact::ok("purpose recorded"),
+            None => Fact::missing("no purpose recorded", format!("rel set {h} --purpose TEXT")),
+        }];
+        if rel.kind == Kind::Sponsoring {
+            facts.push(match &rel.destination {
+                Some(d) => Fact::ok(format!("destination: {d}")),
+                None => Fact::missing(
+                    "no destination: where is the sponsor taking the protégé?",
+                    format!("rel set {h} --destination TEXT"),
+                ),
+            });
+            facts.push(match &rel.why {
+                Some(_) => Fact::ok("why this protégé is recorded"),
+                None => Fact::missing(
+                    "why this protégé, and why sponsoring, is not recorded",
+                    format!("rel set {h} --why TEXT"),
+                ),
+            });
+        }
+        if rel.kind == Kind::ReverseMentoring {
+            facts.push(match &rel.topic {
+                Some(t) => Fact::ok(format!("topic: {t}")),
+                None => Fact::missing("no topic recorded", format!("rel set {h} --topic TEXT")),
+            });
+        }
+        let live = rel.goals.iter().filter(|g| g.dropped.is_none()).count();
+        let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
+        facts.push(if live > 0 {
+            Fact::ok(format!("{} ({achieved} achieved)", plural(live, "goal")))
+        } else {
+            Fact::missing("no goals", format!("rel goal add {h} TEXT"))
+        });
+        understanding(Which::Want, facts)
+    }
+
+    fn how(&self) -> Understanding {
+        let rel = self.rel;
+        let h = self.h;
+        let mut facts = vec![
+            match &rel.agreement {
+                Some(a) => Fact::ok(format!("agreed on {}", a.date)),
+                None => Fact::missing(
+                    "no agreement: have the kickoff conversation about what you hope for and how you will work",
+                    format!("rel set {h} --agreed DATE --how TEXT"),
+                ),
+            },
+            match &rel.cadence {
+                Some(c) => Fact::ok(format!("meeting {c}")),
+                None => Fact::missing("no cadence", format!("rel set {h} --cadence biweekly")),
+            },
+        ];
+        if rel.kind == Kind::Sponsoring {
+            let live: Vec<_> = rel
+                .waypoints
+                .iter()
+                .filter(|w| w.dropped.is_none())
+                .collect();
+            let reached = live.iter().filter(|w| w.reached.is_some()).count();
+            facts.push(if live.is_empty() {
+                Fact::missing(
+                    "no waypoints on the way to the destination",
+                    format!("rel waypoint add {h} TEXT --due DATE"),
+                )
+            } else {
+                Fact::ok(format!(
+                    "{reached} of {} reached",
+                    plural(live.len(), "waypoint")
+                ))
+            });
+        }
+        if rel.kind == Kind::ReverseMentoring {
+            facts.push(match (rel.until, rel.sessions) {
+                (None, None) => Fact::missing(
+                    "no time box: reverse-mentoring needs an end date or a number of sessions",
+                    format!("rel set {h} --until DATE --sessions N"),
+                ),
+                (Some(until), None) => Fact::ok(format!("time-boxed until {until}")),
+                (None, Some(n)) => {
+                    Fact::ok(format!("time-boxed to {}", plural(n as usize, "session")))
+                }
+                (Some(until), Some(n)) => Fact::ok(format!(
+                    "time-boxed until {until}, {}",
+                    plural(n as usize, "session")
+                )),
+            });
+        }
+        understanding(Which::How, facts)
+    }
+
+    fn where_(
+        &self,
+        last: Option<NaiveDate>,
+        timing: Timing,
+        last_review: Option<NaiveDate>,
+    ) -> Understanding {
+        let rel = self.rel;
+        let h = self.h;
+        let today = self.today;
+        let since = |date: NaiveDate| ago(days_between(date, today));
+        let meeting = match (timing, last) {
+            (Timing::Ended, _) => Fact::ok("ended"),
+            (Timing::Paused, _) => Fact::ok("paused"),
+            (Timing::Snoozed { until }, _) => Fact::ok(format!("snoozed until {until}")),
+            (Timing::OnTrack, Some(last)) => Fact::ok(format!("last check-in {}", since(last))),
+            (Timing::OnTrack, None) => Fact::ok("no check-in yet, the first is not due"),
+            (Timing::Due { .. } | Timing::Overdue { .. }, _) => {
+                let cadence = rel
+                    .cadence
+                    .as_ref()
+                    .map(|c| c.to_string())
+                    .unwrap_or_default();
+                let text = match last {
+                    Some(last) => format!("last check-in {} (cadence {cadence})", since(last)),
+                    None => format!(
+                        "no check-in since it started {} (cadence {cadence})",
+                        since(self.start())
+                    ),
+                };
+                Fact::missing(text, format!("rel checkin {h}"))
+            }
+            (Timing::NoCadence, Some(last)) if days_between(last, today) <= NO_CADENCE_DAYS => {
+                Fact::ok(format!("last check-in {}", since(last)))
+            }
+            (Timing::NoCadence, Some(last)) => Fact::missing(
+                format!("last check-in {} and no cadence to keep", since(last)),
+                format!("rel checkin {h}"),
+            ),
+            (Timing::NoCadence, None) => {
+                Fact::missing("no check-in yet", format!("rel checkin {h}"))
+            }
+        };
+        let mut facts = vec![meeting];
+
+        let late_waypoints: Vec<_> = rel
+            .waypoints
+            .iter()
+            .filter(|w| w.is_open() && w.due < today)
+            .collect();
+        if let Some(w) = late_waypoints.first() {
+            facts.push(Fact::missing(
+                format!("waypoint {} was due {}", w.id, w.due),
+                format!("rel waypoint reach {h} {}", w.id),
+            ));
+        } else if rel.waypoints.iter().any(|w| w.dropped.is_none()) {
+            facts.push(Fact::ok("no waypoint overdue"));
+        }
+        let late_goals: Vec<_> = rel
+            .goals
+            .iter()
+            .filter(|g| g.is_open() && g.due.is_some_and(|d| d < today))
+            .collect();
+        if let Some(g) = late_goals.first() {
+            facts.push(Fact::missing(
+                format!("goal {} was due {}", g.id, g.due.unwrap_or(today)),
+                format!("rel goal done {h} {}", g.id),
+            ));
+        }
+
+        if rel.status == Status::Active {
+            facts.push(self.review_fact(last_review));
+        }
+        let mut u = understanding(Which::Where, facts);
+        if matches!(timing, Timing::Overdue { .. }) {
+            u.level = Level::Missing;
+        }
+        u
+    }
+
+    /// Whether the pair has reviewed the relationship itself recently enough.
+    fn review_fact(&self, last_review: Option<NaiveDate>) -> Fact {
+        let every = self.review_every();
+        let due = every.after(last_review.unwrap_or_else(|| self.start()));
+        let fix = format!("rel checkin {} --review", self.h);
+        match last_review {
+            Some(date) if due > self.today => Fact::ok(format!(
+                "relationship reviewed {}",
+                ago(days_between(date, self.today))
+            )),
+            None if due > self.today => {
+                Fact::ok(format!("first review of the relationship due {due}"))
+            }
+            Some(date) => Fact::missing(
+                format!(
+                    "last review of the relationship {} (every {every})",
+                    ago(days_between(date, self.today))
+                ),
+                fix,
+            ),
+            None => Fact::missing(
+                format!("the relationship has not been reviewed since it started (every {every})"),
+                fix,
+            ),
+        }
+    }
+
+    fn them(&self) -> Understanding {
+        let rel = self.rel;
+        let h = self.h;
+        let mut facts = Vec::new();
+        facts.push(match (&rel.their_aims, rel.kind, rel.role) {
+            (Some(_), _, _) => Fact::ok("their aims recorded"),
+            (None, Kind::ReverseMentoring, Role::Learner) => Fact::missing(
+                "what the expert wants out of it is not recorded",
+                format!("rel set {h} --their-aims TEXT"),
+            ),
+            (None, _, _) => Fact::missing(
+                "what they want is not recorded",
+                format!("rel set {h} --their-aims TEXT"),
+            ),
+        });
+        if rel.kind == Kind::Sponsoring {
+            facts.push(match (rel.opted_in, rel.role) {
+                (Some(date), _) => Fact::ok(format!("opted in on {date}")),
+                (None, Role::Protege) => Fact::missing(
+                    "you have not opted in to the shared vision",
+                    format!("rel set {h} --opted-in DATE"),
+                ),
+                (None, _) => Fact::missing(
+                    "protégé has not opted in",
+                    format!("rel set {h} --opted-in DATE"),
+                ),
+            });
+            if rel.role == Role::Sponsor {
+                facts.push(self.advocacy_fact());
+            }
+        }
+        let theirs: Vec<_> = rel
+            .actions
+            .iter()
+            .filter(|a| a.owner == Owner::Them && a.dropped.is_none())
+            .collect();
+        let open = theirs.iter().filter(|a| a.done.is_none()).count();
+        facts.push(if theirs.is_empty() {
+            Fact::missing(
+                "none of their actions tracked",
+                format!("rel action add {h} TEXT --theirs"),
+            )
+        } else {
+            Fact::ok(format!(
+                "{} of theirs open, {} done",
+                plural(open, "action"),
+                theirs.len() - open
+            ))
+        });
+        understanding(Which::Them, facts)
+    }
+
+    /// The window in which a sponsor is expected to have advocated.
+    fn advocacy_window(&self) -> Span {
+        self.rel
+            .cadence
+            .as_ref()
+            .map_or(Span::Months(2), |c| c.span().times(2))
+    }
+
+    fn advocacy_fact(&self) -> Fact {
+        let window = self.advocacy_window();
+        let last = self
+            .rel
+            .advocacy
+            .iter()
+            .map(|v| v.date)
+            .filter(|d| *d <= self.today)
+            .max();
+        let base = last.unwrap_or_else(|| self.start());
+        let fix = format!("rel advocate {} TEXT", self.h);
+        if window.after(base) > self.today {
+            match last {
+                Some(date) => Fact::ok(format!(
+                    "last act of advocacy {}",
+                    ago(days_between(date, self.today))
+                )),
+                None => Fact::ok("no act of advocacy yet; none expected so soon"),
+            }
+        } else {
+            match last {
+                Some(date) => Fact::missing(
+                    format!(
+                        "no act of advocacy since {} ({})",
+                        date,
+                        ago(days_between(date, self.today))
+                    ),
+                    fix,
+                ),
+                None => Fact::missing("no act of advocacy recorded", fix),
+            }
+        }
+    }
+
+    fn attention(&self, a: &Assessment, movement: Option<NaiveDate>) -> Vec<Attention> {
+        let rel = self.rel;
+        let h = self.h;
+        let today = self.today;
+        let mut out = Vec::new();
+        let mut push = |urgency: u32, weight: i64, message: String, fix: Option<String>| {
+            out.push(Attention {
+                handle: self.snap.handle.clone(),
+                urgency,
+                weight,
+                message,
+                fix,
+            });
+        };
+        let cadence = rel
+            .cadence
+            .as_ref()
+            .map(|c| c.to_string())
+            .unwrap_or_default();
+        let days_since_last = a.last_checkin.map(|d| days_between(d, today));
+
+        // The meeting rhythm.
+        match (a.timing, days_since_last) {
+            (Timing::Overdue { days_late }, Some(days)) => push(
+                90,
+                days_late,
+                format!("no check-in for {days} days (cadence {cadence})"),
+                Some(format!("rel checkin {h}")),
+            ),
+            (Timing::Overdue { days_late }, None) => push(
+                90,
+                days_late,
+                format!(
+                    "no check-in since it started {} days ago (cadence {cadence})",
+                    days_between(self.start(), today)
+                ),
+                Some(format!("rel checkin {h}")),
+            ),
+            (Timing::Due { days_late }, Some(days)) => push(
+                60,
+                days_late,
+                format!("check-in due: the last was {days} days ago (cadence {cadence})"),
+                Some(format!("rel checkin {h}")),
+            ),
+            (Timing::Due { days_late }, None) => push(
+                60,
+                days_late,
+                format!("first check-in due (cadence {cadence})"),
+                Some(format!("rel checkin {h}")),
+            ),
+            _ => {}
+        }
+        let silenced = matches!(
+            a.timing,
+            Timing::Snoozed { .. } | Timing::Due { .. } | Timing::Overdue { .. }
+        );
+        if let Some(planned) = a.planned.filter(|p| *p < today)
+            && !silenced
+        {
+            push(
+                58,
+                days_between(planned, today),
+                format!("the meeting planned for {planned} is not recorded"),
+                Some(format!("rel checkin {h} --date {planned}")),
+            );
+        }
+
+        // Reverse-mentoring's time box.
+        if rel.kind == Kind::ReverseMentoring {
+            let held = a.held;
+            let sessions = rel.sessions.map(|n| n as usize);
+            let tally = match sessions {
+                Some(n) => format!("{held} of {n} sessions held"),
+                None => plural(held, "session") + " held",
+            };
+            let choice = "conclude, extend or evolve into mentoring";
+            let fix = Some(format!(
+                "rel end {h} · rel set {h} --until DATE · rel evolve {h} --into mentoring"
+            ));
+            match rel.until {
+                Some(until) if until < today => push(
+                    85,
+                    days_between(until, today),
+                    format!(
+                        "reverse-mentoring time box ended {} ({tally}) — {choice}",
+                        ago(days_between(until, today))
+                    ),
+                    fix.clone(),
+                ),
+                Some(until) if days_between(today, until) <= TIME_BOX_WARNING_DAYS => push(
+                    80,
+                    TIME_BOX_WARNING_DAYS - days_between(today, until),
+                    format!(
+                        "reverse-mentoring ends {} ({tally}) — {choice}",
+                        in_days(days_between(today, until))
+                    ),
+                    fix.clone(),
+                ),
+                _ => match sessions {
+                    Some(n) if held >= n => push(
+                        84,
+                        0,
+                        format!("all {n} reverse-mentoring sessions held — {choice}"),
+                        fix.clone(),
+                    ),
+                    Some(n) if n > 1 && held + 1 >= n => push(
+                        79,
+                        0,
+                        format!("reverse-mentoring: {tally}, one left — {choice}"),
+                        fix.clone(),
+                    ),
+                    _ => {}
+                },
+            }
+        }
+
+        // Plans gone late.
+        for w in rel
+            .waypoints_by_due()
+            .into_iter()
+            .filter(|w| w.is_open() && w.due < today)
+        {
+            push(
+                75,
+                days_between(w.due, today),
+                format!("waypoint {} \"{}\" was due {}", w.id, clip(&w.text), w.due),
+                Some(format!("rel waypoint reach {h} {}", w.id)),
+            );
+        }
+        for g in rel.goals.iter().filter(|g| g.is_open()) {
+            if let Some(due) = g.due.filter(|d| *d < today) {
+                push(
+                    70,
+                    days_between(due, today),
+                    format!("goal {} \"{}\" was due {}", g.id, clip(&g.text), due),
+                    Some(format!("rel goal done {h} {}", g.id)),
+                );
+            }
+        }
+
+        // Drift: meetings keep happening but nothing moves.
+        let since = movement.unwrap_or_else(|| self.start());
+        let n = a.meetings_since_movement;
+        let long = rel
+            .cadence
+            .as_ref()
+            .is_some_and(|c| n >= 2 && c.after(since, DRIFT_CADENCES) <= today);
+        if n >= DRIFT_MEETINGS || long {
+            let what = if movement.is_some() {
+                "since anything moved"
+            } else {
+                "and nothing has moved yet"
+            };
+            push(
+                65,
+                n as i64,
+                format!("{n} meetings {what} — is the pairing still serving its purpose?"),
+                Some(format!("rel checkin {h} --review")),
+            );
+        }
+
+        // The other person.
+        if rel.kind == Kind::Sponsoring && rel.opted_in.is_none() {
+            let who = if rel.role == Role::Protege {
+                "you have not opted in"
+            } else {
+                "protégé has not opted in"
+            };
+            push(
+                55,
+                0,
+                who.to_string(),
+                Some(format!("rel set {h} --opted-in DATE")),
+            );
+        }
+        if rel.agreement.is_none() {
+            push(
+                50,
+                days_between(self.rel.started, today),
+                "no agreement recorded — have the kickoff conversation".to_string(),
+                Some(format!("rel set {h} --agreed DATE --how TEXT")),
+            );
+        }
+        if rel.kind == Kind::Sponsoring && rel.role == Role::Sponsor {
+            let fact = self.advocacy_fact();
+            if !fact.ok {
+                push(
+                    45,
+                    0,
+                    format!("{} (expected every {})", fact.text, self.advocacy_window()),
+                    fact.fix,
+                );
+            }
+        }
+        let review = self.review_fact(a.last_review);
+        if !review.ok {
+            push(40, 0, review.text, review.fix);
+        }
+
+        // Actions left open.
+        for action in rel.open_actions() {
+            let age = days_between(action.added, today);
+            let whose = if action.owner == Owner::Them {
+                "their action"
+            } else {
+                "action"
+            };
+            if let Some(due) = action.due.filter(|d| *d < today) {
+                push(
+                    36,
+                    days_between(due, today),
+                    format!(
+                        "{whose} {} \"{}\" was due {due}",
+                        action.id,
+                        clip(&action.text)
+                    ),
+                    Some(format!("rel action done {h} {}", action.id)),
+                );
+            } else if age > self.settings.stale_action_days {
+                push(
+                    35,
+                    age,
+                    format!(
+                        "{whose} {} \"{}\" open for {age} days",
+                        action.id,
+                        clip(&action.text)
+                    ),
+                    Some(format!("rel action done {h} {}", action.id)),
+                );
+            }
+        }
+
+        // Whatever else is not recorded yet, in one line.
+        let mut missing = Vec::new();
+        let mut fixes = Vec::new();
+        let setup = [
+            (rel.purpose.is_none(), "purpose", "--purpose TEXT"),
+            (rel.cadence.is_none(), "cadence", "--cadence biweekly"),
+            (
+                rel.their_aims.is_none(),
+                if rel.role == Role::Learner {
+                    "what the expert wants out of it"
+                } else {
+                    "their aims"
+                },
+                "--their-aims TEXT",
+            ),
+            (
+                rel.kind == Kind::Sponsoring && rel.destination.is_none(),
+                "destination",
+                "--destination TEXT",
+            ),
+            (
+                rel.kind == Kind::Sponsoring && rel.why.is_none(),
+                "why this protégé",
+                "--why TEXT",
+            ),
+            (
+                rel.kind == Kind::ReverseMentoring && rel.topic.is_none(),
+                "topic",
+                "--topic TEXT",
+            ),
+            (
+                rel.kind == Kind::ReverseMentoring && rel.until.is_none() && rel.sessions.is_none(),
+                "time box",
+                "--until DATE",
+            ),
+        ];
+        for (absent, name, flag) in setup {
+            if absent {
+                missing.push(name);
+                fixes.push(flag);
+            }
+        }
+        let mut item_fixes = Vec::new();
+        if rel.goals.iter().all(|g| g.dropped.is_some()) {
+            missing.push("goals");
+            item_fixes.push(format!("rel goal add {h} TEXT"));
+        }
+        if rel.kind == Kind::Sponsoring && rel.waypoints.iter().all(|w| w.dropped.is_some()) {
+            missing.push("waypoints");
+            item_fixes.push(format!("rel waypoint add {h} TEXT --due DATE"));
+        }
+        if !missing.is_empty() {
+            let mut commands = Vec::new();
+            if !fixes.is_empty() {
+                commands.push(format!("rel set {h} {}", fixes.join(" ")));
+            }
+            commands.extend(item_fixes);
+            push(
+                30,
+                missing.len() as i64,
+                format!("not recorded yet: {}", missing.join(", ")),
+                Some(commands.join(" · ")),
+            );
+        }
+        out
+    }
+}
+
+fn understanding(which: Which, facts: Vec<Fact>) -> Understanding {
+    Understanding {
+        which,
+        level: Level::from_facts(&facts),
+        facts,
+    }
+}
+
+/// Sorts attention items across relationships: most urgent first.
+pub fn sort_attention(items: &mut [Attention]) {
+    items.sort_by(|a, b| {
+        b.urgency
+            .cmp(&a.urgency)
+            .then(b.weight.cmp(&a.weight))
+            .then(a.handle.cmp(&b.handle))
+    });
+}
+
+/// `1 goal`, `3 goals`.
+pub fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// `today`, `yesterday`, `12 days ago`.
+pub fn ago(days: i64) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        -1 => "tomorrow".to_string(),
+        d if d < 0 => format!("in {} days", -d),
+        d => format!("{d} days ago"),
+    }
+}
+
+/// `today`, `tomorrow`, `in 5 days`.
+pub fn in_days(days: i64) -> String {
+    ago(-days)
+}
+
+/// Item text cut to fit on one attention line.
+fn clip(text: &str) -> String {
+    crate::text::clip(text, 48)
+}

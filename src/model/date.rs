@@ -1,0 +1,326 @@
+//! Calendar dates: what a person types (`today`, `3d ago`, `in 2w`,
+//! `2026-11-26`) and what a TOML file holds (a native date or a string).
+
+use std::fmt;
+
+use chrono::{Datelike, Days, Months, NaiveDate};
+use serde::de::{self, MapAccess, Unexpected, Visitor};
+use serde::{Deserializer, Serializer};
+
+/// Why a typed date was not understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    pub input: String,
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'{}' is not a date", self.input)
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// The hint shown with a [`DateError`].
+pub const DATE_HINT: &str =
+    "dates look like 2026-11-26, today, yesterday, tomorrow, 3d ago, in 2w, -1m or +10d";
+
+/// Parses a strict `YYYY-MM-DD` date.
+pub fn parse_iso(input: &str) -> Option<NaiveDate> {
+    let s = input.trim();
+    if s.len() != 10 || s.as_bytes()[4] != b'-' || s.as_bytes()[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// A date a person typed, resolved against `today`.
+///
+/// Accepts `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, and offsets:
+/// `3d ago`, `2 weeks ago`, `in 2w`, `in 3 months`, `-1m`, `+10d`.
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    let err = || DateError {
+        input: input.to_string(),
+    };
+    let text = input.trim().to_lowercase();
+    if let Some(date) = parse_iso(&text) {
+        return Ok(date);
+    }
+    match text.as_str() {
+        "today" | "now" => return Ok(today),
+        "yesterday" => return today.pred_opt().ok_or_else(err),
+        "tomorrow" => return today.succ_opt().ok_or_else(err),
+        _ => {}
+    }
+    let (sign, rest) = if let Some(rest) = text.strip_suffix("ago") {
+        (-1, rest.trim())
+    } else if let Some(rest) = text.strip_prefix("in ") {
+        (1, rest.trim())
+    } else if let Some(rest) = text.strip_prefix('-') {
+        (-1, rest.trim())
+    } else if let Some(rest) = text.strip_prefix('+') {
+        (1, rest.trim())
+    } else {
+        return Err(err());
+    };
+    let span = parse_span(rest).ok_or_else(err)?;
+    span.shift(today, sign).ok_or_else(err)
+}
+
+/// A length of calendar time: so many days, weeks or months.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Span {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+}
+
+impl Span {
+    /// `date` moved by this span `sign` times (sign is +1 or -1).
+    pub fn shift(self, date: NaiveDate, sign: i32) -> Option<NaiveDate> {
+        match (self, sign >= 0) {
+            (Span::Days(n), true) => date.checked_add_days(Days::new(n.into())),
+            (Span::Days(n), false) => date.checked_sub_days(Days::new(n.into())),
+            (Span::Weeks(n), true) => date.checked_add_days(Days::new(u64::from(n) * 7)),
+            (Span::Weeks(n), false) => date.checked_sub_days(Days::new(u64::from(n) * 7)),
+            (Span::Months(n), true) => date.checked_add_months(Months::new(n)),
+            (Span::Months(n), false) => date.checked_sub_months(Months::new(n)),
+        }
+    }
+
+    /// This span repeated `times` times.
+    pub fn times(self, times: u32) -> Span {
+        match self {
+            Span::Days(n) => Span::Days(n.saturating_mul(times)),
+            Span::Weeks(n) => Span::Weeks(n.saturating_mul(times)),
+            Span::Months(n) => Span::Months(n.saturating_mul(times)),
+        }
+    }
+
+    /// A rough length in days, for ordering and for words like "about".
+    pub fn approx_days(self) -> u32 {
+        match self {
+            Span::Days(n) => n,
+            Span::Weeks(n) => n.saturating_mul(7),
+            Span::Months(n) => n.saturating_mul(30),
+        }
+    }
+
+    /// `date` plus this span, saturating at the end of the calendar.
+    pub fn after(self, date: NaiveDate) -> NaiveDate {
+        self.shift(date, 1).unwrap_or(NaiveDate::MAX)
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Span::Days(n) => write!(f, "{n}d"),
+            Span::Weeks(n) => write!(f, "{n}w"),
+            Span::Months(n) => write!(f, "{n}m"),
+        }
+    }
+}
+
+/// Parses `3d`, `3 d`, `3 days`, `2w`, `1 month`, `2y` (as 24 months).
+pub fn parse_span(text: &str) -> Option<Span> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    if digits == 0 {
+        return None;
+    }
+    let n: u32 = text[..digits].parse().ok()?;
+    if n > 100_000 {
+        return None;
+    }
+    match text[digits..].trim() {
+        "d" | "day" | "days" => Some(Span::Days(n)),
+        "w" | "wk" | "week" | "weeks" => Some(Span::Weeks(n)),
+        "m" | "mo" | "month" | "months" => Some(Span::Months(n)),
+        "y" | "year" | "years" => Some(Span::Months(n.checked_mul(12)?)),
+        _ => None,
+    }
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+/// `Thu 2026-11-26`: a date with its weekday, for echoing back what a
+/// relative date resolved to.
+pub fn with_weekday(date: NaiveDate) -> String {
+    format!("{} {}", date.weekday(), date.format("%Y-%m-%d"))
+}
+
+/// Serde for a required date: native TOML date or `"YYYY-MM-DD"` string in,
+/// `"YYYY-MM-DD"` out (TOML files are written by the store, not by serde).
+pub mod serde_date {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&date.format("%Y-%m-%d"))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_any(DateVisitor)
+    }
+}
+
+/// Serde for an optional date, as [`serde_date`].
+pub mod serde_opt_date {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match date {
+            Some(date) => s.collect_str(&date.format("%Y-%m-%d")),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        d.deserialize_option(OptDateVisitor)
+    }
+
+    struct OptDateVisitor;
+
+    impl<'de> Visitor<'de> for OptDateVisitor {
+        type Value = Option<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a date like 2026-11-26")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_any(DateVisitor).map(Some)
+        }
+    }
+}
+
+struct DateVisitor;
+
+impl DateVisitor {
+    fn date<E: de::Error>(&self, s: &str) -> Result<NaiveDate, E> {
+        match parse_iso(s) {
+            Some(date) => Ok(date),
+            None if s.len() > 10 && parse_iso(&s[..10]).is_some() => Err(E::custom(format!(
+                "'{s}' has a time of day; rel keeps dates only, like {}",
+                &s[..10]
+            ))),
+            None => Err(E::invalid_value(Unexpected::Str(s), self)),
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date like 2026-11-26")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        self.date(s)
+    }
+
+    /// The `toml` deserializer hands a native date over as a one-entry map
+    /// whose value is the date's text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
+        let Some(_key) = map.next_key::<String>()? else {
+            return Err(de::Error::invalid_type(Unexpected::Map, &self));
+        };
+        let text: String = map.next_value()?;
+        self.date(&text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_today() {
+        let today = d("2026-11-26");
+        let cases = [
+            ("2026-01-05", "2026-01-05"),
+            ("today", "2026-11-26"),
+            ("Yesterday", "2026-11-25"),
+            ("tomorrow", "2026-11-27"),
+            ("3d ago", "2026-11-23"),
+            ("3 days ago", "2026-11-23"),
+            ("in 2w", "2026-12-10"),
+            ("in 2 weeks", "2026-12-10"),
+            ("-1m", "2026-10-26"),
+            ("+10d", "2026-12-06"),
+            ("1y ago", "2025-11-26"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input, today), Ok(d(want)), "{input}");
+        }
+    }
+
+    #[test]
+    fn month_offsets_clamp_to_month_end() {
+        assert_eq!(parse_date("in 1m", d("2026-01-31")), Ok(d("2026-02-28")));
+        assert_eq!(parse_date("-1m", d("2024-03-31")), Ok(d("2024-02-29")));
+    }
+
+    #[test]
+    fn nonsense_is_refused() {
+        let today = d("2026-11-26");
+        for input in [
+            "",
+            "soon",
+            "2026-13-01",
+            "2026-02-30",
+            "26-11-2026",
+            "in",
+            "3x ago",
+            "in -2d",
+        ] {
+            assert!(parse_date(input, today).is_err(), "{input}");
+        }
+        assert!(parse_date("in 99999999d", today).is_err());
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    struct Doc {
+        #[serde(with = "serde_date")]
+        a: NaiveDate,
+        #[serde(default, with = "serde_opt_date")]
+        b: Option<NaiveDate>,
+        #[serde(default, with = "serde_opt_date")]
+        c: Option<NaiveDate>,
+    }
+
+    #[test]
+    fn toml_accepts_native_and_string_dates() {
+        let doc: Doc = toml::from_str("a = 2026-11-26\nb = \"2026-01-02\"\n").unwrap();
+        assert_eq!(doc.a, d("2026-11-26"));
+        assert_eq!(doc.b, Some(d("2026-01-02")));
+        assert_eq!(doc.c, None);
+    }
+
+    #[test]
+    fn toml_refuses_times_and_junk() {
+        let err = toml::from_str::<Doc>("a = 2026-11-26T10:00:00\n").unwrap_err();
+        assert!(err.message().contains("time of day"), "{}", err.message());
+        let err = toml::from_str::<Doc>("a = \"next week\"\n").unwrap_err();
+        assert!(err.message().contains("a date like"), "{}", err.message());
+        assert!(toml::from_str::<Doc>("a = 5\n").is_err());
+    }
+}

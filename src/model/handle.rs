@@ -1,0 +1,202 @@
+//! Handles: the short slug that names a relationship and its folder.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A validated handle: `^[a-z0-9][a-z0-9-]{0,63}$`. The only way a
+/// user's words become part of a path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Handle(String);
+
+pub const MAX_HANDLE: usize = 64;
+
+/// Why a string is not a handle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HandleError {
+    Empty,
+    TooLong,
+    BadStart,
+    BadChar(char),
+}
+
+impl fmt::Display for HandleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HandleError::Empty => f.write_str("a handle cannot be empty"),
+            HandleError::TooLong => write!(f, "a handle has at most {MAX_HANDLE} characters"),
+            HandleError::BadStart => f.write_str("a handle starts with a letter or a digit"),
+            HandleError::BadChar(c) => write!(
+                f,
+                "a handle holds only a-z, 0-9 and '-', not {}",
+                c.escape_default()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for HandleError {}
+
+impl Handle {
+    /// Checks that `text` is already a handle.
+    pub fn parse(text: &str) -> Result<Handle, HandleError> {
+        let first = text.chars().next().ok_or(HandleError::Empty)?;
+        if text.len() > MAX_HANDLE {
+            return Err(HandleError::TooLong);
+        }
+        if let Some(c) = text
+            .chars()
+            .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-'))
+        {
+            return Err(HandleError::BadChar(c));
+        }
+        if first == '-' {
+            return Err(HandleError::BadStart);
+        }
+        Ok(Handle(text.to_string()))
+    }
+
+    /// Makes a handle from a person's name: `Zoë O'Brien` → `zoe-obrien`,
+    /// `李小龙` → `li-xiao-long`. `None` when nothing usable is left.
+    pub fn from_name(name: &str) -> Option<Handle> {
+        let ascii = deunicode::deunicode(name).to_lowercase();
+        let mut slug = String::with_capacity(ascii.len());
+        for c in ascii.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if matches!(c, '\'' | '`' | '"') {
+                // O'Brien is one word, not two.
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        slug.truncate(MAX_HANDLE);
+        let slug = slug.trim_end_matches('-');
+        Handle::parse(slug).ok()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Handle {
+    type Error = HandleError;
+
+    fn try_from(value: String) -> Result<Self, Self::Error> {
+        Handle::parse(&value)
+    }
+}
+
+impl From<Handle> for String {
+    fn from(handle: Handle) -> String {
+        handle.0
+    }
+}
+
+/// The handle a person most likely meant: the one their words start or
+/// name a part of, else the nearest by edit distance.
+pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
+    let input = input.trim().to_lowercase();
+    if input.is_empty() {
+        return None;
+    }
+    let partial: Vec<&Handle> = handles
+        .iter()
+        .filter(|h| h.0.starts_with(&input) || h.0.split('-').any(|part| part == input))
+        .collect();
+    if let [only] = partial.as_slice() {
+        return Some(only);
+    }
+    let limit = (input.chars().count() / 3).max(2);
+    handles
+        .iter()
+        .map(|h| (edit_distance(&input, &h.0), h))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, h)| h)
+}
+
+/// Levenshtein distance, in characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_find_what_was_meant() {
+        let handles: Vec<Handle> = ["ada-lovelace", "grace-hopper", "linus"]
+            .iter()
+            .map(|h| Handle::parse(h).unwrap())
+            .collect();
+        let best = |s: &str| closest(s, &handles).map(|h| h.as_str().to_string());
+        assert_eq!(best("ada").as_deref(), Some("ada-lovelace"));
+        assert_eq!(best("hopper").as_deref(), Some("grace-hopper"));
+        assert_eq!(best("ada-lovelce").as_deref(), Some("ada-lovelace"));
+        assert_eq!(best("linux").as_deref(), Some("linus"));
+        assert_eq!(best("zed"), None);
+    }
+
+    #[test]
+    fn names_become_slugs() {
+        let slug = |s: &str| Handle::from_name(s).map(|h| h.0);
+        assert_eq!(slug("Ada Lovelace").as_deref(), Some("ada-lovelace"));
+        assert_eq!(slug("Zoë O'Brien").as_deref(), Some("zoe-obrien"));
+        assert_eq!(
+            slug("José Martí-Pérez").as_deref(),
+            Some("jose-marti-perez")
+        );
+        assert_eq!(slug("李小龙").as_deref(), Some("li-xiao-long"));
+        assert_eq!(
+            slug("  --Grace   Hopper!! ").as_deref(),
+            Some("grace-hopper")
+        );
+        assert_eq!(slug("../../etc/passwd").as_deref(), Some("etc-passwd"));
+        assert_eq!(slug("!!! ???"), None);
+        assert_eq!(slug(""), None);
+        let long = "a".repeat(100);
+        assert_eq!(slug(&long).map(|s| s.len()), Some(MAX_HANDLE));
+    }
+
+    #[test]
+    fn only_slugs_are_handles() {
+        assert!(Handle::parse("ada-lovelace").is_ok());
+        assert!(Handle::parse("007").is_ok());
+        for bad in [
+            "",
+            "-ada",
+            "Ada",
+            "a/b",
+            "../x",
+            ".hidden",
+            "a b",
+            "é",
+            "a\u{1b}[31m",
+        ] {
+            assert!(Handle::parse(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(Handle::parse(&"a".repeat(65)), Err(HandleError::TooLong));
+    }
+}

@@ -1,0 +1,51 @@
+//! Rendering: tables, bars, sparklines, text reports and JSON. Pure
+//! functions from loaded data to strings; nothing here touches files.
+
+pub mod json;
+pub mod show;
+pub mod status;
+pub mod style;
+pub mod table;
+
+use chrono::NaiveDate;
+
+use crate::model::date::days_between;
+use crate::model::{Kind, Relationship, Role};
+
+/// `mentoring · mentor`, short enough for a table.
+pub fn kind_role(rel: &Relationship) -> String {
+    format!("{} · {}", rel.kind.short(), rel.role.label())
+}
+
+/// `mentoring — you are the mentor`.
+pub fn kind_sentence(rel: &Relationship) -> String {
+    let side = match rel.role {
+        Role::Protege => "you are the protégé".to_string(),
+        Role::Expert => "you are the expert".to_string(),
+        Role::Learner => "you are the learner".to_string(),
+        role => format!("you are the {}", role.label()),
+    };
+    let kind = match rel.kind {
+        Kind::ReverseMentoring => "reverse-mentoring",
+        other => other.as_str(),
+    };
+    format!("{kind} — {side}")
+}
+
+/// `12d ago`, `today`, `in 3d`: compact relative days for tables.
+pub fn short_ago(date: NaiveDate, today: NaiveDate) -> String {
+    match days_between(date, today) {
+        0 => "today".to_string(),
+        d if d > 0 => format!("{d}d ago"),
+        d => format!("in {}d", -d),
+    }
+}
+
+/// `in 3d`, `today`, `5d late`.
+pub fn short_until(date: NaiveDate, today: NaiveDate) -> String {
+    match days_between(today, date) {
+        0 => "today".to_string(),
+        d if d > 0 => format!("in {d}d"),
+        d => format!("{}d late", -d),
+    }
+}

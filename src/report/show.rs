@@ -1,0 +1,603 @@
+//! `rel status HANDLE`: the full progress report of one relationship.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use super::kind_sentence;
+use super::style::Paint;
+use super::table::sparkline;
+use crate::model::assess::{Timing, ago, in_days, plural};
+use crate::model::date::days_between;
+use crate::model::{
+    Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
+};
+use crate::text::{sanitize, wrap};
+
+/// Everything the report shows.
+pub struct Input<'a> {
+    pub handle: &'a str,
+    pub rel: &'a Relationship,
+    pub checkins: &'a [CheckinId],
+    /// The newest check-ins, oldest first.
+    pub recent: &'a [(CheckinId, CheckIn)],
+    pub assessment: &'a Assessment,
+    pub today: NaiveDate,
+}
+
+const LABEL: usize = 13;
+
+struct Page {
+    out: String,
+    width: usize,
+    paint: Paint,
+}
+
+impl Page {
+    fn heading(&mut self, title: &str) {
+        let _ = write!(self.out, "\n{}\n", self.paint.bold(title));
+    }
+
+    /// `  Label        value that wraps under itself`.
+    fn field(&mut self, label: &str, value: &str) {
+        let indent = " ".repeat(LABEL + 2);
+        let body = wrap(value, LABEL + 2, self.width, &indent);
+        let _ = writeln!(
+            self.out,
+            "  {}{body}",
+            self.paint.dim(&format!("{label:<LABEL$}"))
+        );
+    }
+
+    /// A line with a marker, then text wrapped under itself.
+    fn item(&mut self, marker: &str, text: &str, used: usize) {
+        let indent = " ".repeat(used);
+        let _ = writeln!(
+            self.out,
+            "{marker}{}",
+            wrap(text, used, self.width, &indent)
+        );
+    }
+
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+}
+
+pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
+    let mut page = Page {
+        out: String::new(),
+        width,
+        paint,
+    };
+    let rel = input.rel;
+    let a = input.assessment;
+    title(&mut page, input);
+    facts(&mut page, input);
+    understandings(&mut page, a);
+    if rel.kind == Kind::Sponsoring || !rel.waypoints.is_empty() {
+        waypoints(&mut page, input);
+    }
+    goals(&mut page, input);
+    qualities(&mut page, rel);
+    actions(&mut page, input);
+    if !rel.advocacy.is_empty() {
+        advocacy(&mut page, input);
+    }
+    checkins(&mut page, input);
+    if !a.attention.is_empty() {
+        page.out.push('\n');
+        page.out
+            .push_str(&super::status::attention(&a.attention, width, paint));
+    }
+    page.out
+}
+
+fn title(page: &mut Page, input: &Input<'_>) {
+    let rel = input.rel;
+    let p = page.paint;
+    page.line(&format!(
+        "{} {}",
+        p.bold(&sanitize(&rel.person)),
+        p.dim(&format!("({})", input.handle))
+    ));
+    let status = match rel.status {
+        Status::Active => format!("active since {}", rel.started),
+        Status::Paused => format!("paused · started {}", rel.started),
+        Status::Ended => match &rel.ending {
+            Some(e) => format!(
+                "ended {} ({}) · started {}",
+                e.date,
+                e.result.as_str(),
+                rel.started
+            ),
+            None => format!("ended · started {}", rel.started),
+        },
+    };
+    page.line(&format!(
+        "{} · {status} · health {}",
+        kind_sentence(rel),
+        p.health(input.assessment.health)
+    ));
+}
+
+fn facts(page: &mut Page, input: &Input<'_>) {
+    let rel = input.rel;
+    let a = input.assessment;
+    let today = input.today;
+    page.out.push('\n');
+    let missing = "—";
+    page.field("Purpose", rel.purpose.as_deref().unwrap_or(missing));
+    let aims_label = if rel.role == Role::Learner {
+        "Expert wants"
+    } else {
+        "Their aims"
+    };
+    page.field(aims_label, rel.their_aims.as_deref().unwrap_or(missing));
+    if rel.kind == Kind::Sponsoring {
+        page.field("Destination", rel.destination.as_deref().unwrap_or(missing));
+        page.field("Why", rel.why.as_deref().unwrap_or(missing));
+        let opted = match rel.opted_in {
+            Some(date) => format!("opted in {date}"),
+            None if rel.role == Role::Protege => "you have not opted in yet".to_string(),
+            None => "the protégé has not opted in yet".to_string(),
+        };
+        page.field("Opt-in", &opted);
+    }
+    if rel.kind == Kind::ReverseMentoring {
+        page.field("Topic", rel.topic.as_deref().unwrap_or(missing));
+        page.field("Time box", &time_box(rel, a, today));
+    }
+    let agreement = match &rel.agreement {
+        Some(ag) => match &ag.how {
+            Some(how) => format!("{} — {how}", ag.date),
+            None => ag.date.to_string(),
+        },
+        None => "not recorded: have the kickoff conversation".to_string(),
+    };
+    page.field("Agreement", &agreement);
+    page.field("Meetings", &meetings(rel, a, today));
+    for event in rel
+        .events
+        .iter()
+        .filter(|e| e.what == crate::model::relationship::EventKind::Evolved)
+    {
+        if let (Some(from), Some(role)) = (event.from, event.from_role) {
+            page.field(
+                "Evolved",
+                &format!(
+                    "from {from} (you were the {}) on {}",
+                    role.label(),
+                    event.date
+                ),
+            );
+        }
+    }
+    if let Some(ending) = &rel.ending {
+        let outcome = ending
+            .outcome
+            .as_deref()
+            .map(|o| format!(" — {o}"))
+            .unwrap_or_default();
+        page.field(
+            "Ended",
+            &format!("{} ({}){outcome}", ending.date, ending.result.as_str()),
+        );
+    }
+}
+
+fn time_box(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {
+    let mut parts = Vec::new();
+    if let Some(until) = rel.until {
+        let left = days_between(today, until);
+        parts.push(if left >= 0 {
+            format!("until {until} ({} left)", plural(left as usize, "day"))
+        } else {
+            format!("ended {until} ({})", ago(-left))
+        });
+    }
+    match rel.sessions {
+        Some(n) => parts.push(format!("{} of {n} sessions held", a.held)),
+        None => parts.push(format!("{} held", plural(a.held, "session"))),
+    }
+    if rel.until.is_none() && rel.sessions.is_none() {
+        parts.insert(0, "not set".to_string());
+    }
+    parts.join(" · ")
+}
+
+fn meetings(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {
+    let mut parts = vec![match &rel.cadence {
+        Some(c) => c.to_string(),
+        None => "no cadence".to_string(),
+    }];
+    parts.push(match a.last_checkin {
+        Some(last) => format!("last check-in {} ({last})", ago(days_between(last, today))),
+        None => "no check-in yet".to_string(),
+    });
+    match (a.timing, a.next_due) {
+        (Timing::Snoozed { until }, _) => parts.push(format!("snoozed until {until}")),
+        (Timing::Paused | Timing::Ended, _) => {}
+        (_, Some(due)) => {
+            let when = days_between(today, due);
+            parts.push(if when >= 0 {
+                format!("next due {due} ({})", in_days(when))
+            } else {
+                format!("was due {due} ({} late)", plural(-when as usize, "day"))
+            });
+        }
+        _ => {}
+    }
+    if let Some(planned) = a.planned {
+        parts.push(format!("planned {planned}"));
+    }
+    parts.push(plural(a.held, "check-in"));
+    parts.join(" · ")
+}
+
+fn understandings(page: &mut Page, a: &Assessment) {
+    page.heading("Understanding");
+    let p = page.paint;
+    for which in Which::ALL {
+        let u = a.understanding(which);
+        let ok: Vec<&str> = u
+            .facts
+            .iter()
+            .filter(|f| f.ok)
+            .map(|f| f.text.as_str())
+            .collect();
+        let summary = match (u.level, ok.is_empty()) {
+            (Level::Met, _) => ok.join(" · "),
+            (_, true) => String::new(),
+            (_, false) => ok.join(" · "),
+        };
+        let head = format!("  {} {:<18} ", p.level(u.level), which.title());
+        page.item(&head, &summary, 24);
+        for fact in u.facts.iter().filter(|f| !f.ok) {
+            page.item(&format!("      {} ", p.red("✗")), &fact.text, 8);
+            if let Some(fix) = &fact.fix {
+                page.item("        ", &p.dim(&format!("→ {fix}")), 8);
+            }
+        }
+    }
+}
+
+fn waypoints(page: &mut Page, input: &Input<'_>) {
+    let rel = input.rel;
+    let today = input.today;
+    let p = page.paint;
+    page.heading("Waypoints");
+    let live: Vec<_> = rel
+        .waypoints_by_due()
+        .into_iter()
+        .filter(|w| w.dropped.is_none())
+        .collect();
+    if live.is_empty() {
+        page.line(&format!(
+            "  none yet {}",
+            p.dim(&format!(
+                "→ rel waypoint add {} TEXT --due DATE",
+                input.handle
+            ))
+        ));
+        return;
+    }
+    let reached = live.iter().filter(|w| w.reached.is_some()).count();
+    let start = rel.opted_in.unwrap_or(rel.started);
+    if let Some(end) = live.iter().map(|w| w.due).max().filter(|end| *end > start) {
+        let span = days_between(start, end).max(1) as f64;
+        let elapsed = (days_between(start, today) as f64 / span).clamp(0.0, 1.0);
+        let done = reached as f64 / live.len() as f64;
+        let slots = 20;
+        let time_bar = format!(
+            "{}{}",
+            "▓".repeat((elapsed * slots as f64).round() as usize),
+            "░".repeat(slots - (elapsed * slots as f64).round() as usize)
+        );
+        let done_bar = format!(
+            "{}{}",
+            "▓".repeat((done * slots as f64).round() as usize),
+            "░".repeat(slots - (done * slots as f64).round() as usize)
+        );
+        page.line(&format!(
+            "  {} {time_bar} {:>3.0}% of the time from {start} to {end}",
+            p.dim("time   "),
+            elapsed * 100.0
+        ));
+        page.line(&format!(
+            "  {} {done_bar} {reached} of {} waypoints",
+            p.dim("reached"),
+            live.len()
+        ));
+        let verdict = if done + 0.1 < elapsed {
+            p.yellow("behind your own plan")
+        } else if done > elapsed + 0.1 {
+            p.green("ahead of your own plan")
+        } else {
+            "on plan".to_string()
+        };
+        page.line(&format!("  {verdict}"));
+    }
+    let next = live.iter().find(|w| w.is_open()).map(|w| w.id);
+    for w in &live {
+        let (marker, when) = match w.reached {
+            Some(date) => (p.green("✓"), format!("reached {date}")),
+            None if w.due < today => (
+                p.red("!"),
+                format!(
+                    "due {} · {} late",
+                    w.due,
+                    plural(days_between(w.due, today) as usize, "day")
+                ),
+            ),
+            None => (
+                if Some(w.id) == next {
+                    p.cyan("▸")
+                } else {
+                    "·".to_string()
+                },
+                format!("due {} · {}", w.due, in_days(days_between(today, w.due))),
+            ),
+        };
+        let acts: Vec<String> = rel
+            .advocacy
+            .iter()
+            .filter(|v| v.waypoint == Some(w.id))
+            .map(|v| v.id.to_string())
+            .collect();
+        let served = if acts.is_empty() {
+            String::new()
+        } else {
+            format!(" · advocacy {}", acts.join(", "))
+        };
+        let head = format!("  {marker} {:<4}", w.id.to_string());
+        page.item(
+            &head,
+            &format!(
+                "{}  {}",
+                sanitize(&w.text),
+                p.dim(&format!("{when}{served}"))
+            ),
+            9,
+        );
+    }
+}
+
+fn goals(page: &mut Page, input: &Input<'_>) {
+    let rel = input.rel;
+    let p = page.paint;
+    page.heading("Goals");
+    if rel.goals.is_empty() {
+        page.line(&format!(
+            "  none yet {}",
+            p.dim(&format!("→ rel goal add {} TEXT", input.handle))
+        ));
+        return;
+    }
+    for g in &rel.goals {
+        let (marker, when) = match (g.achieved, g.dropped) {
+            (Some(date), _) => (p.green("✓"), format!("achieved {date}")),
+            (None, Some(date)) => (p.dim("✗"), format!("dropped {date}")),
+            (None, None) => match g.due {
+                Some(due) if due < input.today => (p.red("!"), format!("due {due} · late")),
+                Some(due) => ("·".to_string(), format!("open · due {due}")),
+                None => ("·".to_string(), format!("open since {}", g.added)),
+            },
+        };
+        let assessed = g
+            .assessment
+            .map(|x| format!(" · final: {}", x.as_str()))
+            .unwrap_or_default();
+        let unassessed = if rel.status == Status::Ended && g.is_open() && g.assessment.is_none() {
+            " · not assessed"
+        } else {
+            ""
+        };
+        page.item(
+            &format!("  {marker} {:<4}", g.id.to_string()),
+            &format!(
+                "{}  {}",
+                sanitize(&g.text),
+                p.dim(&format!("{when}{assessed}{unassessed}"))
+            ),
+            9,
+        );
+    }
+}
+
+fn qualities(page: &mut Page, rel: &Relationship) {
+    if rel.strengths.is_empty() && rel.growth.is_empty() {
+        return;
+    }
+    let p = page.paint;
+    page.heading("Strengths and growth areas");
+    for s in &rel.strengths {
+        let from = s
+            .from
+            .map(|c| format!(" · promoted from {c}"))
+            .unwrap_or_default();
+        page.item(
+            &format!("  {} {:<4}", p.green("+"), s.id.to_string()),
+            &format!(
+                "{}  {}",
+                sanitize(&s.text),
+                p.dim(&format!("since {}{from}", s.added))
+            ),
+            9,
+        );
+    }
+    for c in &rel.growth {
+        let note = match (c.promoted, c.strength) {
+            (Some(date), Some(s)) => format!("became strength {s} on {date}"),
+            (Some(date), None) => format!("became a strength on {date}"),
+            _ => format!("working on it since {}", c.added),
+        };
+        let marker = if c.promoted.is_some() {
+            p.dim("↑")
+        } else {
+            p.yellow("~")
+        };
+        page.item(
+            &format!("  {marker} {:<4}", c.id.to_string()),
+            &format!("{}  {}", sanitize(&c.text), p.dim(&note)),
+            9,
+        );
+    }
+}
+
+fn actions(page: &mut Page, input: &Input<'_>) {
+    let rel = input.rel;
+    let p = page.paint;
+    page.heading("Open actions");
+    let open: Vec<_> = rel.open_actions().collect();
+    if open.is_empty() {
+        page.line(&format!(
+            "  none {}",
+            p.dim(&format!(
+                "→ rel action add {} TEXT [--theirs]",
+                input.handle
+            ))
+        ));
+        return;
+    }
+    for owner in [Owner::Me, Owner::Them] {
+        for x in open.iter().filter(|x| x.owner == owner) {
+            let age = days_between(x.added, input.today);
+            let due = match x.due {
+                Some(due) if due < input.today => p.red(&format!(" · was due {due}")),
+                Some(due) => format!(" · due {due}"),
+                None => String::new(),
+            };
+            let who = if owner == Owner::Me {
+                "mine  "
+            } else {
+                "theirs"
+            };
+            page.item(
+                &format!("  {} {:<4}", p.dim(who), x.id.to_string()),
+                &format!(
+                    "{}  {}",
+                    sanitize(&x.text),
+                    p.dim(&format!("{}{due}", plural(age.max(0) as usize, "day")))
+                ),
+                14,
+            );
+        }
+    }
+}
+
+fn advocacy(page: &mut Page, input: &Input<'_>) {
+    let p = page.paint;
+    page.heading("Advocacy");
+    let mut acts: Vec<_> = input.rel.advocacy.iter().collect();
+    acts.sort_by_key(|v| std::cmp::Reverse((v.date, v.id)));
+    for v in acts {
+        let for_waypoint = v
+            .waypoint
+            .map(|w| format!(" · for {w}"))
+            .unwrap_or_default();
+        page.item(
+            &format!("  {} {:<4}", v.date, v.id.to_string()),
+            &format!("{}{}", sanitize(&v.text), p.dim(&for_waypoint)),
+            18,
+        );
+    }
+}
+
+fn checkins(page: &mut Page, input: &Input<'_>) {
+    let p = page.paint;
+    page.heading(&format!("Last check-ins ({} in all)", input.checkins.len()));
+    if input.recent.is_empty() {
+        page.line(&format!(
+            "  none yet {}",
+            p.dim(&format!("→ rel checkin {}", input.handle))
+        ));
+        return;
+    }
+    for (id, c) in input.recent.iter().rev().take(3) {
+        let stars = c.rating.map(|r| stars(r.get())).unwrap_or_default();
+        let review = if c.review {
+            p.cyan(" review")
+        } else {
+            String::new()
+        };
+        page.line(&format!(
+            "  {} {}{review}",
+            p.bold(&id.date.to_string()),
+            stars
+        ));
+        if let Some(notes) = &c.notes {
+            let lines: Vec<&str> = notes.lines().filter(|l| !l.trim().is_empty()).collect();
+            for line in lines.iter().take(3) {
+                page.item("    ", line, 4);
+            }
+            if lines.len() > 3 {
+                page.line(&format!(
+                    "    {}",
+                    p.dim(&format!(
+                        "… {} more lines (rel log {})",
+                        lines.len() - 3,
+                        input.handle
+                    ))
+                ));
+            }
+        }
+        for (sign, list) in [("+", &c.working), ("−", &c.not_working), ("→", &c.changes)] {
+            for entry in list {
+                page.item(&format!("    {} ", p.dim(sign)), entry, 6);
+            }
+        }
+        let mut moved = Vec::new();
+        if !c.closed.is_empty() {
+            moved.push(format!("closed {}", ids(&c.closed)));
+        }
+        if !c.reached.is_empty() {
+            moved.push(format!("reached {}", ids(&c.reached)));
+        }
+        if !c.opened.is_empty() {
+            let opened: Vec<String> = c
+                .opened
+                .iter()
+                .filter_map(|x| x.id)
+                .map(|x| x.to_string())
+                .collect();
+            moved.push(format!("opened {}", opened.join(", ")));
+        }
+        if let Some(next) = c.next {
+            moved.push(format!("next {next}"));
+        }
+        if !moved.is_empty() {
+            page.line(&format!("    {}", p.dim(&moved.join(" · "))));
+        }
+    }
+    let ratings: Vec<u8> = input
+        .recent
+        .iter()
+        .filter_map(|(_, c)| c.rating.map(|r| r.get()))
+        .collect();
+    if !ratings.is_empty() {
+        let mean = ratings.iter().map(|r| f64::from(*r)).sum::<f64>() / ratings.len() as f64;
+        page.out.push('\n');
+        page.field(
+            "Rating trend",
+            &format!(
+                "{} average {mean:.1} over the last {}",
+                sparkline(&ratings),
+                plural(ratings.len(), "rated meeting")
+            ),
+        );
+    }
+}
+
+fn stars(n: u8) -> String {
+    let n = usize::from(n.min(5));
+    format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
+}
+
+fn ids(list: &[crate::model::ItemId]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,176 @@
+//! `rel status`: the table of relationships and the attention list.
+
+use chrono::NaiveDate;
+
+use super::style::Paint;
+use super::table::{Column, Tone, bar, fit, health_tone, mark};
+use super::{kind_role, short_ago, short_until};
+use crate::model::assess::Timing;
+use crate::model::{Assessment, Attention, Owner, Relationship, Status, Which};
+use crate::text::{sanitize, wrap};
+
+/// One row of the overview.
+pub struct Row<'a> {
+    pub handle: &'a str,
+    pub rel: &'a Relationship,
+    pub assessment: &'a Assessment,
+}
+
+/// The table of relationships, with a legend for the marks.
+pub fn overview(
+    rows: &[Row<'_>],
+    today: NaiveDate,
+    width: usize,
+    paint: Paint,
+    with_status: bool,
+) -> String {
+    let wide = width >= 110;
+    let mut handle = Column::new("handle", 0);
+    let mut person = Column::new("person", 6).wrapping(12);
+    let mut kind = Column::new(if wide { "kind" } else { "you are" }, 7);
+    let mut last = Column::new("last", 4);
+    let mut next = Column::new("next", 1);
+    let mut waypoints = Column::new("waypoints", 9);
+    let mut goals = Column::new("goals", 8).right();
+    let mut actions = Column::new("actions", 5).right();
+    let mut understood = Column::new("understood", 3);
+    let mut health = Column::new("health", 2);
+    let mut status = Column::new("status", 2);
+    for row in rows {
+        let rel = row.rel;
+        let a = row.assessment;
+        handle.push(row.handle, Tone::Plain);
+        person.push(sanitize(&rel.person), Tone::Plain);
+        kind.push(
+            if wide {
+                kind_role(rel)
+            } else {
+                rel.role.label().to_string()
+            },
+            Tone::Plain,
+        );
+        last.push(
+            match a.last_checkin {
+                Some(date) => short_ago(date, today),
+                None => "never".to_string(),
+            },
+            Tone::Plain,
+        );
+        let (text, tone) = next_cell(a, today);
+        next.push(text, tone);
+        let live: Vec<_> = rel
+            .waypoints
+            .iter()
+            .filter(|w| w.dropped.is_none())
+            .collect();
+        let reached = live.iter().filter(|w| w.reached.is_some()).count();
+        waypoints.push(
+            if live.is_empty() {
+                "—".to_string()
+            } else {
+                bar(reached, live.len(), 5)
+            },
+            Tone::Plain,
+        );
+        let live_goals = rel.goals.iter().filter(|g| g.dropped.is_none()).count();
+        let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
+        goals.push(
+            if live_goals == 0 {
+                "—".to_string()
+            } else {
+                format!("{achieved}/{live_goals}")
+            },
+            Tone::Plain,
+        );
+        let mine = rel.open_actions().filter(|x| x.owner == Owner::Me).count();
+        let theirs = rel
+            .open_actions()
+            .filter(|x| x.owner == Owner::Them)
+            .count();
+        actions.push(format!("{mine}/{theirs}"), Tone::Plain);
+        understood.push(
+            Which::ALL
+                .iter()
+                .map(|w| mark(a.understanding(*w).level))
+                .collect::<String>(),
+            Tone::Plain,
+        );
+        health.push(a.health.as_str(), health_tone(a.health));
+        status.push(
+            rel.status.as_str(),
+            if rel.status == Status::Active {
+                Tone::Plain
+            } else {
+                Tone::Dim
+            },
+        );
+    }
+    let mut columns = vec![
+        handle, person, kind, last, next, waypoints, goals, actions, understood, health,
+    ];
+    if with_status {
+        columns.push(status);
+    }
+    let mut out = fit(columns, width, paint.enabled());
+    out.push('\n');
+    let legend = [
+        "understood: what you want · how you get there · where you are · where they are",
+        "● met  ◐ partly  ○ missing        actions: mine/theirs",
+    ];
+    let indent = "            ";
+    out.push_str(&paint.dim(&wrap(legend[0], 0, width, indent)));
+    out.push('\n');
+    out.push_str(&paint.dim(&wrap(&format!("{indent}{}", legend[1]), 0, width, indent)));
+    out.push('\n');
+    out
+}
+
+fn next_cell(a: &Assessment, today: NaiveDate) -> (String, Tone) {
+    match (a.timing, a.next_due) {
+        (Timing::Paused, _) => ("paused".to_string(), Tone::Dim),
+        (Timing::Ended, _) => ("ended".to_string(), Tone::Dim),
+        (Timing::Snoozed { until }, _) => {
+            (format!("snoozed {}", until.format("%b %-d")), Tone::Dim)
+        }
+        (Timing::Overdue { .. }, Some(due)) => (short_until(due, today), Tone::Bad),
+        (Timing::Due { .. }, Some(due)) => (short_until(due, today), Tone::Warn),
+        (_, Some(due)) => (
+            short_until(a.planned.map_or(due, |p| p.min(due)), today),
+            Tone::Plain,
+        ),
+        (_, None) => match a.planned {
+            Some(planned) => (short_until(planned, today), Tone::Plain),
+            None => ("—".to_string(), Tone::Dim),
+        },
+    }
+}
+
+/// The attention list: one line each, most urgent first, with the command
+/// that deals with it.
+pub fn attention(items: &[Attention], width: usize, paint: Paint) -> String {
+    let mut out = String::new();
+    if items.is_empty() {
+        out.push_str(&paint.green("Nothing needs you right now."));
+        out.push('\n');
+        return out;
+    }
+    out.push_str(&paint.bold(&format!("Needs you ({})", items.len())));
+    out.push('\n');
+    for item in items {
+        let head = format!("{}: ", item.handle);
+        let body = wrap(&item.message, 2 + head.chars().count(), width, "    ");
+        let marker = if item.urgency >= 75 {
+            paint.red("!")
+        } else {
+            paint.yellow("·")
+        };
+        out.push_str(&format!("{marker} {}{body}\n", paint.bold(&head)));
+        if let Some(fix) = &item.fix {
+            out.push_str(&format!(
+                "    {}\n",
+                paint.dim(&wrap(&format!("→ {fix}"), 4, width, "      "))
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,450 @@
+//! The journal's files as TOML documents: how the model is written (native
+//! dates, multi-line notes, one list item a line) and which keys rel owns.
+
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Formatted, Item, Table, Value};
+
+use crate::model::checkin::CheckIn;
+use crate::model::relationship::{
+    Action, Advocacy, Agreement, Ending, Event, Goal, Growth, LastIds, Strength, Waypoint,
+};
+use crate::model::{ItemId, Relationship};
+
+/// The keys rel owns in one table of a file, and the tables below it.
+/// Keys not listed here are the user's and are never touched.
+pub struct Schema {
+    pub keys: &'static [&'static str],
+    pub tables: &'static [(&'static str, &'static Schema)],
+    /// Arrays of tables, whose entries are matched by their `id` key (or
+    /// by position when they have none).
+    pub arrays: &'static [(&'static str, &'static Schema)],
+}
+
+impl Schema {
+    pub fn table(&self, key: &str) -> Option<&'static Schema> {
+        self.tables.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
+    }
+
+    pub fn array(&self, key: &str) -> Option<&'static Schema> {
+        self.arrays.iter().find(|(k, _)| *k == key).map(|(_, s)| *s)
+    }
+
+    pub fn owns(&self, key: &str) -> bool {
+        self.keys.contains(&key)
+    }
+}
+
+const LEAF: &[(&str, &Schema)] = &[];
+
+pub static RELATIONSHIP: Schema = Schema {
+    keys: &[
+        "person",
+        "kind",
+        "role",
+        "status",
+        "started",
+        "cadence",
+        "purpose",
+        "their_aims",
+        "review_every",
+        "snoozed_until",
+        "reviewed",
+        "destination",
+        "why",
+        "opted_in",
+        "topic",
+        "until",
+        "sessions",
+        "agreement",
+        "ending",
+        "last_id",
+        "goal",
+        "waypoint",
+        "action",
+        "strength",
+        "growth",
+        "advocacy",
+        "event",
+    ],
+    tables: &[
+        ("agreement", &AGREEMENT),
+        ("ending", &ENDING),
+        ("last_id", &LAST_ID),
+    ],
+    arrays: &[
+        ("goal", &GOAL),
+        ("waypoint", &WAYPOINT),
+        ("action", &ACTION),
+        ("strength", &STRENGTH),
+        ("growth", &GROWTH),
+        ("advocacy", &ADVOCACY),
+        ("event", &EVENT),
+    ],
+};
+
+static AGREEMENT: Schema = leaf(&["date", "how"]);
+static ENDING: Schema = leaf(&["date", "result", "outcome"]);
+static LAST_ID: Schema = leaf(&[
+    "goal", "waypoint", "action", "strength", "growth", "advocacy",
+]);
+static GOAL: Schema = leaf(&[
+    "id",
+    "text",
+    "added",
+    "due",
+    "achieved",
+    "dropped",
+    "assessment",
+]);
+static WAYPOINT: Schema = leaf(&["id", "text", "due", "added", "reached", "dropped"]);
+static ACTION: Schema = leaf(&[
+    "id", "text", "owner", "added", "due", "done", "dropped", "checkin",
+]);
+static STRENGTH: Schema = leaf(&["id", "text", "added", "from"]);
+static GROWTH: Schema = leaf(&["id", "text", "added", "promoted", "strength"]);
+static ADVOCACY: Schema = leaf(&["id", "date", "text", "waypoint"]);
+static EVENT: Schema = leaf(&["date", "what", "from", "from_role", "until", "note"]);
+
+pub static CHECKIN: Schema = Schema {
+    keys: &[
+        "date",
+        "rating",
+        "review",
+        "notes",
+        "working",
+        "not_working",
+        "changes",
+        "next",
+        "closed",
+        "reached",
+        "opened",
+    ],
+    tables: LEAF,
+    arrays: &[("opened", &OPENED)],
+};
+
+static OPENED: Schema = leaf(&["id", "text", "owner", "due"]);
+
+pub static JOURNAL: Schema = leaf(&["format"]);
+
+const fn leaf(keys: &'static [&'static str]) -> Schema {
+    Schema {
+        keys,
+        tables: LEAF,
+        arrays: LEAF,
+    }
+}
+
+/// A native TOML date.
+pub fn date_value(date: NaiveDate) -> Value {
+    let date = toml_edit::Date {
+        year: date.year() as u16,
+        month: date.month() as u8,
+        day: date.day() as u8,
+    };
+    Value::Datetime(Formatted::new(toml_edit::Datetime {
+        date: Some(date),
+        time: None,
+        offset: None,
+    }))
+}
+
+/// A list of strings: inline when short, one item a line when not.
+pub fn strings_value(items: &[String]) -> Value {
+    let mut array: Array = items.iter().map(String::as_str).collect();
+    let long = items.len() > 1
+        || items
+            .iter()
+            .any(|s| s.chars().count() > 60 || s.contains('\n'));
+    if long {
+        for value in array.iter_mut() {
+            value.decor_mut().set_prefix("\n  ");
+            value.decor_mut().set_suffix("");
+        }
+        array.set_trailing_comma(true);
+        array.set_trailing("\n");
+    }
+    Value::Array(array)
+}
+
+/// Builds one table key by key, in the order a person reads it.
+struct Builder(Table);
+
+impl Builder {
+    fn new() -> Builder {
+        Builder(Table::new())
+    }
+
+    fn value(&mut self, key: &str, value: impl Into<Value>) -> &mut Self {
+        self.0.insert(key, Item::Value(value.into()));
+        self
+    }
+
+    fn text(&mut self, key: &str, text: &str) -> &mut Self {
+        self.value(key, text)
+    }
+
+    fn opt_text(&mut self, key: &str, text: &Option<String>) -> &mut Self {
+        if let Some(text) = text {
+            self.text(key, text);
+        }
+        self
+    }
+
+    fn date(&mut self, key: &str, date: NaiveDate) -> &mut Self {
+        self.value(key, date_value(date))
+    }
+
+    fn opt_date(&mut self, key: &str, date: Option<NaiveDate>) -> &mut Self {
+        if let Some(date) = date {
+            self.date(key, date);
+        }
+        self
+    }
+
+    fn opt_shown(&mut self, key: &str, value: Option<impl ToString>) -> &mut Self {
+        if let Some(value) = value {
+            self.text(key, &value.to_string());
+        }
+        self
+    }
+
+    fn id(&mut self, id: ItemId) -> &mut Self {
+        self.text("id", &id.to_string())
+    }
+
+    fn count(&mut self, key: &str, n: u32) -> &mut Self {
+        if n > 0 {
+            self.value(key, i64::from(n));
+        }
+        self
+    }
+
+    fn strings(&mut self, key: &str, items: &[String]) -> &mut Self {
+        if !items.is_empty() {
+            self.value(key, strings_value(items));
+        }
+        self
+    }
+
+    fn ids(&mut self, key: &str, ids: &[ItemId]) -> &mut Self {
+        let texts: Vec<String> = ids.iter().map(ItemId::to_string).collect();
+        self.strings(key, &texts)
+    }
+
+    fn table(&mut self, key: &str, table: Option<Table>) -> &mut Self {
+        if let Some(table) = table {
+            self.0.insert(key, Item::Table(table));
+        }
+        self
+    }
+
+    fn array<T>(&mut self, key: &str, items: &[T], each: impl Fn(&T) -> Table) -> &mut Self {
+        if !items.is_empty() {
+            let mut array = ArrayOfTables::new();
+            for item in items {
+                array.push(each(item));
+            }
+            self.0.insert(key, Item::ArrayOfTables(array));
+        }
+        self
+    }
+
+    fn done(&mut self) -> Table {
+        std::mem::take(&mut self.0)
+    }
+}
+
+/// The whole of `relationship.toml` as a table, in rel's key order.
+pub fn relationship_table(rel: &Relationship) -> Table {
+    Builder::new()
+        .text("person", &rel.person)
+        .text("kind", rel.kind.as_str())
+        .text("role", rel.role.as_str())
+        .text("status", rel.status.as_str())
+        .date("started", rel.started)
+        .opt_shown("cadence", rel.cadence.as_ref())
+        .opt_text("purpose", &rel.purpose)
+        .opt_text("their_aims", &rel.their_aims)
+        .opt_shown("review_every", rel.review_every.as_ref())
+        .opt_date("snoozed_until", rel.snoozed_until)
+        .opt_date("reviewed", rel.reviewed)
+        .opt_text("destination", &rel.destination)
+        .opt_text("why", &rel.why)
+        .opt_date("opted_in", rel.opted_in)
+        .opt_text("topic", &rel.topic)
+        .opt_date("until", rel.until)
+        .count("sessions", rel.sessions.unwrap_or(0))
+        .table("agreement", rel.agreement.as_ref().map(agreement_table))
+        .table("ending", rel.ending.as_ref().map(ending_table))
+        .table(
+            "last_id",
+            (!rel.last_id.is_empty()).then(|| last_id_table(&rel.last_id)),
+        )
+        .array("goal", &rel.goals, goal_table)
+        .array("waypoint", &rel.waypoints, waypoint_table)
+        .array("action", &rel.actions, action_table)
+        .array("strength", &rel.strengths, strength_table)
+        .array("growth", &rel.growth, growth_table)
+        .array("advocacy", &rel.advocacy, advocacy_table)
+        .array("event", &rel.events, event_table)
+        .done()
+}
+
+fn agreement_table(a: &Agreement) -> Table {
+    Builder::new()
+        .date("date", a.date)
+        .opt_text("how", &a.how)
+        .done()
+}
+
+fn ending_table(e: &Ending) -> Table {
+    Builder::new()
+        .date("date", e.date)
+        .text("result", e.result.as_str())
+        .opt_text("outcome", &e.outcome)
+        .done()
+}
+
+fn last_id_table(ids: &LastIds) -> Table {
+    let mut b = Builder::new();
+    for kind in crate::model::ItemKind::ALL {
+        b.count(kind.key(), ids.get(kind));
+    }
+    b.done()
+}
+
+fn goal_table(g: &Goal) -> Table {
+    Builder::new()
+        .id(g.id)
+        .text("text", &g.text)
+        .date("added", g.added)
+        .opt_date("due", g.due)
+        .opt_date("achieved", g.achieved)
+        .opt_date("dropped", g.dropped)
+        .opt_shown("assessment", g.assessment.map(|a| a.as_str()))
+        .done()
+}
+
+fn waypoint_table(w: &Waypoint) -> Table {
+    Builder::new()
+        .id(w.id)
+        .text("text", &w.text)
+        .date("due", w.due)
+        .date("added", w.added)
+        .opt_date("reached", w.reached)
+        .opt_date("dropped", w.dropped)
+        .done()
+}
+
+fn action_table(a: &Action) -> Table {
+    Builder::new()
+        .id(a.id)
+        .text("text", &a.text)
+        .text("owner", a.owner.as_str())
+        .date("added", a.added)
+        .opt_date("due", a.due)
+        .opt_date("done", a.done)
+        .opt_date("dropped", a.dropped)
+        .opt_text("checkin", &a.checkin)
+        .done()
+}
+
+fn strength_table(s: &Strength) -> Table {
+    Builder::new()
+        .id(s.id)
+        .text("text", &s.text)
+        .date("added", s.added)
+        .opt_shown("from", s.from)
+        .done()
+}
+
+fn growth_table(c: &Growth) -> Table {
+    Builder::new()
+        .id(c.id)
+        .text("text", &c.text)
+        .date("added", c.added)
+        .opt_date("promoted", c.promoted)
+        .opt_shown("strength", c.strength)
+        .done()
+}
+
+fn advocacy_table(v: &Advocacy) -> Table {
+    Builder::new()
+        .id(v.id)
+        .date("date", v.date)
+        .text("text", &v.text)
+        .opt_shown("waypoint", v.waypoint)
+        .done()
+}
+
+fn event_table(e: &Event) -> Table {
+    Builder::new()
+        .date("date", e.date)
+        .text("what", e.what.as_str())
+        .opt_shown("from", e.from.map(|k| k.as_str()))
+        .opt_shown("from_role", e.from_role.map(|r| r.as_str()))
+        .opt_date("until", e.until)
+        .opt_text("note", &e.note)
+        .done()
+}
+
+/// A new `relationship.toml`, with a header that says whose it is.
+pub fn new_relationship_doc(rel: &Relationship) -> DocumentMut {
+    let mut doc = DocumentMut::from(relationship_table(rel));
+    let header = format!(
+        "# {} — {}, you are the {}.\n# Written by rel; edit it freely (`rel check` validates it). Comments and\n# keys rel does not know are kept when rel rewrites this file.\n",
+        one_line(&rel.person),
+        rel.kind,
+        rel.role.label()
+    );
+    doc.decor_mut().set_prefix(header);
+    doc
+}
+
+/// A check-in file.
+pub fn checkin_doc(c: &CheckIn) -> DocumentMut {
+    let mut b = Builder::new();
+    b.date("date", c.date);
+    if let Some(rating) = c.rating {
+        b.value("rating", i64::from(rating.get()));
+    }
+    if c.review {
+        b.value("review", true);
+    }
+    b.opt_text("notes", &c.notes)
+        .strings("working", &c.working)
+        .strings("not_working", &c.not_working)
+        .strings("changes", &c.changes)
+        .opt_date("next", c.next)
+        .ids("closed", &c.closed)
+        .ids("reached", &c.reached)
+        .array("opened", &c.opened, |a| {
+            Builder::new()
+                .opt_shown("id", a.id)
+                .text("text", &a.text)
+                .text("owner", a.owner.as_str())
+                .opt_date("due", a.due)
+                .done()
+        });
+    DocumentMut::from(b.done())
+}
+
+/// `journal.toml`: the journal's format version.
+pub fn journal_doc(format: u32) -> DocumentMut {
+    let mut doc = DocumentMut::from(Builder::new().value("format", i64::from(format)).done());
+    doc.decor_mut().set_prefix(
+        "# A rel journal. Every file in it is yours to read, edit and keep in git;\n# `rel check` validates them. `format` tells rel which version wrote it.\n",
+    );
+    doc
+}
+
+/// Text safe to put in a `#` comment: the first line, no control characters.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect()
+}

@@ -1,0 +1,238 @@
+//! Reading and writing one file safely: refuse what is not a plain file
+//! or not text, write through a synced temporary file and a rename.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::Path;
+use std::sync::OnceLock;
+
+use serde::de::DeserializeOwned;
+
+use super::problem::Problem;
+
+/// Journal files larger than this are refused rather than read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+pub const DIR_MODE: u32 = 0o700;
+pub const FILE_MODE: u32 = 0o600;
+
+/// Prefix and suffix of temporary files; loaders skip them.
+pub const TMP_PREFIX: &str = ".rel-";
+pub const TMP_SUFFIX: &str = ".tmp";
+
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)
+}
+
+/// Reads a journal file as text: only a regular file (never through a
+/// symbolic link), of a sane size, valid UTF-8, with no NUL bytes and no
+/// unresolved merge conflict.
+pub fn read_text(path: &Path) -> Result<String, Problem> {
+    let meta = fs::symlink_metadata(path).map_err(|e| read_problem(path, &e))?;
+    if meta.file_type().is_symlink() {
+        return Err(Problem::error(
+            path,
+            "is a symbolic link; rel does not follow links inside the journal",
+        ));
+    }
+    if !meta.is_file() {
+        return Err(Problem::error(path, "is not a regular file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Problem::error(
+            path,
+            format!(
+                "is {:.1} MB; rel reads journal files of up to {} MB",
+                meta.len() as f64 / 1e6,
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    let mut file = OpenOptions::new()
+        .read(true)
+        .custom_flags(nofollow())
+        .open(path)
+        .map_err(|e| read_problem(path, &e))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    Read::by_ref(&mut file)
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_problem(path, &e))?;
+    text_of(path, bytes)
+}
+
+fn read_problem(path: &Path, err: &io::Error) -> Problem {
+    Problem::error(
+        path,
+        format!("cannot read: {}", crate::error::io_reason(err)),
+    )
+}
+
+fn nofollow() -> i32 {
+    libc::O_NOFOLLOW
+}
+
+/// Checks that bytes are text a person could have written.
+pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let good = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..good]).into_owned();
+            return Err(Problem::error(path, "is not valid UTF-8 text").at(&prefix, good));
+        }
+    };
+    if let Some(at) = text.find('\0') {
+        return Err(Problem::error(path, "contains a NUL byte; is it a text file?").at(&text, at));
+    }
+    if let Some(at) = conflict_marker(&text) {
+        return Err(Problem::error(
+            path,
+            "unresolved merge conflict: keep the lines you want, delete the <<<<<<< ======= >>>>>>> markers",
+        )
+        .at(&text, at));
+    }
+    Ok(text)
+}
+
+/// The offset of the first line that is a git conflict marker.
+fn conflict_marker(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        let marker = |m: &str| bare == m || bare.starts_with(&format!("{m} "));
+        if marker("<<<<<<<") || marker(">>>>>>>") || bare == "=======" {
+            return Some(offset);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parses TOML text into `T`, reporting any problem at its line and column.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem> {
+    toml::from_str(text).map_err(|err| toml_problem(path, text, &err))
+}
+
+pub fn toml_problem(path: &Path, text: &str, err: &toml::de::Error) -> Problem {
+    let message = err.message().trim().replace('\n', " ");
+    let problem = Problem::error(path, message);
+    match err.span() {
+        Some(span) => problem.at(text, span.start),
+        None => problem,
+    }
+}
+
+/// Whether to replace an existing file or insist on creating a new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Replace,
+    CreateNew,
+}
+
+/// Writes `bytes` to `dir/name` so that the name only ever holds the old
+/// bytes or the new ones: a temporary file in the same folder, fsync,
+/// rename, fsync the folder.
+pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8], mode: Mode) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
+        .permissions(fs::Permissions::from_mode(FILE_MODE))
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file()
+        .set_permissions(fs::Permissions::from_mode(FILE_MODE))?;
+    tmp.as_file().sync_all()?;
+    failpoint("after-temp-write");
+    let target = dir.join(name);
+    match mode {
+        Mode::Replace => {
+            tmp.persist(&target).map_err(|e| e.error)?;
+        }
+        Mode::CreateNew => {
+            tmp.persist_noclobber(&target).map_err(|e| e.error)?;
+        }
+    }
+    failpoint("after-rename");
+    sync_dir(dir)
+}
+
+/// Makes sure a folder's entries (a rename, a new file) are on disk.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Creates a folder (and its parents) private to the user.
+pub fn ensure_dir(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.is_dir() => return Ok(()),
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                format!("{} is not a folder", path.display()),
+            ));
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => {}
+        Err(err) => return Err(err),
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(DIR_MODE)
+        .create(path)?;
+    fs::set_permissions(path, fs::Permissions::from_mode(DIR_MODE))?;
+    if let Some(parent) = path.parent() {
+        // The new entry must survive a crash too.
+        let _ = sync_dir(parent);
+    }
+    Ok(())
+}
+
+/// Deletes a file and makes the deletion durable.
+pub fn remove(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(err),
+    }
+    match path.parent() {
+        Some(dir) => sync_dir(dir),
+        None => Ok(()),
+    }
+}
+
+/// A test-only crash point: when `REL_TEST_FAILPOINT` names this point,
+/// the process dies on the spot, as a power cut would stop it.
+pub fn failpoint(name: &str) {
+    static POINT: OnceLock<Option<String>> = OnceLock::new();
+    let point = POINT.get_or_init(|| std::env::var("REL_TEST_FAILPOINT").ok());
+    if point.as_deref() == Some(name) {
+        std::process::abort();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conflict_markers_are_found_at_line_starts_only() {
+        assert_eq!(conflict_marker("a = 1\n<<<<<<< HEAD\n"), Some(6));
+        assert_eq!(conflict_marker("a = 1\n=======\n"), Some(6));
+        assert_eq!(
+            conflict_marker("notes = \"\"\"\n ======= is fine\n\"\"\""),
+            None
+        );
+        assert_eq!(conflict_marker("x = '<<<<<<<'"), None);
+    }
+
+    #[test]
+    fn bad_bytes_are_located() {
+        let path = Path::new("f.toml");
+        let p = text_of(path, b"a = 1\nb = \"\xff\"\n".to_vec()).unwrap_err();
+        assert_eq!(p.to_string(), "f.toml:2:6: is not valid UTF-8 text");
+        let p = text_of(path, b"a = 1\0\n".to_vec()).unwrap_err();
+        assert_eq!((p.line, p.column), (Some(1), Some(6)));
+    }
+}

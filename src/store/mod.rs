@@ -1,0 +1,604 @@
+//! The journal directory: where files live, reading them safely, and
+//! writing them under the lock so that no word is ever lost.
+
+pub mod doc;
+pub mod file;
+pub mod lock;
+pub mod merge;
+pub mod problem;
+
+use std::cell::OnceCell;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use toml_edit::DocumentMut;
+
+use crate::error::{Error, Result};
+use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
+use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
+use merge::merge_document;
+pub use problem::{Problem, Severity};
+
+/// The journal format this rel reads and writes.
+pub const FORMAT: u32 = 1;
+
+pub const JOURNAL_FILE: &str = "journal.toml";
+pub const RELATIONSHIPS: &str = "relationships";
+pub const RELATIONSHIP_FILE: &str = "relationship.toml";
+pub const CHECKINS: &str = "checkins";
+pub const PENDING_FILE: &str = ".pending.toml";
+pub const DRAFTS: &str = "drafts";
+pub const GITIGNORE: &str = ".gitignore";
+
+const GITIGNORE_TEXT: &str =
+    "# rel's scratch files, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n";
+
+/// A journal directory. Cheap to make; nothing is read until asked.
+#[derive(Debug)]
+pub struct Journal {
+    root: PathBuf,
+    pending: OnceCell<Option<Pending>>,
+}
+
+/// What `journal.toml` says about who may write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    ReadWrite,
+    /// Written by a newer rel: readable, never written.
+    ReadOnly {
+        format: u32,
+    },
+}
+
+/// The relationships in the journal, and any folder that is not one.
+#[derive(Debug, Default)]
+pub struct Listing {
+    pub handles: Vec<Handle>,
+    pub problems: Vec<Problem>,
+}
+
+/// A check-in whose effects on `relationship.toml` may not be written yet.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Pending {
+    handle: Handle,
+    checkin: String,
+}
+
+#[derive(Deserialize)]
+struct JournalFile {
+    format: u32,
+}
+
+impl Journal {
+    pub fn new(root: impl Into<PathBuf>) -> Journal {
+        Journal {
+            root: root.into(),
+            pending: OnceCell::new(),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn relationship_dir(&self, handle: &Handle) -> PathBuf {
+        self.root.join(RELATIONSHIPS).join(handle.as_str())
+    }
+
+    pub fn relationship_path(&self, handle: &Handle) -> PathBuf {
+        self.relationship_dir(handle).join(RELATIONSHIP_FILE)
+    }
+
+    pub fn checkins_dir(&self, handle: &Handle) -> PathBuf {
+        self.relationship_dir(handle).join(CHECKINS)
+    }
+
+    pub fn checkin_path(&self, handle: &Handle, id: CheckinId) -> PathBuf {
+        self.checkins_dir(handle).join(id.file_name())
+    }
+
+    /// The journal folder, if there is one, checked to be a folder.
+    fn root_exists(&self) -> Result<bool> {
+        match fs::metadata(&self.root) {
+            Ok(meta) if meta.is_dir() => Ok(true),
+            Ok(_) => Err(Error::journal(format!(
+                "the journal {} is not a folder",
+                self.root.display()
+            ))
+            .with_hint("point rel at a folder with --dir or REL_DIR")),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(Error::io("open the journal", &self.root, &e)),
+        }
+    }
+
+    /// Reads the format version. `None` when the journal has no
+    /// `journal.toml` yet (a new or hand-made journal: format 1).
+    pub fn format(&self) -> Result<Option<u32>, Problem> {
+        let path = self.root.join(JOURNAL_FILE);
+        if fs::symlink_metadata(&path).is_err() {
+            return Ok(None);
+        }
+        let text = read_text(&path)?;
+        let file: JournalFile = parse(&path, &text)?;
+        Ok(Some(file.format))
+    }
+
+    /// Whether this rel may write the journal.
+    pub fn access(&self) -> Result<Access> {
+        match self.format().map_err(|p| problem_error(&p))? {
+            Some(format) if format > FORMAT => Ok(Access::ReadOnly { format }),
+            _ => Ok(Access::ReadWrite),
+        }
+    }
+
+    /// The relationships, sorted by handle.
+    pub fn listing(&self) -> Result<Listing> {
+        let mut listing = Listing::default();
+        if !self.root_exists()? {
+            return Ok(listing);
+        }
+        let dir = self.root.join(RELATIONSHIPS);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
+            Err(e) => return Err(Error::io("read", &dir, &e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| Error::io("read", &dir, &e))?;
+            let path = entry.path();
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else {
+                listing.problems.push(Problem::warning(
+                    &path,
+                    "is not a relationship: its name is not UTF-8",
+                ));
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let kind = entry
+                .file_type()
+                .map_err(|e| Error::io("read", &path, &e))?;
+            if kind.is_symlink() {
+                listing.problems.push(Problem::error(
+                    &path,
+                    "is a symbolic link; rel does not follow links inside the journal",
+                ));
+                continue;
+            }
+            if !kind.is_dir() {
+                listing.problems.push(Problem::warning(
+                    &path,
+                    "is not a relationship folder; rel ignores it",
+                ));
+                continue;
+            }
+            match Handle::parse(name) {
+                Ok(handle) => listing.handles.push(handle),
+                Err(why) => listing.problems.push(Problem::warning(
+                    &path,
+                    format!("is not a relationship: {why}; rename the folder to use it"),
+                )),
+            }
+        }
+        listing.handles.sort();
+        Ok(listing)
+    }
+
+    /// Finds the relationship a person named, by looking it up in the
+    /// listing (never by joining their words onto a path).
+    pub fn find(&self, input: &str) -> Result<Handle> {
+        let listing = self.listing()?;
+        if let Some(handle) = listing.handles.iter().find(|h| h.as_str() == input) {
+            return Ok(handle.clone());
+        }
+        let shown = crate::text::sanitize(input);
+        let mut err = Error::user(format!("no relationship named '{shown}'"));
+        let closest = crate::model::handle::closest(input, &listing.handles);
+        err = match closest {
+            Some(h) => err.with_hint(format!("did you mean '{h}'? (rel list shows them all)")),
+            None if listing.handles.is_empty() => err.with_hint(
+                "the journal is empty; start with rel new --person NAME --kind KIND --role ROLE",
+            ),
+            None => err.with_hint("rel list shows them all"),
+        };
+        Err(err)
+    }
+
+    /// Reads a relationship (and applies an interrupted check-in, if one is
+    /// waiting, so that reports never miss it).
+    pub fn load(&self, handle: &Handle) -> Result<Relationship, Problem> {
+        let path = self.relationship_path(handle);
+        if !self.relationship_dir(handle).is_dir() {
+            return Err(Problem::error(&path, "no such relationship"));
+        }
+        if fs::symlink_metadata(&path).is_err() {
+            return Err(Problem::error(
+                &path,
+                "is missing: a relationship folder needs its relationship.toml",
+            ));
+        }
+        let text = read_text(&path)?;
+        let mut rel = parse_relationship(&path, &text)?;
+        if let Some((id, checkin)) = self.pending_for(handle) {
+            rel.apply_checkin(id, &checkin);
+        }
+        Ok(rel)
+    }
+
+    /// The ids of a relationship's check-ins, oldest first, from the file
+    /// names alone (nothing is opened).
+    pub fn checkin_ids(&self, handle: &Handle) -> Result<Vec<CheckinId>, Problem> {
+        let dir = self.checkins_dir(handle);
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => {
+                return Err(Problem::error(
+                    &dir,
+                    format!("cannot read: {}", crate::error::io_reason(&e)),
+                ));
+            }
+        };
+        let mut ids = Vec::new();
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(name) = name.to_str() else { continue };
+            if is_temp_name(name) {
+                continue;
+            }
+            if let Some(id) = name.strip_suffix(".toml").and_then(CheckinId::parse) {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    pub fn load_checkin(&self, handle: &Handle, id: CheckinId) -> Result<CheckIn, Problem> {
+        let path = self.checkin_path(handle, id);
+        let text = read_text(&path)?;
+        parse(&path, &text)
+    }
+
+    /// The interrupted check-in waiting for `handle`, if any.
+    fn pending_for(&self, handle: &Handle) -> Option<(CheckinId, CheckIn)> {
+        let pending = self.pending.get_or_init(|| self.read_pending()).as_ref()?;
+        if &pending.handle != handle {
+            return None;
+        }
+        let id = CheckinId::parse(&pending.checkin)?;
+        let checkin = self.load_checkin(handle, id).ok()?;
+        Some((id, checkin))
+    }
+
+    fn read_pending(&self) -> Option<Pending> {
+        let path = self.root.join(PENDING_FILE);
+        fs::symlink_metadata(&path).ok()?;
+        let text = read_text(&path).ok()?;
+        parse(&path, &text).ok()
+    }
+
+    /// Describes an interrupted two-file write, for `rel check`.
+    pub fn pending_problem(&self) -> Option<Problem> {
+        let path = self.root.join(PENDING_FILE);
+        let pending = self.read_pending()?;
+        Some(Problem::warning(
+            &path,
+            format!(
+                "check-in {} of {} was written but rel was interrupted before updating its relationship.toml; reports already include it and the next change to the journal completes it",
+                pending.checkin, pending.handle
+            ),
+        ))
+    }
+
+    /// Starts a change: creates the journal if need be, takes the lock,
+    /// refuses a newer format, and completes any interrupted check-in.
+    pub fn begin(&self) -> Result<Txn<'_>> {
+        if !self.root_exists()? {
+            ensure_dir(&self.root).map_err(|e| Error::io("create the journal", &self.root, &e))?;
+        }
+        let lock = lock::acquire(&self.root)?;
+        let txn = Txn {
+            journal: self,
+            _lock: lock,
+        };
+        match self.format().map_err(|p| problem_error(&p))? {
+            Some(format) if format > FORMAT => {
+                return Err(Error::journal(format!(
+                    "{} was written by a newer rel (format {format} > {FORMAT}); this rel can only read it",
+                    self.root.display()
+                ))
+                .with_hint("upgrade rel to change this journal"));
+            }
+            Some(_) => {}
+            None => {
+                let text = journal_doc(FORMAT).to_string();
+                txn.write(&self.root, JOURNAL_FILE, &text, Mode::Replace)?;
+                if fs::symlink_metadata(self.root.join(GITIGNORE)).is_err() {
+                    txn.write(&self.root, GITIGNORE, GITIGNORE_TEXT, Mode::CreateNew)?;
+                }
+            }
+        }
+        txn.heal();
+        Ok(txn)
+    }
+
+    /// Keeps text the person typed when a command could not finish, and
+    /// says where. Falls back to the system's temporary folder.
+    pub fn save_draft(&self, stem: &str, text: &str) -> io::Result<PathBuf> {
+        let journal_drafts = self.root.join(DRAFTS);
+        let places = [journal_drafts, std::env::temp_dir()];
+        let mut last = io::Error::other("nowhere to save");
+        for dir in &places {
+            if let Err(e) = ensure_dir(dir) {
+                last = e;
+                continue;
+            }
+            for n in 1..1000 {
+                let name = if n == 1 {
+                    format!("{stem}.toml")
+                } else {
+                    format!("{stem}-{n}.toml")
+                };
+                match write_atomic(dir, &name, text.as_bytes(), Mode::CreateNew) {
+                    Ok(()) => return Ok(dir.join(name)),
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                    Err(e) => {
+                        last = e;
+                        break;
+                    }
+                }
+            }
+        }
+        Err(last)
+    }
+}
+
+/// Parses relationship.toml and checks facts that must agree.
+pub fn parse_relationship(path: &Path, text: &str) -> Result<Relationship, Problem> {
+    let rel: Relationship = parse(path, text)?;
+    if let Some((key, message)) = rel.contradictions().into_iter().next() {
+        let problem = Problem::error(path, message);
+        return Err(match key_offset(text, key) {
+            Some(at) => problem.at(text, at),
+            None => problem,
+        });
+    }
+    Ok(rel)
+}
+
+/// Where a top-level key is written, to point at it.
+fn key_offset(text: &str, key: &str) -> Option<usize> {
+    let doc: toml_edit::Document<&str> = toml_edit::Document::parse(text).ok()?;
+    doc.as_table()
+        .key(key)
+        .and_then(|k| k.span())
+        .map(|s| s.start)
+}
+
+/// A problem that stops a command, as an error.
+pub fn problem_error(problem: &Problem) -> Error {
+    Error::journal(problem.to_string())
+}
+
+/// A relationship read for a change: the parsed model and the document it
+/// came from, so the rewrite keeps the user's formatting.
+#[derive(Debug)]
+pub struct Editable {
+    pub handle: Handle,
+    pub path: PathBuf,
+    pub rel: Relationship,
+    doc: DocumentMut,
+}
+
+/// A change in progress: holds the journal lock until dropped.
+pub struct Txn<'j> {
+    journal: &'j Journal,
+    _lock: lock::Lock,
+}
+
+impl Txn<'_> {
+    pub fn journal(&self) -> &Journal {
+        self.journal
+    }
+
+    fn write(&self, dir: &Path, name: &str, text: &str, mode: Mode) -> Result<()> {
+        write_atomic(dir, name, text.as_bytes(), mode)
+            .map_err(|e| Error::io("write", &dir.join(name), &e))
+    }
+
+    /// Reads a relationship for a change (after the lock was taken).
+    pub fn load(&self, handle: &Handle) -> Result<Editable> {
+        let path = self.journal.relationship_path(handle);
+        let text = read_text(&path).map_err(|p| unreadable(handle, &p))?;
+        let rel = parse_relationship(&path, &text).map_err(|p| unreadable(handle, &p))?;
+        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            let p = Problem::error(&path, e.message().to_string());
+            let p = match e.span() {
+                Some(span) => p.at(&text, span.start),
+                None => p,
+            };
+            unreadable(handle, &p)
+        })?;
+        Ok(Editable {
+            handle: handle.clone(),
+            path,
+            rel,
+            doc,
+        })
+    }
+
+    /// Writes a new relationship. Refuses a handle already in use.
+    pub fn create(&self, handle: &Handle, rel: &Relationship) -> Result<PathBuf> {
+        let dir = self.journal.relationship_dir(handle);
+        let path = dir.join(RELATIONSHIP_FILE);
+        if fs::symlink_metadata(&path).is_ok() || self.journal.checkins_dir(handle).exists() {
+            return Err(
+                Error::user(format!("a relationship named '{handle}' already exists"))
+                    .with_hint("pick another handle: rel new HANDLE --person …"),
+            );
+        }
+        let relationships = self.journal.root.join(RELATIONSHIPS);
+        ensure_dir(&relationships).map_err(|e| Error::io("create", &relationships, &e))?;
+        ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
+        let text = new_relationship_doc(rel).to_string();
+        verify(&path, &text, rel)?;
+        self.write(&dir, RELATIONSHIP_FILE, &text, Mode::CreateNew)?;
+        Ok(path)
+    }
+
+    /// Rewrites a relationship to say `new`, keeping the user's comments,
+    /// order and unknown keys. Writes nothing when nothing changed.
+    pub fn save(&self, ed: &mut Editable, new: &Relationship) -> Result<bool> {
+        let (doc, text) = render(ed, new)?;
+        if text == ed.doc.to_string() {
+            return Ok(false);
+        }
+        let dir = self.journal.relationship_dir(&ed.handle);
+        self.write(&dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
+        ed.doc = doc;
+        ed.rel = new.clone();
+        Ok(true)
+    }
+
+    /// Writes a check-in and, when it changes the relationship (actions,
+    /// waypoints, a review), the relationship after it: the check-in first,
+    /// so a crash in between leaves a check-in that the next write applies.
+    pub fn record_checkin(
+        &self,
+        ed: &mut Editable,
+        checkin: &CheckIn,
+    ) -> Result<(CheckinId, CheckIn)> {
+        let handle = ed.handle.clone();
+        let dir = self.journal.checkins_dir(&handle);
+        ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
+        let existing = self
+            .journal
+            .checkin_ids(&handle)
+            .map_err(|p| problem_error(&p))?;
+        let mut n = existing
+            .iter()
+            .filter(|c| c.date == checkin.date)
+            .map(|c| c.n)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        loop {
+            let id = CheckinId {
+                date: checkin.date,
+                n,
+            };
+            let mut checkin = checkin.clone();
+            let mut rel = ed.rel.clone();
+            rel.record_checkin(id, &mut checkin);
+            let touches = rel != ed.rel;
+            let rendered = if touches {
+                Some(render(ed, &rel)?)
+            } else {
+                None
+            };
+            let text = checkin_doc(&checkin).to_string();
+            let path = dir.join(id.file_name());
+            let reread: CheckIn = parse(&path, &text).map_err(|p| internal(&p.to_string()))?;
+            if reread != checkin {
+                return Err(internal("a check-in would not read back as written"));
+            }
+            if touches {
+                let pending = toml::to_string(&Pending {
+                    handle: handle.clone(),
+                    checkin: id.to_string(),
+                })
+                .map_err(|e| internal(&e.to_string()))?;
+                self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)?;
+            }
+            match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    n += 1;
+                    continue;
+                }
+                Err(e) => {
+                    if touches {
+                        let _ = file::remove(&self.journal.root.join(PENDING_FILE));
+                    }
+                    return Err(Error::io("write", &path, &e));
+                }
+            }
+            if let Some((doc, text)) = rendered {
+                failpoint("between-checkin-and-relationship");
+                let rel_dir = self.journal.relationship_dir(&handle);
+                self.write(&rel_dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
+                ed.doc = doc;
+                ed.rel = rel;
+                let marker = self.journal.root.join(PENDING_FILE);
+                file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))?;
+            }
+            return Ok((id, checkin));
+        }
+    }
+
+    /// Completes a check-in whose relationship write was interrupted.
+    /// Failing that, leaves the marker for `rel check` to explain.
+    fn heal(&self) {
+        let Some(pending) = self.journal.read_pending() else {
+            return;
+        };
+        let marker = self.journal.root.join(PENDING_FILE);
+        let Some(id) = CheckinId::parse(&pending.checkin) else {
+            let _ = file::remove(&marker);
+            return;
+        };
+        let Ok(checkin) = self.journal.load_checkin(&pending.handle, id) else {
+            // The check-in itself never made it: nothing to complete.
+            if fs::symlink_metadata(self.journal.checkin_path(&pending.handle, id)).is_err() {
+                let _ = file::remove(&marker);
+            }
+            return;
+        };
+        let Ok(mut ed) = self.load(&pending.handle) else {
+            return;
+        };
+        let mut rel = ed.rel.clone();
+        rel.apply_checkin(id, &checkin);
+        if self.save(&mut ed, &rel).is_ok() {
+            let _ = file::remove(&marker);
+        }
+    }
+}
+
+/// Merges `new` into the document and checks the result reads back as
+/// exactly `new` before anything is written.
+fn render(ed: &Editable, new: &Relationship) -> Result<(DocumentMut, String)> {
+    let mut doc = ed.doc.clone();
+    merge_document(&mut doc, &relationship_table(new), &RELATIONSHIP);
+    let text = doc.to_string();
+    verify(&ed.path, &text, new)?;
+    Ok((doc, text))
+}
+
+fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {
+    let reread = parse_relationship(path, text).map_err(|p| internal(&p.to_string()))?;
+    if reread != *meant {
+        return Err(internal(&format!(
+            "{} would not read back as written",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn internal(what: &str) -> Error {
+    Error::journal(format!("refusing to write: {what}"))
+        .with_hint("this is a bug in rel; nothing was written — please report it")
+}
+
+fn unreadable(handle: &Handle, problem: &Problem) -> Error {
+    Error::journal(problem.to_string()).with_hint(format!(
+        "rel never overwrites a file it cannot read; fix it by hand (rel edit {handle}), then run rel check"
+    ))
+}
