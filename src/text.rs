@@ -64,7 +64,7 @@ pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
             out.push_str(indent);
             column = indent_width;
         }
-        let line_start = column;
+        let mut line_empty = true;
         let mut spaces = 0;
         for piece in paragraph.split(' ') {
             if piece.is_empty() {
@@ -73,12 +73,8 @@ pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
             }
             let word = sanitize(piece);
             let len = word.chars().count();
-            let gap = if column > line_start {
-                spaces + 1
-            } else {
-                spaces
-            };
-            if column > line_start && column + gap + len > width {
+            let gap = if line_empty { spaces } else { spaces + 1 };
+            if !line_empty && column + gap + len > width {
                 out.push('\n');
                 out.push_str(indent);
                 column = indent_width;
@@ -88,6 +84,7 @@ pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
             }
             out.push_str(&word);
             column += len;
+            line_empty = false;
             spaces = 0;
         }
     }
@@ -104,6 +101,10 @@ mod tests {
         );
         assert_eq!(wrap("a\nb", 4, 80, "> "), "a\n> b");
         assert_eq!(wrap("  two  spaces", 0, 80, ""), "  two  spaces");
+        assert_eq!(
+            wrap("aaaa bbbb cccc dddd eeee ffff gggg hhhh", 10, 30, "  "),
+            "aaaa bbbb cccc dddd\n  eeee ffff gggg hhhh"
+        );
     }
 
     use super::*;

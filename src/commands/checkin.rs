@@ -109,6 +109,7 @@ impl Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.journal.check_writable()?;
     let handle = ctx.journal.find(&args.handle)?;
     let before = ctx
         .journal

@@ -219,6 +219,7 @@ pub fn date(flag: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
 }
 
 pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
+    ctx.journal.check_writable()?;
     let asking = ctx.prompt.allowed()
         && (args.person.is_none()
             || (args.kind.is_none() && args.role.is_none())

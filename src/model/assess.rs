@@ -333,6 +333,7 @@ impl Assessor<'_> {
         };
         if self.rel.status == Status::Active {
             assessment.attention = self.attention(&assessment, movement);
+            sort_attention(&mut assessment.attention);
         }
         assessment
     }
@@ -683,6 +684,39 @@ impl Assessor<'_> {
         }
     }
 
+    /// Drift: four meetings in a row, or meetings all through the last three
+    /// cadences, with no goal achieved, waypoint reached or action closed.
+    fn drift(&self, a: &Assessment, movement: Option<NaiveDate>) -> Option<String> {
+        let n = a.meetings_since_movement;
+        let span = self
+            .rel
+            .cadence
+            .as_ref()
+            .map(|c| c.span().times(DRIFT_CADENCES));
+        let window_start = span.and_then(|s| s.shift(self.today, -1));
+        let quiet_window = window_start.is_some_and(|start| {
+            let in_window = self
+                .snap
+                .checkins
+                .iter()
+                .filter(|c| c.date >= start && c.date <= self.today)
+                .count();
+            in_window >= 2 && movement.is_none_or(|m| m < start) && self.start() < start
+        });
+        if n < DRIFT_MEETINGS && !quiet_window {
+            return None;
+        }
+        let what = if movement.is_some() {
+            "since anything moved"
+        } else {
+            "and nothing has moved yet"
+        };
+        Some(format!(
+            "{} {what} — is the pairing still serving its purpose?",
+            plural(n, "meeting")
+        ))
+    }
+
     fn attention(&self, a: &Assessment, movement: Option<NaiveDate>) -> Vec<Attention> {
         let rel = self.rel;
         let h = self.h;
@@ -824,22 +858,11 @@ impl Assessor<'_> {
         }
 
         // Drift: meetings keep happening but nothing moves.
-        let since = movement.unwrap_or_else(|| self.start());
-        let n = a.meetings_since_movement;
-        let long = rel
-            .cadence
-            .as_ref()
-            .is_some_and(|c| n >= 2 && c.after(since, DRIFT_CADENCES) <= today);
-        if n >= DRIFT_MEETINGS || long {
-            let what = if movement.is_some() {
-                "since anything moved"
-            } else {
-                "and nothing has moved yet"
-            };
+        if let Some(message) = self.drift(a, movement) {
             push(
                 65,
-                n as i64,
-                format!("{n} meetings {what} — is the pairing still serving its purpose?"),
+                a.meetings_since_movement as i64,
+                message,
                 Some(format!("rel checkin {h} --review")),
             );
         }

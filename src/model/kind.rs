@@ -1,31 +1,18 @@
 //! The three kinds of relationship, the user's side of each, and the
 //! small enums that go with them.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
-/// Which of the essay's three relationships this is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    Mentoring,
-    Sponsoring,
-    #[value(alias = "reverse")]
-    ReverseMentoring,
+word_enum! {
+    /// Which of the essay's three relationships this is.
+    #[derive(clap::ValueEnum)]
+    pub enum Kind("kind") {
+        Mentoring = "mentoring",
+        Sponsoring = "sponsoring",
+        #[value(alias = "reverse")]
+        ReverseMentoring = "reverse-mentoring" | "reverse",
+    }
 }
 
 impl Kind {
-    pub const ALL: [Kind; 3] = [Kind::Mentoring, Kind::Sponsoring, Kind::ReverseMentoring];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Mentoring => "mentoring",
-            Kind::Sponsoring => "sponsoring",
-            Kind::ReverseMentoring => "reverse-mentoring",
-        }
-    }
-
     /// A short label for narrow table columns.
     pub fn short(self) -> &'static str {
         match self {
@@ -45,38 +32,21 @@ impl Kind {
     }
 }
 
-impl fmt::Display for Kind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+word_enum! {
+    /// The user's side of the relationship.
+    #[derive(clap::ValueEnum)]
+    pub enum Role("role") {
+        Mentor = "mentor",
+        Mentee = "mentee",
+        Sponsor = "sponsor",
+        #[value(alias = "protégé")]
+        Protege = "protege" | "protégé",
+        Learner = "learner",
+        Expert = "expert",
     }
-}
-
-/// The user's side of the relationship.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    Mentor,
-    Mentee,
-    Sponsor,
-    #[value(alias = "protégé")]
-    #[serde(alias = "protégé")]
-    Protege,
-    Learner,
-    Expert,
 }
 
 impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Mentor => "mentor",
-            Role::Mentee => "mentee",
-            Role::Sponsor => "sponsor",
-            Role::Protege => "protege",
-            Role::Learner => "learner",
-            Role::Expert => "expert",
-        }
-    }
-
     /// The role as a person would write it.
     pub fn label(self) -> &'static str {
         match self {
@@ -107,52 +77,23 @@ impl Role {
     }
 }
 
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
+word_enum! {
+    /// Where a relationship is in its life.
+    #[derive(Default)]
+    pub enum Status("status") {
+        #[default]
+        Active = "active",
+        Paused = "paused",
+        Ended = "ended",
     }
 }
 
-/// Where a relationship is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Status {
-    #[default]
-    Active,
-    Paused,
-    Ended,
-}
-
-impl Status {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Active => "active",
-            Status::Paused => "paused",
-            Status::Ended => "ended",
-        }
-    }
-}
-
-impl fmt::Display for Status {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Whose action item it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Owner {
-    #[default]
-    Me,
-    Them,
-}
-
-impl Owner {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Owner::Me => "me",
-            Owner::Them => "them",
-        }
+word_enum! {
+    /// Whose action item it is.
+    #[derive(Default)]
+    pub enum Owner("owner") {
+        #[default]
+        Me = "me",
+        Them = "them",
     }
 }

@@ -1,6 +1,9 @@
 //! The domain: relationships, their items and check-ins, and what they
 //! add up to. Pure: no I/O, no clock.
 
+#[macro_use]
+mod words;
+
 pub mod assess;
 pub mod cadence;
 pub mod checkin;

@@ -102,20 +102,12 @@ pub struct Agreement {
     pub how: Option<String>,
 }
 
-/// How a relationship ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum EndResult {
-    Completed,
-    ConcludedEarly,
-}
-
-impl EndResult {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EndResult::Completed => "completed",
-            EndResult::ConcludedEarly => "concluded-early",
-        }
+word_enum! {
+    /// How a relationship ended.
+    #[derive(clap::ValueEnum)]
+    pub enum EndResult("result") {
+        Completed = "completed",
+        ConcludedEarly = "concluded-early",
     }
 }
 
@@ -179,22 +171,13 @@ impl LastIds {
     }
 }
 
-/// The final word on a goal when a relationship ends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
-#[serde(rename_all = "kebab-case")]
-pub enum Assessment {
-    Achieved,
-    Partly,
-    Not,
-}
-
-impl Assessment {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Assessment::Achieved => "achieved",
-            Assessment::Partly => "partly",
-            Assessment::Not => "not",
-        }
+word_enum! {
+    /// The final word on a goal when a relationship ends.
+    #[derive(clap::ValueEnum)]
+    pub enum Assessment("goal assessment") {
+        Achieved = "achieved",
+        Partly = "partly",
+        Not = "not",
     }
 }
 
@@ -363,27 +346,15 @@ pub struct Event {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EventKind {
-    Paused,
-    Resumed,
-    Snoozed,
-    Ended,
-    Evolved,
-    Changed,
-}
-
-impl EventKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EventKind::Paused => "paused",
-            EventKind::Resumed => "resumed",
-            EventKind::Snoozed => "snoozed",
-            EventKind::Ended => "ended",
-            EventKind::Evolved => "evolved",
-            EventKind::Changed => "changed",
-        }
+word_enum! {
+    /// What happened to the relationship.
+    pub enum EventKind("event") {
+        Paused = "paused",
+        Resumed = "resumed",
+        Snoozed = "snoozed",
+        Ended = "ended",
+        Evolved = "evolved",
+        Changed = "changed",
     }
 }
 

@@ -60,7 +60,7 @@ impl Page {
     }
 
     fn line(&mut self, text: &str) {
-        self.out.push_str(text);
+        self.out.push_str(text.trim_end());
         self.out.push('\n');
     }
 }

@@ -228,8 +228,11 @@ impl Builder {
     }
 
     fn ids(&mut self, key: &str, ids: &[ItemId]) -> &mut Self {
-        let texts: Vec<String> = ids.iter().map(ItemId::to_string).collect();
-        self.strings(key, &texts)
+        if !ids.is_empty() {
+            let array: Array = ids.iter().map(|id| id.to_string()).collect();
+            self.value(key, Value::Array(array));
+        }
+        self
     }
 
     fn table(&mut self, key: &str, table: Option<Table>) -> &mut Self {

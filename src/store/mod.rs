@@ -126,6 +126,15 @@ impl Journal {
         Ok(Some(file.format))
     }
 
+    /// Refuses, before any work is done, to change a journal a newer rel
+    /// wrote (or whose format cannot be read).
+    pub fn check_writable(&self) -> Result<()> {
+        match self.access()? {
+            Access::ReadWrite => Ok(()),
+            Access::ReadOnly { format } => Err(newer_format(&self.root, format)),
+        }
+    }
+
     /// Whether this rel may write the journal.
     pub fn access(&self) -> Result<Access> {
         match self.format().map_err(|p| problem_error(&p))? {
@@ -308,13 +317,7 @@ impl Journal {
             _lock: lock,
         };
         match self.format().map_err(|p| problem_error(&p))? {
-            Some(format) if format > FORMAT => {
-                return Err(Error::journal(format!(
-                    "{} was written by a newer rel (format {format} > {FORMAT}); this rel can only read it",
-                    self.root.display()
-                ))
-                .with_hint("upgrade rel to change this journal"));
-            }
+            Some(format) if format > FORMAT => return Err(newer_format(&self.root, format)),
             Some(_) => {}
             None => {
                 let text = journal_doc(FORMAT).to_string();
@@ -357,6 +360,14 @@ impl Journal {
         }
         Err(last)
     }
+}
+
+fn newer_format(root: &Path, format: u32) -> Error {
+    Error::journal(format!(
+        "{} was written by a newer rel (format {format} > {FORMAT}); this rel can only read it",
+        root.display()
+    ))
+    .with_hint("upgrade rel to change this journal")
 }
 
 /// Parses relationship.toml and checks facts that must agree.

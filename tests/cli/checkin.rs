@@ -1,0 +1,292 @@
+//! `rel checkin`.
+
+use crate::env::TestEnv;
+
+#[test]
+fn records_a_meeting_with_every_flag() {
+    let env = TestEnv::new();
+    env.ada();
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-10-01",
+        "--action",
+        "Send the doc",
+        "--their-action",
+        "Draft the RFC",
+        "-m",
+        "first",
+    ]);
+    let run = env.run(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-11-20",
+        "-m",
+        "Talked through the RFC.\nShe wants to present it herself.",
+        "--rating",
+        "4",
+        "--working",
+        "Weekly written updates",
+        "--working",
+        "Her own agenda",
+        "--not-working",
+        "Meetings run over",
+        "--change",
+        "Timebox to 45 minutes",
+        "--action",
+        "Book the review room",
+        "--their-action",
+        "Circulate the RFC",
+        "--done",
+        "a1,a2",
+        "--next",
+        "2026-12-04",
+        "--review",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    insta::assert_snapshot!("checkin_message", run.stderr);
+    assert_eq!(
+        env.checkins("ada-lovelace"),
+        ["2026-10-01-1.toml", "2026-11-20-1.toml"]
+    );
+    insta::assert_snapshot!(
+        "checkin_file",
+        env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml")
+    );
+    let rel = env.relationship("ada-lovelace");
+    let actions = rel["action"].as_array().unwrap();
+    assert_eq!(actions.len(), 4);
+    assert_eq!(
+        actions[0]["done"].as_datetime().unwrap().to_string(),
+        "2026-11-20"
+    );
+    assert_eq!(
+        actions[1]["done"].as_datetime().unwrap().to_string(),
+        "2026-11-20"
+    );
+    assert_eq!(actions[2]["id"].as_str(), Some("a3"));
+    assert_eq!(actions[3]["owner"].as_str(), Some("them"));
+    assert_eq!(actions[3]["checkin"].as_str(), Some("2026-11-20-1"));
+    assert_eq!(
+        rel["reviewed"].as_datetime().unwrap().to_string(),
+        "2026-11-20"
+    );
+    assert!(!env.path(".pending.toml").exists());
+}
+
+#[test]
+fn several_meetings_on_one_day_get_their_own_files() {
+    let env = TestEnv::new();
+    env.ada();
+    for _ in 0..3 {
+        env.ok(&["checkin", "ada-lovelace", "-m", "quick sync"]);
+    }
+    assert_eq!(
+        env.checkins("ada-lovelace"),
+        [
+            "2026-11-26-1.toml",
+            "2026-11-26-2.toml",
+            "2026-11-26-3.toml"
+        ]
+    );
+}
+
+#[test]
+fn notes_come_from_stdin() {
+    let env = TestEnv::new();
+    env.ada();
+    let run = env.run_with(
+        env.cmd()
+            .args(["checkin", "ada-lovelace", "-m", "-"])
+            .write_stdin("Line one\n\"\"\" tricky \\ quotes\nLine three\n"),
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let file: toml::Table = env
+        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        file["notes"].as_str(),
+        Some("Line one\n\"\"\" tricky \\ quotes\nLine three")
+    );
+}
+
+#[test]
+fn notes_come_from_the_editor() {
+    let env = TestEnv::new();
+    env.ada();
+    let editor = env.tmp().join("editor.sh");
+    // Like `code --wait FILE`: an editor with arguments of its own.
+    std::fs::write(&editor, "#!/bin/sh\nfor file; do :; done\nprintf 'Notes from the editor\\nsecond line\\n' >> \"$file\"\n").unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let run = env.run_with(
+        env.cmd()
+            .env("EDITOR", format!("{} --wait", editor.display()))
+            .args(["checkin", "ada-lovelace", "--edit"]),
+    );
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    let file: toml::Table = env
+        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .parse()
+        .unwrap();
+    assert_eq!(
+        file["notes"].as_str(),
+        Some("Notes from the editor\nsecond line")
+    );
+    assert!(
+        std::fs::read_dir(env.path("drafts"))
+            .unwrap()
+            .next()
+            .is_none(),
+        "the editor's file is cleaned up"
+    );
+
+    let run =
+        env.run_with(
+            env.cmd()
+                .env("EDITOR", "true")
+                .args(["checkin", "ada-lovelace", "--edit"]),
+        );
+    assert_eq!(
+        run.code,
+        1,
+        "an empty edit records nothing: {}",
+        run.transcript()
+    );
+    assert_eq!(env.checkins("ada-lovelace").len(), 1);
+}
+
+#[test]
+fn relative_dates_are_echoed_back() {
+    let env = TestEnv::new();
+    env.ada();
+    let run = env.run(&["checkin", "ada-lovelace", "--date", "3d ago"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("Recorded for Mon 2026-11-23."),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-23-1.toml"]);
+}
+
+#[test]
+fn unknown_handles_suggest_the_closest() {
+    let env = TestEnv::new();
+    env.ada();
+    let run = env.refuses(1, &["checkin", "ada", "-m", "hi"]);
+    insta::assert_snapshot!(run.stderr);
+}
+
+#[test]
+fn refusals_write_nothing() {
+    let env = TestEnv::new();
+    env.ada();
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-10-01",
+        "--action",
+        "Send the doc",
+    ]);
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-10-15",
+        "--done",
+        "a1",
+    ]);
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["checkin", "ada-lovelace", "--done", "a1"],
+            "action a1 was already done on 2026-10-15",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--done", "a9"],
+            "there is no action a9 in ada-lovelace",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--done", "g1"],
+            "g1 is a goal, not a action",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--done", "zz"],
+            "'zz' is not an item id",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--reached", "w1"],
+            "there is no waypoint w1",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--rating", "6"],
+            "'6' is not a rating from 1 to 5",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--date", "tomorrow"],
+            "is in the future",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--date", "2026-02-30"],
+            "'2026-02-30' is not a date",
+        ),
+        (
+            &["checkin", "ada-lovelace", "--next", "yesterday"],
+            "is not after the meeting",
+        ),
+        (&["checkin", "nobody"], "no relationship named 'nobody'"),
+    ];
+    for (args, message) in cases {
+        let run = env.refuses(1, args);
+        assert!(
+            run.stderr.contains(message),
+            "{args:?}: expected {message:?} in\n{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr.starts_with("error: "),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn a_failed_write_keeps_the_notes_as_a_draft() {
+    let env = TestEnv::new();
+    env.ada();
+    // Another writer holds the lock for longer than we wait.
+    let lock = std::fs::OpenOptions::new()
+        .write(true)
+        .open(env.path(".lock"))
+        .unwrap();
+    lock.lock().unwrap();
+    let run = env.run_with(env.cmd().env("REL_LOCK_TIMEOUT", "0.2").args([
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Precious words",
+    ]));
+    drop(lock);
+    assert_eq!(run.code, 2, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("another rel is writing to"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "your words are saved in [TMP]/journal/drafts/checkin-ada-lovelace-2026-11-26.toml"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        env.read("drafts/checkin-ada-lovelace-2026-11-26.toml")
+            .contains("notes = \"Precious words\"")
+    );
+    assert!(env.checkins("ada-lovelace").is_empty());
+}

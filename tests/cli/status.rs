@@ -1,0 +1,207 @@
+//! `rel status` and `rel show`.
+
+use crate::env::TestEnv;
+
+#[test]
+fn an_empty_journal_says_how_to_start() {
+    let env = TestEnv::new();
+    let run = env.run(&["status"]);
+    insta::assert_snapshot!(run.transcript());
+    let json = env.ok(&["status", "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["relationships"], serde_json::json!([]));
+}
+
+/// Three relationships, one of each kind, at different stages.
+fn journal() -> TestEnv {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "--person",
+        "Ada Lovelace",
+        "--role",
+        "mentor",
+        "--cadence",
+        "biweekly",
+        "--started",
+        "2026-06-01",
+        "--purpose",
+        "Grow into a tech lead",
+        "--their-aims",
+        "Lead a cross-team project",
+        "--agreed",
+        "2026-06-03",
+        "--how",
+        "Fortnightly",
+        "--goal",
+        "Run a design review",
+    ]);
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-10-01",
+        "--rating",
+        "3",
+        "--their-action",
+        "Draft the RFC",
+        "--review",
+    ]);
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "2026-10-20",
+        "--rating",
+        "4",
+        "-m",
+        "Good one",
+    ]);
+    env.ok(&[
+        "new",
+        "grace",
+        "--person",
+        "Grace Hopper",
+        "--role",
+        "sponsor",
+        "--cadence",
+        "monthly",
+        "--started",
+        "2026-08-01",
+        "--destination",
+        "Staff engineer by 2027",
+        "--purpose",
+        "Sponsor Grace to staff",
+    ]);
+    env.ok(&["checkin", "grace", "--date", "2026-11-10", "--rating", "5"]);
+    env.ok(&[
+        "new",
+        "--person",
+        "Linus",
+        "--role",
+        "learner",
+        "--topic",
+        "Kernel review",
+        "--until",
+        "2026-12-03",
+        "--sessions",
+        "4",
+        "--started",
+        "2026-09-01",
+        "--cadence",
+        "weekly",
+    ]);
+    for day in ["2026-11-05", "2026-11-12", "2026-11-19"] {
+        env.ok(&["checkin", "linus", "--date", day]);
+    }
+    env
+}
+
+#[test]
+fn the_overview_and_attention_list() {
+    let env = journal();
+    let run = env.run(&["status"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!(run.transcript());
+}
+
+#[test]
+fn the_overview_fits_narrow_and_wide_terminals() {
+    let env = journal();
+    for width in ["60", "100", "200"] {
+        let run = env.run_with(env.cmd().env("COLUMNS", width).arg("status"));
+        for line in run.stdout.lines() {
+            assert!(
+                line.chars().count() <= width.parse().unwrap(),
+                "{width}: {line:?}"
+            );
+        }
+        insta::assert_snapshot!(format!("overview_{width}"), run.stdout);
+    }
+}
+
+#[test]
+fn reports_for_each_kind() {
+    let env = journal();
+    for handle in ["ada-lovelace", "grace", "linus"] {
+        let run = env.run(&["status", handle]);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        insta::assert_snapshot!(format!("report_{handle}"), run.stdout);
+        assert_eq!(
+            env.run(&["show", handle]).stdout,
+            run.stdout,
+            "show is status HANDLE"
+        );
+    }
+}
+
+#[test]
+fn json_is_complete_and_parses() {
+    let env = journal();
+    let value: serde_json::Value = serde_json::from_str(&env.ok(&["status", "--json"])).unwrap();
+    assert_eq!(value["as_of"], "2026-11-26");
+    let rels = value["relationships"].as_array().unwrap();
+    assert_eq!(rels.len(), 3);
+    let ada = &rels[0];
+    assert_eq!(ada["handle"], "ada-lovelace");
+    assert_eq!(ada["last_checkin"], "2026-10-20");
+    assert_eq!(ada["timing"], "overdue");
+    assert_eq!(ada["health"], "red");
+    assert_eq!(ada["open_actions"]["theirs"], 1);
+    assert_eq!(ada["understandings"]["want"]["level"], "met");
+    assert!(
+        value["attention"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["message"] == "no check-in for 37 days (cadence biweekly)")
+    );
+
+    let report: serde_json::Value =
+        serde_json::from_str(&env.ok(&["status", "linus", "--json"])).unwrap();
+    assert_eq!(report["relationship"]["sessions"], 4);
+    assert_eq!(report["recent_checkins"].as_array().unwrap().len(), 3);
+    assert_eq!(report["recent_checkins"][0]["id"], "2026-11-19-1");
+}
+
+#[test]
+fn as_of_makes_reports_reproducible() {
+    let env = journal();
+    let early = env.run_with(
+        env.cmd()
+            .env("REL_TODAY", "2026-10-21")
+            .args(["status", "--json"]),
+    );
+    let value: serde_json::Value = serde_json::from_str(&early.stdout).unwrap();
+    assert_eq!(value["relationships"][0]["timing"], "on-track");
+    let flag = env.ok(&["--as-of", "2026-10-21", "status", "--json"]);
+    assert_eq!(flag, early.stdout);
+}
+
+#[test]
+fn a_broken_file_is_reported_and_the_rest_still_shows() {
+    let env = journal();
+    let broken = "person = \"Grace Hopper\"\nkind = \"sponsoring\"\nrole = 5\n";
+    env.write("relationships/grace/relationship.toml", broken);
+    let run = env.run(&["status"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stdout.contains("ada-lovelace") && run.stdout.contains("linus"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("grace "), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("error: [TMP]/journal/relationships/grace/relationship.toml:3:8: invalid type: integer `5`, expected a string"),
+        "{}",
+        run.stderr
+    );
+    // Writes to it are refused, the file untouched.
+    let run = env.refuses(2, &["checkin", "grace", "-m", "x"]);
+    assert!(
+        run.stderr.contains("relationship.toml:3:8"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.read("relationships/grace/relationship.toml"), broken);
+}
