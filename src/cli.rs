@@ -49,4 +49,25 @@ pub enum Command {
     Checkin(commands::checkin::Args),
     #[command(visible_alias = "show")]
     Status(commands::status::Args),
+    Prep(commands::prep::Args),
+    #[command(subcommand)]
+    Goal(commands::goal::Args),
+    #[command(subcommand)]
+    Waypoint(commands::waypoint::Args),
+    #[command(subcommand)]
+    Action(commands::action::Args),
+    Actions(commands::actions::Args),
+    #[command(subcommand)]
+    Strength(commands::strength::StrengthArgs),
+    #[command(subcommand)]
+    Growth(commands::strength::GrowthArgs),
+    Advocate(commands::advocate::Args),
+    Set(commands::set::Args),
+    Pause(commands::pause::Args),
+    /// Resume a paused relationship: its nudges come back.
+    Resume(commands::pause::Args),
+    Snooze(commands::pause::SnoozeArgs),
+    End(commands::end::Args),
+    Evolve(commands::evolve::Args),
+    List(commands::list::Args),
 }

@@ -33,6 +33,27 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// How many columns a string takes, not counting ANSI colour codes.
+pub fn visible_width(text: &str) -> usize {
+    let mut width = 0;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            // CSI: ESC [ … final byte in @..~
+            if chars.next() == Some('[') {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+        } else {
+            width += 1;
+        }
+    }
+    width
+}
+
 /// The first line of a text, cut to `max` characters with an ellipsis.
 pub fn clip(text: &str, max: usize) -> String {
     let line = text.lines().next().unwrap_or("").trim_end();
@@ -54,7 +75,13 @@ pub fn clip(text: &str, max: usize) -> String {
 /// that already holds `used` columns; every later line starts with
 /// `indent`. Line breaks in the text are kept; control characters shown.
 pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
-    let indent_width = indent.chars().count();
+    wrap_styled(&sanitize_with(text, true), used, width, indent)
+}
+
+/// Word-wraps text that is already safe and may hold colour codes, which
+/// take no room.
+pub fn wrap_styled(text: &str, used: usize, width: usize, indent: &str) -> String {
+    let indent_width = visible_width(indent);
     let width = width.max(indent_width + 20);
     let mut out = String::new();
     let mut column = used;
@@ -66,13 +93,12 @@ pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
         }
         let mut line_empty = true;
         let mut spaces = 0;
-        for piece in paragraph.split(' ') {
-            if piece.is_empty() {
+        for word in paragraph.split(' ') {
+            if word.is_empty() {
                 spaces += 1;
                 continue;
             }
-            let word = sanitize(piece);
-            let len = word.chars().count();
+            let len = visible_width(word);
             let gap = if line_empty { spaces } else { spaces + 1 };
             if !line_empty && column + gap + len > width {
                 out.push('\n');
@@ -82,7 +108,7 @@ pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
                 out.push_str(&" ".repeat(gap));
                 column += gap;
             }
-            out.push_str(&word);
+            out.push_str(word);
             column += len;
             line_empty = false;
             spaces = 0;
@@ -116,6 +142,12 @@ mod tests {
         assert_eq!(sanitize_with("a\nb", true), "a\nb");
         assert_eq!(sanitize("abc\u{202e}def"), "abc\\u{202e}def");
         assert_eq!(sanitize("Zoë"), "Zoë");
+    }
+
+    #[test]
+    fn colour_codes_take_no_room() {
+        assert_eq!(visible_width("\u{1b}[32m●\u{1b}[0m ok"), 4);
+        assert_eq!(visible_width("plain"), 5);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::date::{parse_iso, with_weekday};
 use crate::model::id::IdError;
-use crate::model::relationship::{ItemError, NewAction};
+use crate::model::items::{ItemError, NewAction};
 use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
 use crate::prompt::{edit_file, editor_command};
 use crate::store::doc::checkin_doc;

@@ -1,15 +1,35 @@
 //! One module per command. Each holds its clap `Args` (whose doc comment
 //! is the help text) and a `run` that reads like the command's story.
 
+pub mod action;
+pub mod actions;
+pub mod advocate;
 pub mod checkin;
+pub mod end;
+pub mod evolve;
+pub mod goal;
+pub mod list;
 pub mod new;
+pub mod pause;
+pub mod prep;
+pub mod set;
 pub mod status;
+pub mod strength;
+pub mod waypoint;
+
+use chrono::NaiveDate;
 
 use crate::cli::Command;
 use crate::context::Ctx;
-use crate::error::Result;
-use crate::model::{Assessment, CheckIn, CheckinId, Handle, Relationship, Snapshot, assess};
+use crate::error::{Error, Result};
+use crate::model::id::IdError;
+use crate::model::items::{Closing, ItemError};
+use crate::model::relationship::LifeError;
+use crate::model::{
+    Assessment, CheckIn, CheckinId, Handle, ItemId, ItemKind, Relationship, Snapshot, assess,
+};
 use crate::store::{Access, Problem};
+use crate::text::sanitize;
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     if let Ok(Access::ReadOnly { format }) = ctx.journal.access() {
@@ -25,7 +45,241 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::New(args)) => new::run(ctx, args),
         Some(Command::Checkin(args)) => checkin::run(ctx, args),
         Some(Command::Status(args)) => status::run(ctx, args),
+        Some(Command::Prep(args)) => prep::run(ctx, args),
+        Some(Command::Goal(args)) => goal::run(ctx, args),
+        Some(Command::Waypoint(args)) => waypoint::run(ctx, args),
+        Some(Command::Action(args)) => action::run(ctx, args),
+        Some(Command::Actions(args)) => actions::run(ctx, args),
+        Some(Command::Strength(args)) => strength::run_strength(ctx, args),
+        Some(Command::Growth(args)) => strength::run_growth(ctx, args),
+        Some(Command::Advocate(args)) => advocate::run(ctx, args),
+        Some(Command::Set(args)) => set::run(ctx, args),
+        Some(Command::Pause(args)) => pause::pause(ctx, args),
+        Some(Command::Resume(args)) => pause::resume(ctx, args),
+        Some(Command::Snooze(args)) => pause::snooze(ctx, args),
+        Some(Command::End(args)) => end::run(ctx, args),
+        Some(Command::Evolve(args)) => evolve::run(ctx, args),
+        Some(Command::List(args)) => list::run(ctx, args),
     }
+}
+
+/// A relationship after a change, and what the change returned.
+pub struct Changed<T> {
+    pub handle: Handle,
+    pub rel: Relationship,
+    pub value: T,
+}
+
+/// Changes one relationship: takes the journal lock, reads the file after
+/// taking it, lets `change` edit the model, and writes the file back with
+/// the user's comments and layout kept.
+pub fn change<T>(
+    ctx: &Ctx,
+    input: &str,
+    change: impl FnOnce(&mut Relationship, &Handle) -> Result<T>,
+) -> Result<Changed<T>> {
+    ctx.journal.check_writable()?;
+    let handle = ctx.journal.find(input)?;
+    let txn = ctx.journal.begin()?;
+    let mut ed = txn.load(&handle)?;
+    let mut rel = ed.rel.clone();
+    let value = change(&mut rel, &handle)?;
+    txn.save(&mut ed, &rel)?;
+    Ok(Changed { handle, rel, value })
+}
+
+/// `--date`, or today.
+pub fn day(ctx: &Ctx, date: Option<&str>) -> Result<NaiveDate> {
+    match date {
+        Some(text) => {
+            let day = new::date("--date", text, ctx.today)?;
+            if crate::model::date::parse_iso(text).is_none() {
+                ctx.say(&format!("({})", crate::model::date::with_weekday(day)));
+            }
+            Ok(day)
+        }
+        None => Ok(ctx.today),
+    }
+}
+
+/// Reads item ids a person typed for `kind`, refusing duplicates quietly.
+pub fn item_ids(texts: &[String], kind: ItemKind, what: &str) -> Result<Vec<ItemId>> {
+    let mut ids = Vec::new();
+    for text in texts
+        .iter()
+        .flat_map(|t| t.split(','))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let id = ItemId::parse_as(text, kind).map_err(|e| {
+            let hint = match e {
+                IdError::WrongKind { .. } => format!(
+                    "{what} takes {} ids, which start with '{}'",
+                    kind.noun(),
+                    kind.prefix()
+                ),
+                IdError::Malformed(_) => format!("{what} takes ids like {}1", kind.prefix()),
+            };
+            Error::user(format!("{what}: {}", sanitize(&e.to_string()))).with_hint(hint)
+        })?;
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// An item error in words, with the ids that would work.
+pub fn item_error(err: &ItemError, handle: &Handle, kind: ItemKind) -> Error {
+    let open = err.open_ids();
+    let hint = if let ItemError::BeforeAdded { .. } = err {
+        "pass a --date on or after that day".to_string()
+    } else if open.is_empty() {
+        format!("{handle} has no open {}s (rel show {handle})", kind.noun())
+    } else {
+        let ids: Vec<String> = open.iter().map(ToString::to_string).collect();
+        format!(
+            "open {}s: {} (rel show {handle})",
+            kind.noun(),
+            ids.join(", ")
+        )
+    };
+    Error::user(format!("{err} in {handle}")).with_hint(hint)
+}
+
+/// A refused change to the life of a relationship, with what to do instead.
+pub fn life_error(err: &LifeError, handle: &Handle) -> Error {
+    let hint = match err {
+        LifeError::Ended(_) => format!(
+            "an ended relationship stays as it was; start a new one with rel new (rel show {handle})"
+        ),
+        LifeError::AlreadyPaused => format!("rel resume {handle} picks it up again"),
+        LifeError::NotPaused => format!("rel pause {handle} pauses it"),
+        LifeError::NotSnoozed => {
+            format!("rel snooze {handle} --until DATE silences the cadence nudges")
+        }
+        LifeError::SnoozeInPast(_) => {
+            "snooze until a later day, like --until \"in 2w\"".to_string()
+        }
+        LifeError::BeforeStart(_) => "pass a --date on or after the day it started".to_string(),
+        LifeError::GoalClosed(_) => {
+            format!("only open goals get a final assessment (rel show {handle})")
+        }
+        LifeError::CannotEvolve { .. } => {
+            "reverse-mentoring evolves into mentoring, and mentoring into sponsoring".to_string()
+        }
+        LifeError::RoleNotOfKind { kind, .. } => {
+            let [a, b] = kind.roles();
+            format!("use --role {} or --role {}", a.as_str(), b.as_str())
+        }
+        LifeError::Item(e) => return item_error(e, handle, ItemKind::Goal),
+    };
+    Error::user(format!("cannot change {handle}: {err}")).with_hint(hint)
+}
+
+/// `HANDLE ID… [--date DATE]`: the arguments of every done, drop and
+/// reach command.
+#[derive(Debug, clap::Args)]
+pub struct Close {
+    /// The relationship
+    pub handle: String,
+
+    /// The items, by id (several may be given)
+    #[arg(required = true, value_name = "ID")]
+    pub ids: Vec<String>,
+
+    /// The day it happened [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// Closes items (done, achieved, reached) or drops them, all or none.
+pub fn close_items(
+    ctx: &Ctx,
+    args: &Close,
+    kind: ItemKind,
+    how: Closing,
+    verb: &str,
+) -> Result<()> {
+    let ids = item_ids(&args.ids, kind, verb)?;
+    let on = day(ctx, args.date.as_deref())?;
+    let changed = change(ctx, &args.handle, |rel, handle| {
+        for id in &ids {
+            rel.close(*id, how, on)
+                .map_err(|e| item_error(&e, handle, kind))?;
+        }
+        Ok(())
+    })?;
+    let word = match (how, kind) {
+        (Closing::Dropped, _) => "dropped",
+        (Closing::Done, ItemKind::Goal) => "achieved",
+        (Closing::Done, ItemKind::Waypoint) => "reached",
+        (Closing::Done, _) => "done",
+    };
+    for id in &ids {
+        let text = item_line(&changed.rel, *id);
+        ctx.say(&format!(
+            "{} {id} {word} on {on} ({}): {text}",
+            capitalized(kind.noun()),
+            changed.handle
+        ));
+    }
+    Ok(())
+}
+
+/// An item's text, clipped to a line.
+pub fn item_line(rel: &Relationship, id: ItemId) -> String {
+    let text = match id.kind {
+        ItemKind::Goal => rel
+            .goals
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+        ItemKind::Waypoint => rel
+            .waypoints
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+        ItemKind::Action => rel
+            .actions
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+        ItemKind::Strength => rel
+            .strengths
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+        ItemKind::Growth => rel
+            .growth
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+        ItemKind::Advocacy => rel
+            .advocacy
+            .iter()
+            .find(|x| x.id == id)
+            .map(|x| x.text.as_str()),
+    };
+    crate::text::clip(text.unwrap_or(""), 70)
+}
+
+pub fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Text a person gave for an item: trimmed, and not empty.
+pub fn item_text(text: &str, what: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::user(format!("the {what} cannot be empty"))
+            .with_hint(format!("say what the {what} is, in quotes")));
+    }
+    Ok(text.to_string())
 }
 
 /// One relationship, read and assessed as of today.
@@ -76,6 +330,27 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize) -> Result<View, Prob
         assessment,
         problems,
     })
+}
+
+/// Reports problems after the output: warnings as notes, errors as the
+/// command's failure (exit 2).
+pub fn finish(ctx: &Ctx, problems: &[Problem]) -> Result<()> {
+    for warning in problems
+        .iter()
+        .filter(|p| p.severity == crate::store::Severity::Warning)
+    {
+        ctx.say(&format!("{} {warning}", ctx.paint_err.warning_label()));
+    }
+    let errors: Vec<Problem> = problems
+        .iter()
+        .filter(|p| p.severity == crate::store::Severity::Error)
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(problems_error(&errors))
+    }
 }
 
 /// Journal problems, as the error a command ends with after printing what

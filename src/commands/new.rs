@@ -101,6 +101,22 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// True when no field was given at all.
+    pub fn is_empty(&self) -> bool {
+        self.purpose.is_none()
+            && self.their_aims.is_none()
+            && self.cadence.is_none()
+            && self.started.is_none()
+            && self.agreed.is_none()
+            && self.how.is_none()
+            && self.destination.is_none()
+            && self.why.is_none()
+            && self.opted_in.is_none()
+            && self.topic.is_none()
+            && self.until.is_none()
+            && self.sessions.is_none()
+    }
+
     /// The kind-specific flags given, each with the kind it belongs to.
     pub fn kind_flags(&self) -> Vec<(&'static str, Kind)> {
         let mut flags = Vec::new();
@@ -164,9 +180,13 @@ impl Fields {
             rel.started = date("--started", started, today)?;
         }
         if let Some(agreed) = &self.agreed {
-            let date = date("--agreed", agreed, today)?;
-            let how = rel.agreement.take().and_then(|a| a.how);
-            rel.agreement = Some(Agreement { date, how });
+            if agreed.trim().is_empty() {
+                rel.agreement = None;
+            } else {
+                let date = date("--agreed", agreed, today)?;
+                let how = rel.agreement.take().and_then(|a| a.how);
+                rel.agreement = Some(Agreement { date, how });
+            }
         }
         if let Some(how) = &self.how {
             let how = how.trim();
@@ -182,9 +202,14 @@ impl Fields {
             }
         }
         if let Some(opted_in) = &self.opted_in {
-            rel.opted_in = Some(date("--opted-in", opted_in, today)?);
+            rel.opted_in = match opted_in.trim() {
+                "" => None,
+                text => Some(date("--opted-in", text, today)?),
+            };
         }
-        if let Some(until) = &self.until {
+        if self.until.as_deref().is_some_and(|u| u.trim().is_empty()) {
+            rel.until = None;
+        } else if let Some(until) = &self.until {
             let until = date("--until", until, today)?;
             if until < rel.started {
                 return Err(Error::user(format!(

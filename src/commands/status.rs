@@ -5,9 +5,9 @@ use crate::error::Result;
 use crate::model::Status;
 use crate::model::assess::sort_attention;
 use crate::report::{json, show, status};
-use crate::store::{Problem, Severity};
+use crate::store::Problem;
 
-use super::{View, load_view, problems_error};
+use super::{View, finish, load_view, problems_error};
 
 /// Where your relationships stand, and what needs you.
 ///
@@ -135,24 +135,6 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
         ctx.print(&show::render(&input, ctx.width, ctx.paint))?;
     }
     finish(ctx, &view.problems)
-}
-
-/// Reports problems after the output: warnings as notes, errors as the
-/// command's failure (exit 2).
-fn finish(ctx: &Ctx, problems: &[Problem]) -> Result<()> {
-    for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
-        ctx.say(&format!("{} {warning}", ctx.paint_err.warning_label()));
-    }
-    let errors: Vec<Problem> = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .cloned()
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(problems_error(&errors))
-    }
 }
 
 fn getting_started(ctx: &Ctx) -> String {

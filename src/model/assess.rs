@@ -118,6 +118,8 @@ impl Which {
 /// command that would make it hold.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Fact {
+    /// Which fact this is: `purpose`, `agreement`, `checkin`, `opt-in`, …
+    pub key: &'static str,
     pub ok: bool,
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -125,8 +127,14 @@ pub struct Fact {
 }
 
 impl Fact {
+    fn keyed(mut self, key: &'static str) -> Fact {
+        self.key = key;
+        self
+    }
+
     fn ok(text: impl Into<String>) -> Fact {
         Fact {
+            key: "",
             ok: true,
             text: text.into(),
             fix: None,
@@ -135,6 +143,7 @@ impl Fact {
 
     fn missing(text: impl Into<String>, fix: impl Into<String>) -> Fact {
         Fact {
+            key: "",
             ok: false,
             text: text.into(),
             fix: Some(fix.into()),
@@ -394,39 +403,54 @@ impl Assessor<'_> {
     fn want(&self) -> Understanding {
         let rel = self.rel;
         let h = self.h;
-        let mut facts = vec![match &rel.purpose {
-            Some(_) => Fact::ok("purpose recorded"),
-            None => Fact::missing("no purpose recorded", format!("rel set {h} --purpose TEXT")),
-        }];
+        let mut facts = vec![
+            match &rel.purpose {
+                Some(_) => Fact::ok("purpose recorded"),
+                None => Fact::missing("no purpose recorded", format!("rel set {h} --purpose TEXT")),
+            }
+            .keyed("purpose"),
+        ];
         if rel.kind == Kind::Sponsoring {
-            facts.push(match &rel.destination {
-                Some(d) => Fact::ok(format!("destination: {d}")),
-                None => Fact::missing(
-                    "no destination: where is the sponsor taking the protégé?",
-                    format!("rel set {h} --destination TEXT"),
-                ),
-            });
-            facts.push(match &rel.why {
-                Some(_) => Fact::ok("why this protégé is recorded"),
-                None => Fact::missing(
-                    "why this protégé, and why sponsoring, is not recorded",
-                    format!("rel set {h} --why TEXT"),
-                ),
-            });
+            facts.push(
+                match &rel.destination {
+                    Some(d) => Fact::ok(format!("destination: {d}")),
+                    None => Fact::missing(
+                        "no destination: where is the sponsor taking the protégé?",
+                        format!("rel set {h} --destination TEXT"),
+                    ),
+                }
+                .keyed("destination"),
+            );
+            facts.push(
+                match &rel.why {
+                    Some(_) => Fact::ok("why this protégé is recorded"),
+                    None => Fact::missing(
+                        "why this protégé, and why sponsoring, is not recorded",
+                        format!("rel set {h} --why TEXT"),
+                    ),
+                }
+                .keyed("why"),
+            );
         }
         if rel.kind == Kind::ReverseMentoring {
-            facts.push(match &rel.topic {
-                Some(t) => Fact::ok(format!("topic: {t}")),
-                None => Fact::missing("no topic recorded", format!("rel set {h} --topic TEXT")),
-            });
+            facts.push(
+                match &rel.topic {
+                    Some(t) => Fact::ok(format!("topic: {t}")),
+                    None => Fact::missing("no topic recorded", format!("rel set {h} --topic TEXT")),
+                }
+                .keyed("topic"),
+            );
         }
         let live = rel.goals.iter().filter(|g| g.dropped.is_none()).count();
         let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
-        facts.push(if live > 0 {
-            Fact::ok(format!("{} ({achieved} achieved)", plural(live, "goal")))
-        } else {
-            Fact::missing("no goals", format!("rel goal add {h} TEXT"))
-        });
+        facts.push(
+            if live > 0 {
+                Fact::ok(format!("{} ({achieved} achieved)", plural(live, "goal")))
+            } else {
+                Fact::missing("no goals", format!("rel goal add {h} TEXT"))
+            }
+            .keyed("goals"),
+        );
         understanding(Which::Want, facts)
     }
 
@@ -440,11 +464,13 @@ impl Assessor<'_> {
                     "no agreement: have the kickoff conversation about what you hope for and how you will work",
                     format!("rel set {h} --agreed DATE --how TEXT"),
                 ),
-            },
+            }
+            .keyed("agreement"),
             match &rel.cadence {
                 Some(c) => Fact::ok(format!("meeting {c}")),
                 None => Fact::missing("no cadence", format!("rel set {h} --cadence biweekly")),
-            },
+            }
+            .keyed("cadence"),
         ];
         if rel.kind == Kind::Sponsoring {
             let live: Vec<_> = rel
@@ -453,33 +479,39 @@ impl Assessor<'_> {
                 .filter(|w| w.dropped.is_none())
                 .collect();
             let reached = live.iter().filter(|w| w.reached.is_some()).count();
-            facts.push(if live.is_empty() {
-                Fact::missing(
-                    "no waypoints on the way to the destination",
-                    format!("rel waypoint add {h} TEXT --due DATE"),
-                )
-            } else {
-                Fact::ok(format!(
-                    "{reached} of {} reached",
-                    plural(live.len(), "waypoint")
-                ))
-            });
+            facts.push(
+                if live.is_empty() {
+                    Fact::missing(
+                        "no waypoints on the way to the destination",
+                        format!("rel waypoint add {h} TEXT --due DATE"),
+                    )
+                } else {
+                    Fact::ok(format!(
+                        "{reached} of {} reached",
+                        plural(live.len(), "waypoint")
+                    ))
+                }
+                .keyed("waypoints"),
+            );
         }
         if rel.kind == Kind::ReverseMentoring {
-            facts.push(match (rel.until, rel.sessions) {
-                (None, None) => Fact::missing(
-                    "no time box: reverse-mentoring needs an end date or a number of sessions",
-                    format!("rel set {h} --until DATE --sessions N"),
-                ),
-                (Some(until), None) => Fact::ok(format!("time-boxed until {until}")),
-                (None, Some(n)) => {
-                    Fact::ok(format!("time-boxed to {}", plural(n as usize, "session")))
+            facts.push(
+                match (rel.until, rel.sessions) {
+                    (None, None) => Fact::missing(
+                        "no time box: reverse-mentoring needs an end date or a number of sessions",
+                        format!("rel set {h} --until DATE --sessions N"),
+                    ),
+                    (Some(until), None) => Fact::ok(format!("time-boxed until {until}")),
+                    (None, Some(n)) => {
+                        Fact::ok(format!("time-boxed to {}", plural(n as usize, "session")))
+                    }
+                    (Some(until), Some(n)) => Fact::ok(format!(
+                        "time-boxed until {until}, {}",
+                        plural(n as usize, "session")
+                    )),
                 }
-                (Some(until), Some(n)) => Fact::ok(format!(
-                    "time-boxed until {until}, {}",
-                    plural(n as usize, "session")
-                )),
-            });
+                .keyed("time-box"),
+            );
         }
         understanding(Which::How, facts)
     }
@@ -526,7 +558,7 @@ impl Assessor<'_> {
                 Fact::missing("no check-in yet", format!("rel checkin {h}"))
             }
         };
-        let mut facts = vec![meeting];
+        let mut facts = vec![meeting.keyed("checkin")];
 
         let late_waypoints: Vec<_> = rel
             .waypoints
@@ -534,12 +566,15 @@ impl Assessor<'_> {
             .filter(|w| w.is_open() && w.due < today)
             .collect();
         if let Some(w) = late_waypoints.first() {
-            facts.push(Fact::missing(
-                format!("waypoint {} was due {}", w.id, w.due),
-                format!("rel waypoint reach {h} {}", w.id),
-            ));
+            facts.push(
+                Fact::missing(
+                    format!("waypoint {} was due {}", w.id, w.due),
+                    format!("rel waypoint reach {h} {}", w.id),
+                )
+                .keyed("waypoint-late"),
+            );
         } else if rel.waypoints.iter().any(|w| w.dropped.is_none()) {
-            facts.push(Fact::ok("no waypoint overdue"));
+            facts.push(Fact::ok("no waypoint overdue").keyed("waypoint-late"));
         }
         let late_goals: Vec<_> = rel
             .goals
@@ -547,14 +582,17 @@ impl Assessor<'_> {
             .filter(|g| g.is_open() && g.due.is_some_and(|d| d < today))
             .collect();
         if let Some(g) = late_goals.first() {
-            facts.push(Fact::missing(
-                format!("goal {} was due {}", g.id, g.due.unwrap_or(today)),
-                format!("rel goal done {h} {}", g.id),
-            ));
+            facts.push(
+                Fact::missing(
+                    format!("goal {} was due {}", g.id, g.due.unwrap_or(today)),
+                    format!("rel goal done {h} {}", g.id),
+                )
+                .keyed("goal-late"),
+            );
         }
 
         if rel.status == Status::Active {
-            facts.push(self.review_fact(last_review));
+            facts.push(self.review_fact(last_review).keyed("review"));
         }
         let mut u = understanding(Which::Where, facts);
         if matches!(timing, Timing::Overdue { .. }) {
@@ -594,31 +632,37 @@ impl Assessor<'_> {
         let rel = self.rel;
         let h = self.h;
         let mut facts = Vec::new();
-        facts.push(match (&rel.their_aims, rel.kind, rel.role) {
-            (Some(_), _, _) => Fact::ok("their aims recorded"),
-            (None, Kind::ReverseMentoring, Role::Learner) => Fact::missing(
-                "what the expert wants out of it is not recorded",
-                format!("rel set {h} --their-aims TEXT"),
-            ),
-            (None, _, _) => Fact::missing(
-                "what they want is not recorded",
-                format!("rel set {h} --their-aims TEXT"),
-            ),
-        });
+        facts.push(
+            match (&rel.their_aims, rel.kind, rel.role) {
+                (Some(_), _, _) => Fact::ok("their aims recorded"),
+                (None, Kind::ReverseMentoring, Role::Learner) => Fact::missing(
+                    "what the expert wants out of it is not recorded",
+                    format!("rel set {h} --their-aims TEXT"),
+                ),
+                (None, _, _) => Fact::missing(
+                    "what they want is not recorded",
+                    format!("rel set {h} --their-aims TEXT"),
+                ),
+            }
+            .keyed("their-aims"),
+        );
         if rel.kind == Kind::Sponsoring {
-            facts.push(match (rel.opted_in, rel.role) {
-                (Some(date), _) => Fact::ok(format!("opted in on {date}")),
-                (None, Role::Protege) => Fact::missing(
-                    "you have not opted in to the shared vision",
-                    format!("rel set {h} --opted-in DATE"),
-                ),
-                (None, _) => Fact::missing(
-                    "protégé has not opted in",
-                    format!("rel set {h} --opted-in DATE"),
-                ),
-            });
+            facts.push(
+                match (rel.opted_in, rel.role) {
+                    (Some(date), _) => Fact::ok(format!("opted in on {date}")),
+                    (None, Role::Protege) => Fact::missing(
+                        "you have not opted in to the shared vision",
+                        format!("rel set {h} --opted-in DATE"),
+                    ),
+                    (None, _) => Fact::missing(
+                        "protégé has not opted in",
+                        format!("rel set {h} --opted-in DATE"),
+                    ),
+                }
+                .keyed("opt-in"),
+            );
             if rel.role == Role::Sponsor {
-                facts.push(self.advocacy_fact());
+                facts.push(self.advocacy_fact().keyed("advocacy"));
             }
         }
         let theirs: Vec<_> = rel
@@ -627,18 +671,21 @@ impl Assessor<'_> {
             .filter(|a| a.owner == Owner::Them && a.dropped.is_none())
             .collect();
         let open = theirs.iter().filter(|a| a.done.is_none()).count();
-        facts.push(if theirs.is_empty() {
-            Fact::missing(
-                "none of their actions tracked",
-                format!("rel action add {h} TEXT --theirs"),
-            )
-        } else {
-            Fact::ok(format!(
-                "{} of theirs open, {} done",
-                plural(open, "action"),
-                theirs.len() - open
-            ))
-        });
+        facts.push(
+            if theirs.is_empty() {
+                Fact::missing(
+                    "none of their actions tracked",
+                    format!("rel action add {h} TEXT --theirs"),
+                )
+            } else {
+                Fact::ok(format!(
+                    "{} of theirs open, {} done",
+                    plural(open, "action"),
+                    theirs.len() - open
+                ))
+            }
+            .keyed("their-actions"),
+        );
         understanding(Which::Them, facts)
     }
 

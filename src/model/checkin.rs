@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::date::{parse_iso, serde_date, serde_opt_date};
 use super::id::ItemId;
-use super::relationship::NewAction;
+use super::items::NewAction;
 
 /// A check-in's name: its date and its number that day, `2026-11-26-1`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -10,6 +10,7 @@ pub mod checkin;
 pub mod date;
 pub mod handle;
 pub mod id;
+pub mod items;
 pub mod kind;
 pub mod relationship;
 

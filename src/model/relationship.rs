@@ -1,5 +1,5 @@
-//! A relationship and everything that changes between meetings: goals,
-//! waypoints, actions, strengths, growth areas, advocacy and its history.
+//! A relationship: its facts, its items, its history, and the changes a
+//! person makes to it between meetings.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -8,7 +8,11 @@ use super::cadence::Cadence;
 use super::checkin::{CheckIn, CheckinId};
 use super::date::{serde_date, serde_opt_date};
 use super::id::{ItemId, ItemKind};
-use super::kind::{Kind, Owner, Role, Status};
+use super::items::{
+    Action, Advocacy, Closing, Goal, Growth, ItemError, NewAction, Strength, Verdict, Waypoint,
+    close, find,
+};
+use super::kind::{Kind, Role, Status};
 
 /// One relationship, as `relationship.toml` holds it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,156 +175,51 @@ impl LastIds {
     }
 }
 
-word_enum! {
-    /// The final word on a goal when a relationship ends.
-    #[derive(clap::ValueEnum)]
-    pub enum Assessment("goal assessment") {
-        Achieved = "achieved",
-        Partly = "partly",
-        Not = "not",
+/// Why a change to the life of a relationship was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LifeError {
+    Ended(Option<NaiveDate>),
+    AlreadyPaused,
+    NotPaused,
+    NotSnoozed,
+    SnoozeInPast(NaiveDate),
+    BeforeStart(NaiveDate),
+    GoalClosed(ItemId),
+    CannotEvolve { from: Kind, into: Kind },
+    RoleNotOfKind { role: Role, kind: Kind },
+    Item(ItemError),
+}
+
+impl std::fmt::Display for LifeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LifeError::Ended(Some(date)) => write!(f, "it ended on {date}"),
+            LifeError::Ended(None) => f.write_str("it has ended"),
+            LifeError::AlreadyPaused => f.write_str("it is already paused"),
+            LifeError::NotPaused => f.write_str("it is not paused"),
+            LifeError::NotSnoozed => f.write_str("it is not snoozed"),
+            LifeError::SnoozeInPast(date) => write!(f, "{date} is not a day still to come"),
+            LifeError::BeforeStart(date) => write!(f, "that is before it started ({date})"),
+            LifeError::GoalClosed(id) => write!(f, "goal {id} is no longer open"),
+            LifeError::CannotEvolve { from, into } if from == into => {
+                write!(f, "it is already {into}")
+            }
+            LifeError::CannotEvolve { from, into } => {
+                write!(f, "{from} does not evolve into {into}")
+            }
+            LifeError::RoleNotOfKind { role, kind } => {
+                let [a, b] = kind.roles();
+                write!(
+                    f,
+                    "a {kind} relationship has a {} and a {}, not a {}",
+                    a.label(),
+                    b.label(),
+                    role.label()
+                )
+            }
+            LifeError::Item(err) => err.fmt(f),
+        }
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Goal {
-    pub id: ItemId,
-    pub text: String,
-    #[serde(with = "serde_date")]
-    pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub due: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub achieved: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub dropped: Option<NaiveDate>,
-    /// The final assessment given when the relationship ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub assessment: Option<Assessment>,
-}
-
-impl Goal {
-    pub fn is_open(&self) -> bool {
-        self.achieved.is_none() && self.dropped.is_none()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Waypoint {
-    pub id: ItemId,
-    pub text: String,
-    #[serde(with = "serde_date")]
-    pub due: NaiveDate,
-    #[serde(with = "serde_date")]
-    pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub reached: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub dropped: Option<NaiveDate>,
-}
-
-impl Waypoint {
-    pub fn is_open(&self) -> bool {
-        self.reached.is_none() && self.dropped.is_none()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Action {
-    pub id: ItemId,
-    pub text: String,
-    #[serde(default)]
-    pub owner: Owner,
-    #[serde(with = "serde_date")]
-    pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub due: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub done: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub dropped: Option<NaiveDate>,
-    /// The check-in this action came out of, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub checkin: Option<String>,
-}
-
-impl Action {
-    pub fn is_open(&self) -> bool {
-        self.done.is_none() && self.dropped.is_none()
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Strength {
-    pub id: ItemId,
-    pub text: String,
-    #[serde(with = "serde_date")]
-    pub added: NaiveDate,
-    /// The growth area this strength was promoted from.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<ItemId>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Growth {
-    pub id: ItemId,
-    pub text: String,
-    #[serde(with = "serde_date")]
-    pub added: NaiveDate,
-    /// The day this growth area became a strength.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub promoted: Option<NaiveDate>,
-    /// The strength it became.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub strength: Option<ItemId>,
-}
-
-/// An act of advocacy by a sponsor: a nomination, an introduction, a
-/// stretch assignment opened, a word in a calibration meeting.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Advocacy {
-    pub id: ItemId,
-    #[serde(with = "serde_date")]
-    pub date: NaiveDate,
-    pub text: String,
-    /// The waypoint this act served.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub waypoint: Option<ItemId>,
 }
 
 /// Something that happened to the relationship itself.
@@ -470,70 +369,236 @@ impl Relationship {
         id
     }
 
-    pub fn goal_mut(&mut self, id: ItemId) -> Result<&mut Goal, ItemError> {
-        let known = self.goals.iter().map(|g| (g.id, g.is_open())).collect();
-        self.goals
-            .iter_mut()
-            .find(|g| g.id == id)
-            .ok_or(ItemError::Unknown { id, known })
-    }
-
-    pub fn waypoint_mut(&mut self, id: ItemId) -> Result<&mut Waypoint, ItemError> {
-        let known = self.waypoints.iter().map(|w| (w.id, w.is_open())).collect();
-        self.waypoints
-            .iter_mut()
-            .find(|w| w.id == id)
-            .ok_or(ItemError::Unknown { id, known })
-    }
-
-    pub fn action_mut(&mut self, id: ItemId) -> Result<&mut Action, ItemError> {
-        let known = self.actions.iter().map(|a| (a.id, a.is_open())).collect();
-        self.actions
-            .iter_mut()
-            .find(|a| a.id == id)
-            .ok_or(ItemError::Unknown { id, known })
+    /// Closes an open goal (achieved), waypoint (reached) or action (done),
+    /// or drops it.
+    pub fn close(&mut self, id: ItemId, how: Closing, on: NaiveDate) -> Result<(), ItemError> {
+        match id.kind {
+            ItemKind::Goal => close(&mut self.goals, id, how, on),
+            ItemKind::Waypoint => close(&mut self.waypoints, id, how, on),
+            ItemKind::Action => close(&mut self.actions, id, how, on),
+            _ => Err(ItemError::Unknown {
+                id,
+                known: Vec::new(),
+            }),
+        }
     }
 
     /// Marks an open action done.
     pub fn close_action(&mut self, id: ItemId, on: NaiveDate) -> Result<(), ItemError> {
-        let action = self.action_mut(id)?;
-        if let Some(date) = action.done {
-            return Err(ItemError::AlreadyClosed {
-                id,
-                how: "done",
-                date,
-            });
-        }
-        if let Some(date) = action.dropped {
-            return Err(ItemError::AlreadyClosed {
-                id,
-                how: "dropped",
-                date,
-            });
-        }
-        action.done = Some(on);
-        Ok(())
+        close(&mut self.actions, id, Closing::Done, on)
     }
 
     /// Marks an open waypoint reached.
     pub fn reach_waypoint(&mut self, id: ItemId, on: NaiveDate) -> Result<(), ItemError> {
-        let waypoint = self.waypoint_mut(id)?;
-        if let Some(date) = waypoint.reached {
+        close(&mut self.waypoints, id, Closing::Done, on)
+    }
+
+    pub fn add_strength(&mut self, text: String, added: NaiveDate) -> ItemId {
+        let id = self.next_id(ItemKind::Strength);
+        self.strengths.push(Strength {
+            id,
+            text,
+            added,
+            from: None,
+        });
+        id
+    }
+
+    pub fn add_growth(&mut self, text: String, added: NaiveDate) -> ItemId {
+        let id = self.next_id(ItemKind::Growth);
+        self.growth.push(Growth {
+            id,
+            text,
+            added,
+            promoted: None,
+            strength: None,
+        });
+        id
+    }
+
+    /// A growth area has become a strength: the strength is added, with
+    /// where it came from, and the growth area marked promoted.
+    pub fn promote_growth(&mut self, id: ItemId, on: NaiveDate) -> Result<ItemId, ItemError> {
+        let area = find(&mut self.growth, id)?;
+        if let Some(date) = area.promoted {
             return Err(ItemError::AlreadyClosed {
                 id,
-                how: "reached",
+                how: "promoted",
                 date,
             });
         }
-        if let Some(date) = waypoint.dropped {
-            return Err(ItemError::AlreadyClosed {
+        if on < area.added {
+            return Err(ItemError::BeforeAdded {
                 id,
-                how: "dropped",
-                date,
+                added: area.added,
+                on,
             });
         }
-        waypoint.reached = Some(on);
+        let text = area.text.clone();
+        let strength = self.next_id(ItemKind::Strength);
+        self.strengths.push(Strength {
+            id: strength,
+            text,
+            added: on,
+            from: Some(id),
+        });
+        let area = find(&mut self.growth, id)?;
+        area.promoted = Some(on);
+        area.strength = Some(strength);
+        Ok(strength)
+    }
+
+    /// Logs an act of advocacy, optionally for a waypoint that must exist.
+    pub fn advocate(
+        &mut self,
+        text: String,
+        on: NaiveDate,
+        waypoint: Option<ItemId>,
+    ) -> Result<ItemId, ItemError> {
+        if let Some(w) = waypoint {
+            find(&mut self.waypoints, w)?;
+        }
+        let id = self.next_id(ItemKind::Advocacy);
+        self.advocacy.push(Advocacy {
+            id,
+            date: on,
+            text,
+            waypoint,
+        });
+        Ok(id)
+    }
+
+    fn event(&mut self, what: EventKind, on: NaiveDate) -> &mut Event {
+        self.events.push(Event {
+            date: on,
+            what,
+            from: None,
+            from_role: None,
+            until: None,
+            note: None,
+        });
+        let last = self.events.len() - 1;
+        &mut self.events[last]
+    }
+
+    fn not_ended(&self) -> Result<(), LifeError> {
+        match &self.ending {
+            _ if self.status != Status::Ended => Ok(()),
+            Some(ending) => Err(LifeError::Ended(Some(ending.date))),
+            None => Err(LifeError::Ended(None)),
+        }
+    }
+
+    /// Stops every nudge until the relationship is resumed.
+    pub fn pause(&mut self, on: NaiveDate, note: Option<String>) -> Result<(), LifeError> {
+        self.not_ended()?;
+        if self.status == Status::Paused {
+            return Err(LifeError::AlreadyPaused);
+        }
+        self.status = Status::Paused;
+        self.event(EventKind::Paused, on).note = note;
         Ok(())
+    }
+
+    pub fn resume(&mut self, on: NaiveDate, note: Option<String>) -> Result<(), LifeError> {
+        self.not_ended()?;
+        if self.status != Status::Paused {
+            return Err(LifeError::NotPaused);
+        }
+        self.status = Status::Active;
+        self.event(EventKind::Resumed, on).note = note;
+        Ok(())
+    }
+
+    /// Silences the cadence nudges until a later day (`None` lifts a snooze).
+    pub fn snooze(&mut self, until: Option<NaiveDate>, on: NaiveDate) -> Result<(), LifeError> {
+        self.not_ended()?;
+        if let Some(until) = until.filter(|u| *u <= on) {
+            return Err(LifeError::SnoozeInPast(until));
+        }
+        if until.is_none() && self.snoozed_until.is_none_or(|u| u < on) {
+            return Err(LifeError::NotSnoozed);
+        }
+        self.snoozed_until = until;
+        self.event(EventKind::Snoozed, on).until = until;
+        Ok(())
+    }
+
+    /// The closing conversation: how it ended, the outcome in words, and a
+    /// final verdict on open goals (an achieved one is achieved that day).
+    pub fn end(
+        &mut self,
+        on: NaiveDate,
+        result: EndResult,
+        outcome: Option<String>,
+        verdicts: &[(ItemId, Verdict)],
+    ) -> Result<(), LifeError> {
+        self.not_ended()?;
+        if on < self.started {
+            return Err(LifeError::BeforeStart(self.started));
+        }
+        for (id, verdict) in verdicts {
+            let goal = find(&mut self.goals, *id).map_err(LifeError::Item)?;
+            if !goal.is_open() {
+                return Err(LifeError::GoalClosed(*id));
+            }
+            goal.assessment = Some(*verdict);
+            if *verdict == Verdict::Achieved {
+                goal.achieved = Some(on);
+            }
+        }
+        self.status = Status::Ended;
+        self.snoozed_until = None;
+        self.ending = Some(Ending {
+            date: on,
+            result,
+            outcome,
+        });
+        self.event(EventKind::Ended, on);
+        Ok(())
+    }
+
+    /// Reverse-mentoring becomes mentoring; mentoring becomes sponsoring.
+    /// The history stays, and the change is recorded. Without a role, the
+    /// user's side carries over: a learner becomes the mentor (the expert
+    /// is now the one being mentored), an expert the mentee, a mentor the
+    /// sponsor, a mentee the protégé.
+    pub fn evolve(
+        &mut self,
+        into: Kind,
+        role: Option<Role>,
+        on: NaiveDate,
+    ) -> Result<Role, LifeError> {
+        self.not_ended()?;
+        let allowed = matches!(
+            (self.kind, into),
+            (Kind::ReverseMentoring, Kind::Mentoring) | (Kind::Mentoring, Kind::Sponsoring)
+        );
+        if !allowed {
+            return Err(LifeError::CannotEvolve {
+                from: self.kind,
+                into,
+            });
+        }
+        let role = match role {
+            Some(role) if role.kind() != into => {
+                return Err(LifeError::RoleNotOfKind { role, kind: into });
+            }
+            Some(role) => role,
+            None => match self.role {
+                Role::Learner => Role::Mentor,
+                Role::Expert => Role::Mentee,
+                Role::Mentor => Role::Sponsor,
+                _ => Role::Protege,
+            },
+        };
+        let (from, from_role) = (self.kind, self.role);
+        self.kind = into;
+        self.role = role;
+        let event = self.event(EventKind::Evolved, on);
+        event.from = Some(from);
+        event.from_role = Some(from_role);
+        Ok(role)
     }
 
     /// Gives the check-in's new actions their ids, then applies what the
@@ -558,14 +623,14 @@ impl Relationship {
             }
         }
         for action_id in &checkin.closed {
-            if let Ok(action) = self.action_mut(*action_id)
+            if let Ok(action) = find(&mut self.actions, *action_id)
                 && action.is_open()
             {
                 action.done = Some(checkin.date);
             }
         }
         for waypoint_id in &checkin.reached {
-            if let Ok(waypoint) = self.waypoint_mut(*waypoint_id)
+            if let Ok(waypoint) = find(&mut self.waypoints, *waypoint_id)
                 && waypoint.is_open()
             {
                 waypoint.reached = Some(checkin.date);
@@ -621,66 +686,10 @@ impl Relationship {
     }
 }
 
-/// A new action as a check-in or a command describes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct NewAction {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<ItemId>,
-    pub text: String,
-    #[serde(default)]
-    pub owner: Owner,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub due: Option<NaiveDate>,
-}
-
-/// Why an item could not be changed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ItemError {
-    /// No item has this id; `known` lists the ids there are, and whether
-    /// each is still open.
-    Unknown {
-        id: ItemId,
-        known: Vec<(ItemId, bool)>,
-    },
-    AlreadyClosed {
-        id: ItemId,
-        how: &'static str,
-        date: NaiveDate,
-    },
-}
-
-impl std::fmt::Display for ItemError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ItemError::Unknown { id, .. } => write!(f, "there is no {} {id}", id.kind.noun()),
-            ItemError::AlreadyClosed { id, how, date } => {
-                write!(f, "{} {id} was already {how} on {date}", id.kind.noun())
-            }
-        }
-    }
-}
-
-impl ItemError {
-    /// The open ids a person could have meant.
-    pub fn open_ids(&self) -> Vec<ItemId> {
-        match self {
-            ItemError::Unknown { known, .. } => known
-                .iter()
-                .filter(|(_, open)| *open)
-                .map(|(id, _)| *id)
-                .collect(),
-            ItemError::AlreadyClosed { .. } => Vec::new(),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::kind::Owner;
     use crate::model::date::parse_iso;
 
     fn day(s: &str) -> NaiveDate {

@@ -12,7 +12,7 @@ use crate::model::date::days_between;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
 };
-use crate::text::{sanitize, wrap};
+use crate::text::{sanitize, visible_width, wrap, wrap_styled};
 
 /// Everything the report shows.
 pub struct Input<'a> {
@@ -50,13 +50,11 @@ impl Page {
     }
 
     /// A line with a marker, then text wrapped under itself.
-    fn item(&mut self, marker: &str, text: &str, used: usize) {
+    fn item(&mut self, marker: &str, text: &str) {
+        let used = visible_width(marker);
         let indent = " ".repeat(used);
-        let _ = writeln!(
-            self.out,
-            "{marker}{}",
-            wrap(text, used, self.width, &indent)
-        );
+        let line = format!("{marker}{}", wrap_styled(text, used, self.width, &indent));
+        let _ = writeln!(self.out, "{}", line.trim_end());
     }
 
     fn line(&mut self, text: &str) {
@@ -78,13 +76,12 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     understandings(&mut page, a);
     if rel.kind == Kind::Sponsoring || !rel.waypoints.is_empty() {
         waypoints(&mut page, input);
+    } else if !rel.advocacy.is_empty() {
+        advocacy(&mut page, input);
     }
     goals(&mut page, input);
     qualities(&mut page, rel);
     actions(&mut page, input);
-    if !rel.advocacy.is_empty() {
-        advocacy(&mut page, input);
-    }
     checkins(&mut page, input);
     if !a.attention.is_empty() {
         page.out.push('\n');
@@ -253,11 +250,11 @@ fn understandings(page: &mut Page, a: &Assessment) {
             (_, false) => ok.join(" · "),
         };
         let head = format!("  {} {:<18} ", p.level(u.level), which.title());
-        page.item(&head, &summary, 24);
+        page.item(&head, &sanitize(&summary));
         for fact in u.facts.iter().filter(|f| !f.ok) {
-            page.item(&format!("      {} ", p.red("✗")), &fact.text, 8);
+            page.item(&format!("      {} ", p.red("✗")), &sanitize(&fact.text));
             if let Some(fix) = &fact.fix {
-                page.item("        ", &p.dim(&format!("→ {fix}")), 8);
+                page.item("        ", &p.dim(&sanitize(&format!("→ {fix}"))));
             }
         }
     }
@@ -281,6 +278,9 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
                 input.handle
             ))
         ));
+        if !rel.advocacy.is_empty() {
+            advocacy(page, input);
+        }
         return;
     }
     let reached = live.iter().filter(|w| w.reached.is_some()).count();
@@ -289,25 +289,16 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         let span = days_between(start, end).max(1) as f64;
         let elapsed = (days_between(start, today) as f64 / span).clamp(0.0, 1.0);
         let done = reached as f64 / live.len() as f64;
-        let slots = 20;
-        let time_bar = format!(
-            "{}{}",
-            "▓".repeat((elapsed * slots as f64).round() as usize),
-            "░".repeat(slots - (elapsed * slots as f64).round() as usize)
-        );
-        let done_bar = format!(
-            "{}{}",
-            "▓".repeat((done * slots as f64).round() as usize),
-            "░".repeat(slots - (done * slots as f64).round() as usize)
-        );
         page.line(&format!(
-            "  {} {time_bar} {:>3.0}% of the time from {start} to {end}",
+            "  {} {} {:>3.0}% of the time from {start} to {end}",
             p.dim("time   "),
+            fraction_bar(elapsed),
             elapsed * 100.0
         ));
         page.line(&format!(
-            "  {} {done_bar} {reached} of {} waypoints",
+            "  {} {} {reached} of {} waypoints",
             p.dim("reached"),
+            fraction_bar(done),
             live.len()
         ));
         let verdict = if done + 0.1 < elapsed {
@@ -319,10 +310,14 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         };
         page.line(&format!("  {verdict}"));
     }
+
+    // One timeline: waypoints at the day they were reached (or are due),
+    // acts of advocacy at the day they happened, and today between them.
     let next = live.iter().find(|w| w.is_open()).map(|w| w.id);
+    let mut entries: Vec<(NaiveDate, u8, String, String)> = Vec::new();
     for w in &live {
         let (marker, when) = match w.reached {
-            Some(date) => (p.green("✓"), format!("reached {date}")),
+            Some(date) => (p.green("✓"), format!("reached {date} (due {})", w.due)),
             None if w.due < today => (
                 p.red("!"),
                 format!(
@@ -340,28 +335,45 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
                 format!("due {} · {}", w.due, in_days(days_between(today, w.due))),
             ),
         };
-        let acts: Vec<String> = rel
-            .advocacy
-            .iter()
-            .filter(|v| v.waypoint == Some(w.id))
-            .map(|v| v.id.to_string())
-            .collect();
-        let served = if acts.is_empty() {
-            String::new()
-        } else {
-            format!(" · advocacy {}", acts.join(", "))
-        };
-        let head = format!("  {marker} {:<4}", w.id.to_string());
-        page.item(
-            &head,
-            &format!(
-                "{}  {}",
-                sanitize(&w.text),
-                p.dim(&format!("{when}{served}"))
-            ),
-            9,
-        );
+        let date = w.reached.unwrap_or(w.due);
+        entries.push((
+            date,
+            1,
+            format!("  {marker} {:<4}", w.id.to_string()),
+            format!("{}  {}", sanitize(&w.text), p.dim(&when)),
+        ));
     }
+    for v in &rel.advocacy {
+        let for_waypoint = v
+            .waypoint
+            .map(|w| format!(" · for {w}"))
+            .unwrap_or_default();
+        entries.push((
+            v.date,
+            0,
+            format!("  {} {:<4}", p.cyan("★"), v.id.to_string()),
+            format!(
+                "{}  {}",
+                sanitize(&v.text),
+                p.dim(&format!("advocacy {}{for_waypoint}", v.date))
+            ),
+        ));
+    }
+    entries.sort_by_key(|a| (a.0, a.1));
+    let mut today_shown = false;
+    for (date, _, marker, text) in &entries {
+        if !today_shown && *date > today {
+            page.line(&format!("  {}", p.dim(&format!("── today, {today} ──"))));
+            today_shown = true;
+        }
+        page.item(marker, text);
+    }
+}
+
+fn fraction_bar(fraction: f64) -> String {
+    const SLOTS: usize = 20;
+    let filled = ((fraction * SLOTS as f64).round() as usize).min(SLOTS);
+    format!("{}{}", "▓".repeat(filled), "░".repeat(SLOTS - filled))
 }
 
 fn goals(page: &mut Page, input: &Input<'_>) {
@@ -401,7 +413,6 @@ fn goals(page: &mut Page, input: &Input<'_>) {
                 sanitize(&g.text),
                 p.dim(&format!("{when}{assessed}{unassessed}"))
             ),
-            9,
         );
     }
 }
@@ -424,7 +435,6 @@ fn qualities(page: &mut Page, rel: &Relationship) {
                 sanitize(&s.text),
                 p.dim(&format!("since {}{from}", s.added))
             ),
-            9,
         );
     }
     for c in &rel.growth {
@@ -441,7 +451,6 @@ fn qualities(page: &mut Page, rel: &Relationship) {
         page.item(
             &format!("  {marker} {:<4}", c.id.to_string()),
             &format!("{}  {}", sanitize(&c.text), p.dim(&note)),
-            9,
         );
     }
 }
@@ -481,7 +490,6 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                     sanitize(&x.text),
                     p.dim(&format!("{}{due}", plural(age.max(0) as usize, "day")))
                 ),
-                14,
             );
         }
     }
@@ -500,7 +508,6 @@ fn advocacy(page: &mut Page, input: &Input<'_>) {
         page.item(
             &format!("  {} {:<4}", v.date, v.id.to_string()),
             &format!("{}{}", sanitize(&v.text), p.dim(&for_waypoint)),
-            18,
         );
     }
 }
@@ -530,7 +537,7 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
         if let Some(notes) = &c.notes {
             let lines: Vec<&str> = notes.lines().filter(|l| !l.trim().is_empty()).collect();
             for line in lines.iter().take(3) {
-                page.item("    ", line, 4);
+                page.item("    ", &sanitize(line));
             }
             if lines.len() > 3 {
                 page.line(&format!(
@@ -545,7 +552,7 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
         }
         for (sign, list) in [("+", &c.working), ("−", &c.not_working), ("→", &c.changes)] {
             for entry in list {
-                page.item(&format!("    {} ", p.dim(sign)), entry, 6);
+                page.item(&format!("    {} ", p.dim(sign)), &sanitize(entry));
             }
         }
         let mut moved = Vec::new();
@@ -590,7 +597,7 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
     }
 }
 
-fn stars(n: u8) -> String {
+pub fn stars(n: u8) -> String {
     let n = usize::from(n.min(5));
     format!("{}{}", "★".repeat(n), "☆".repeat(5 - n))
 }

@@ -5,9 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Formatted, Item, Table, Value};
 
 use crate::model::checkin::CheckIn;
-use crate::model::relationship::{
-    Action, Advocacy, Agreement, Ending, Event, Goal, Growth, LastIds, Strength, Waypoint,
-};
+use crate::model::items::{Action, Advocacy, Goal, Growth, Strength, Waypoint};
+use crate::model::relationship::{Agreement, Ending, Event, LastIds};
 use crate::model::{ItemId, Relationship};
 
 /// The keys rel owns in one table of a file, and the tables below it.

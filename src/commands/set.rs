@@ -1,0 +1,194 @@
+//! `rel set`: change any field given at `rel new`.
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::relationship::EventKind;
+use crate::model::{Relationship, Role};
+use crate::text::{clip, sanitize};
+
+use super::change;
+use super::new::{Fields, parse_cadence};
+
+/// Change any field of a relationship.
+///
+/// Takes every flag of `rel new`; empty text clears a field. The change is
+/// recorded in the relationship's history with its date. To change the kind
+/// of relationship, use `rel evolve`.
+///
+/// Examples:
+///   rel set ada-lovelace --cadence weekly
+///   rel set ada-lovelace --agreed 2026-09-03 --how "Fortnightly, her agenda"
+///   rel set linus --until 2027-03-31            # extend the time box
+///   rel set grace --opted-in                    # she opted in today
+///   rel set ada-lovelace --purpose ""           # clear a field
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The relationship
+    pub handle: String,
+
+    /// The other person's name
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// Your side, within the same kind (rel evolve changes the kind)
+    #[arg(long, value_enum)]
+    pub role: Option<Role>,
+
+    /// How often to review the relationship itself [default: 3 months]
+    #[arg(long = "review-every", value_name = "CADENCE")]
+    pub review_every: Option<String>,
+
+    #[command(flatten)]
+    pub fields: Fields,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let nothing = args.person.is_none()
+        && args.role.is_none()
+        && args.review_every.is_none()
+        && args.fields.is_empty();
+    if nothing {
+        return Err(Error::user("nothing to change").with_hint(format!(
+            "give the fields to change, like rel set {} --cadence weekly (rel set --help lists them)",
+            sanitize(&args.handle)
+        )));
+    }
+    let review_every = match args.review_every.as_deref().map(str::trim) {
+        Some("") => Some(None),
+        Some(text) => {
+            Some(Some(parse_cadence(text).map_err(|e| {
+                e.with_hint("--review-every takes a cadence like 3m")
+            })?))
+        }
+        None => None,
+    };
+    let today = ctx.today;
+    let changed = change(ctx, &args.handle, |rel, handle| {
+        args.fields.check_kind(rel.kind, handle.as_str())?;
+        let before = rel.clone();
+        if let Some(person) = &args.person {
+            let person = person.trim();
+            if person.is_empty() {
+                return Err(Error::user("the person's name cannot be empty")
+                    .with_hint("rel set HANDLE --person \"Ada Lovelace\""));
+            }
+            rel.person = person.to_string();
+        }
+        if let Some(role) = args.role {
+            if role.kind() != rel.kind {
+                return Err(Error::user(format!(
+                    "{handle} is {}, so you are a {} or a {}, not a {}",
+                    rel.kind,
+                    rel.kind.roles()[0].label(),
+                    rel.kind.roles()[1].label(),
+                    role.label()
+                ))
+                .with_hint(format!(
+                    "to change the kind of relationship: rel evolve {handle} --into {}",
+                    role.kind()
+                )));
+            }
+            rel.role = role;
+        }
+        if let Some(every) = review_every.clone() {
+            rel.review_every = every;
+        }
+        args.fields.apply(rel, today)?;
+        let changes = differences(&before, rel);
+        if !changes.is_empty() {
+            rel.events.push(crate::model::relationship::Event {
+                date: today,
+                what: EventKind::Changed,
+                from: None,
+                from_role: None,
+                until: None,
+                note: Some(changes.join("; ")),
+            });
+        }
+        Ok(changes)
+    })?;
+    if changed.value.is_empty() {
+        ctx.say(&format!(
+            "Nothing changed: {} already says that.",
+            changed.handle
+        ));
+    } else {
+        ctx.say(&format!("Changed {}:", changed.handle));
+        for line in &changed.value {
+            ctx.say(&format!("  {line}"));
+        }
+    }
+    Ok(())
+}
+
+/// The fields that differ, as `cadence: biweekly → weekly`.
+pub fn differences(before: &Relationship, after: &Relationship) -> Vec<String> {
+    let text = |v: &Option<String>| v.as_deref().map_or("—".to_string(), |s| clip(s, 40));
+    let shown = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
+    let fields: Vec<(&str, String, String)> = vec![
+        ("person", before.person.clone(), after.person.clone()),
+        (
+            "role",
+            before.role.label().to_string(),
+            after.role.label().to_string(),
+        ),
+        (
+            "started",
+            before.started.to_string(),
+            after.started.to_string(),
+        ),
+        ("purpose", text(&before.purpose), text(&after.purpose)),
+        (
+            "their aims",
+            text(&before.their_aims),
+            text(&after.their_aims),
+        ),
+        (
+            "cadence",
+            shown(before.cadence.as_ref().map(|c| c.to_string())),
+            shown(after.cadence.as_ref().map(|c| c.to_string())),
+        ),
+        (
+            "review every",
+            shown(before.review_every.as_ref().map(|c| c.to_string())),
+            shown(after.review_every.as_ref().map(|c| c.to_string())),
+        ),
+        (
+            "agreed",
+            shown(before.agreement.as_ref().map(|a| a.date.to_string())),
+            shown(after.agreement.as_ref().map(|a| a.date.to_string())),
+        ),
+        (
+            "how",
+            text(&before.agreement.as_ref().and_then(|a| a.how.clone())),
+            text(&after.agreement.as_ref().and_then(|a| a.how.clone())),
+        ),
+        (
+            "destination",
+            text(&before.destination),
+            text(&after.destination),
+        ),
+        ("why", text(&before.why), text(&after.why)),
+        (
+            "opted in",
+            shown(before.opted_in.map(|d| d.to_string())),
+            shown(after.opted_in.map(|d| d.to_string())),
+        ),
+        ("topic", text(&before.topic), text(&after.topic)),
+        (
+            "until",
+            shown(before.until.map(|d| d.to_string())),
+            shown(after.until.map(|d| d.to_string())),
+        ),
+        (
+            "sessions",
+            shown(before.sessions.map(|n| n.to_string())),
+            shown(after.sessions.map(|n| n.to_string())),
+        ),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, a, b)| a != b)
+        .map(|(name, a, b)| format!("{name}: {} → {}", sanitize(&a), sanitize(&b)))
+        .collect()
+}

@@ -1,0 +1,111 @@
+//! `rel strength add`, `rel growth add|promote`: reinforce the pros,
+//! improve the cons until they become pros.
+
+use crate::context::Ctx;
+use crate::error::Result;
+use crate::model::ItemKind;
+
+use super::{change, day, item_error, item_ids, item_text};
+
+/// Strengths: the qualities that made them the right person, to reinforce.
+///
+/// Examples:
+///   rel strength add grace "Calm, clear incident command"
+///   rel growth promote grace c2     # a growth area that became a strength
+#[derive(Debug, clap::Subcommand)]
+pub enum StrengthArgs {
+    /// Add a strength
+    Add(Add),
+}
+
+/// Growth areas: what still needs to improve, until it becomes a strength.
+///
+/// Examples:
+///   rel growth add grace "Writing for executives"
+///   rel growth promote grace c1
+#[derive(Debug, clap::Subcommand)]
+pub enum GrowthArgs {
+    /// Add a growth area
+    Add(Add),
+    /// A growth area has become a strength
+    Promote(Promote),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Add {
+    /// The relationship
+    pub handle: String,
+    /// The quality, in a few words
+    pub text: String,
+    /// The day it was noted [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Promote {
+    /// The relationship
+    pub handle: String,
+    /// The growth area, by id (c1)
+    pub id: String,
+    /// The day it became a strength [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+pub fn run_strength(ctx: &Ctx, args: StrengthArgs) -> Result<()> {
+    let StrengthArgs::Add(add) = args;
+    let text = item_text(&add.text, "strength")?;
+    let on = day(ctx, add.date.as_deref())?;
+    let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_strength(text, on)))?;
+    ctx.say(&format!(
+        "Strength {} added to {}: {}",
+        changed.value,
+        changed.handle,
+        super::item_line(&changed.rel, changed.value)
+    ));
+    Ok(())
+}
+
+pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
+    match args {
+        GrowthArgs::Add(add) => {
+            let text = item_text(&add.text, "growth area")?;
+            let on = day(ctx, add.date.as_deref())?;
+            let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_growth(text, on)))?;
+            ctx.say(&format!(
+                "Growth area {} added to {}: {}",
+                changed.value,
+                changed.handle,
+                super::item_line(&changed.rel, changed.value)
+            ));
+        }
+        GrowthArgs::Promote(promote) => {
+            let ids = item_ids(
+                std::slice::from_ref(&promote.id),
+                ItemKind::Growth,
+                "rel growth promote",
+            )?;
+            let on = day(ctx, promote.date.as_deref())?;
+            let changed = change(ctx, &promote.handle, |rel, handle| {
+                let mut made = Vec::new();
+                for id in &ids {
+                    made.push((
+                        *id,
+                        rel.promote_growth(*id, on)
+                            .map_err(|e| item_error(&e, handle, ItemKind::Growth))?,
+                    ));
+                }
+                Ok(made)
+            })?;
+            for (from, strength) in changed.value {
+                ctx.say(&format!(
+                    "Growth area {from} is now strength {strength} of {} (since {on}): {}",
+                    changed.handle,
+                    super::item_line(&changed.rel, strength)
+                ));
+            }
+        }
+    }
+    Ok(())
+}

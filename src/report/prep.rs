@@ -1,0 +1,366 @@
+//! `rel prep HANDLE`: the one-screen brief to read before the next meeting.
+
+use chrono::NaiveDate;
+
+use super::show::stars;
+use super::style::Paint;
+use crate::model::assess::{Fact, Level, Timing, Understanding, ago, in_days, plural};
+use crate::model::date::{days_between, with_weekday};
+use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
+use crate::text::{clip, sanitize, wrap};
+
+pub struct Input<'a> {
+    pub handle: &'a str,
+    pub rel: &'a Relationship,
+    /// The last check-ins, oldest first (the brief uses the last two).
+    pub recent: &'a [(CheckinId, CheckIn)],
+    pub assessment: &'a Assessment,
+    pub today: NaiveDate,
+}
+
+/// At most this many actions of each side are listed.
+const ACTIONS: usize = 5;
+
+pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
+    let rel = input.rel;
+    let a = input.assessment;
+    let today = input.today;
+    let mut out = String::new();
+    let mut line = |text: &str| {
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+
+    line(&format!(
+        "{} {} · {} · meeting {}",
+        paint.bold(&format!("Prep: {}", sanitize(&rel.person))),
+        paint.dim(&format!("({})", input.handle)),
+        super::kind_sentence(rel),
+        a.held + 1
+    ));
+    line(&when(rel, a, today));
+
+    let mut last_two = input.recent.iter().rev().take(2);
+    if let Some((id, last)) = last_two.next() {
+        line("");
+        let rating = last
+            .rating
+            .map(|r| format!(" {}", stars(r.get())))
+            .unwrap_or_default();
+        line(&paint.bold(&format!("Last time ({}{rating})", id.date)));
+        let mut shown = 0;
+        for (sign, list) in [
+            ("→", &last.changes),
+            ("+", &last.working),
+            ("−", &last.not_working),
+        ] {
+            for entry in list.iter().take(3) {
+                line(&format!(
+                    "  {} {}",
+                    paint.dim(sign),
+                    clip(entry, width.saturating_sub(6))
+                ));
+                shown += 1;
+            }
+        }
+        if let Some(notes) = &last.notes {
+            line(&format!(
+                "  {} {}",
+                paint.dim("notes:"),
+                clip(notes, width.saturating_sub(10))
+            ));
+            shown += 1;
+        }
+        if !last.opened.is_empty() {
+            let ids: Vec<String> = last
+                .opened
+                .iter()
+                .filter_map(|x| x.id)
+                .map(|x| x.to_string())
+                .collect();
+            line(&format!(
+                "  {} {}",
+                paint.dim("actions agreed:"),
+                ids.join(", ")
+            ));
+            shown += 1;
+        }
+        if shown == 0 {
+            line(&format!("  {}", paint.dim("nothing written down")));
+        }
+        if let Some((id, before)) = last_two.next()
+            && !before.changes.is_empty() {
+                line(&paint.dim(&format!("The time before ({}):", id.date)));
+                for change in before.changes.iter().take(2) {
+                    line(&format!(
+                        "  {} {}",
+                        paint.dim("→"),
+                        clip(change, width.saturating_sub(6))
+                    ));
+                }
+            }
+    }
+
+    let open: Vec<_> = rel.open_actions().collect();
+    if !open.is_empty() {
+        line("");
+        line(&paint.bold("Open actions"));
+        for owner in [Owner::Me, Owner::Them] {
+            let mine: Vec<_> = open.iter().filter(|x| x.owner == owner).collect();
+            for x in mine.iter().take(ACTIONS) {
+                let age = days_between(x.added, today);
+                let due = match x.due {
+                    Some(d) if d < today => paint.red(&format!(" · was due {d}")),
+                    Some(d) => format!(" · due {d}"),
+                    None => String::new(),
+                };
+                let who = if owner == Owner::Me {
+                    "mine  "
+                } else {
+                    "theirs"
+                };
+                let head = format!("  {} {:<4} ", paint.dim(who), x.id.to_string());
+                let tail = format!(" {}{due}", paint.dim(&plural(age.max(0) as usize, "day")));
+                line(&format!(
+                    "{head}{}{tail}",
+                    clip(&x.text, width.saturating_sub(36))
+                ));
+            }
+            if mine.len() > ACTIONS {
+                line(&paint.dim(&format!(
+                    "  … and {} more (rel actions {})",
+                    mine.len() - ACTIONS,
+                    input.handle
+                )));
+            }
+        }
+    }
+
+    let mut facts: Vec<(&str, String)> = Vec::new();
+    let live: Vec<_> = rel
+        .waypoints_by_due()
+        .into_iter()
+        .filter(|w| w.dropped.is_none())
+        .collect();
+    if let Some(next) = live.iter().find(|w| w.is_open()) {
+        let reached = live.iter().filter(|w| w.reached.is_some()).count();
+        let left = days_between(today, next.due);
+        let when = if left < 0 {
+            paint.red(&format!(
+                "was due {} ({} late)",
+                next.due,
+                plural((-left) as usize, "day")
+            ))
+        } else {
+            format!("due {} ({})", next.due, in_days(left))
+        };
+        facts.push((
+            "Next waypoint",
+            format!(
+                "{} {} — {when} · {reached} of {} reached",
+                next.id,
+                clip(&next.text, 40),
+                live.len()
+            ),
+        ));
+    }
+    let open_goals: Vec<_> = rel.goals.iter().filter(|g| g.is_open()).collect();
+    let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
+    if !rel.goals.is_empty() {
+        let mut goals: Vec<String> = open_goals
+            .iter()
+            .take(3)
+            .map(|g| format!("{} {}", g.id, clip(&g.text, 32)))
+            .collect();
+        if open_goals.len() > 3 {
+            goals.push(format!("+{} more", open_goals.len() - 3));
+        }
+        goals.push(format!("{achieved} achieved"));
+        facts.push(("Goals", goals.join(" · ")));
+    }
+    if rel.kind == Kind::Sponsoring {
+        if let Some(destination) = &rel.destination {
+            facts.push(("Destination", clip(destination, 70)));
+        }
+        if rel.role == Role::Sponsor {
+            let last = rel
+                .advocacy
+                .iter()
+                .filter(|v| v.date <= today)
+                .max_by_key(|v| v.date);
+            facts.push((
+                "Advocacy",
+                match last {
+                    Some(v) => format!(
+                        "last {} ({}): {}",
+                        v.date,
+                        ago(days_between(v.date, today)),
+                        clip(&v.text, 40)
+                    ),
+                    None => "none logged yet — rel advocate".to_string(),
+                },
+            ));
+        }
+    }
+    if rel.kind == Kind::ReverseMentoring {
+        let mut parts = Vec::new();
+        match rel.sessions {
+            Some(n) => parts.push(format!(
+                "{} of {n} sessions held, {} left",
+                a.held,
+                n.saturating_sub(a.held as u32)
+            )),
+            None => parts.push(format!("{} held", plural(a.held, "session"))),
+        }
+        if let Some(until) = rel.until {
+            let left = days_between(today, until);
+            parts.push(if left >= 0 {
+                format!("{} left (until {until})", plural(left as usize, "day"))
+            } else {
+                format!("ended {until}")
+            });
+        }
+        facts.push(("Time box", parts.join(" · ")));
+    }
+    if !facts.is_empty() {
+        line("");
+        for (label, value) in facts {
+            let body = wrap(&value, 16, width, &" ".repeat(16));
+            line(&format!("{} {body}", paint.dim(&format!("{label:<15}"))));
+        }
+    }
+
+    line("");
+    let weakest = weakest(a);
+    let u = weakest.0;
+    let title = format!("{} {}", paint.level(u.level), u.which.title());
+    match weakest.1 {
+        Some(fact) => {
+            line(&format!(
+                "{} {title}: {}",
+                paint.bold("Weakest:"),
+                sanitize(&fact.text)
+            ));
+            let ask = question(rel, fact);
+            line(&format!(
+                "  {} {}",
+                paint.cyan("Ask:"),
+                wrap(ask, 7, width, "       ")
+            ));
+        }
+        None => {
+            line(&format!(
+                "{} all four understandings hold.",
+                paint.bold("Strong:")
+            ));
+            line(&format!(
+                "  {} {}",
+                paint.cyan("Ask:"),
+                "What would make the next stretch of this relationship even more useful?"
+            ));
+        }
+    }
+    out
+}
+
+fn when(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {
+    let mut parts = Vec::new();
+    parts.push(match a.last_checkin {
+        Some(last) => format!(
+            "Last met {} ({})",
+            ago(days_between(last, today)),
+            with_weekday(last)
+        ),
+        None => "You have not met yet".to_string(),
+    });
+    match (a.timing, a.next_due, &rel.cadence) {
+        (Timing::Paused, _, _) => parts.push("paused".to_string()),
+        (Timing::Snoozed { until }, _, _) => parts.push(format!("snoozed until {until}")),
+        (_, Some(due), Some(c)) => {
+            let d = days_between(today, due);
+            parts.push(if d >= 0 {
+                format!("next due {due} by your {c} cadence ({})", in_days(d))
+            } else {
+                format!(
+                    "was due {due} by your {c} cadence ({} late)",
+                    plural((-d) as usize, "day")
+                )
+            });
+        }
+        _ => {}
+    }
+    if let Some(planned) = a.planned {
+        parts.push(format!("planned for {}", with_weekday(planned)));
+    }
+    parts.join(" · ")
+}
+
+/// The understanding that is weakest, and its first missing fact.
+fn weakest(a: &Assessment) -> (&Understanding, Option<&Fact>) {
+    let rank = |u: &Understanding| match u.level {
+        Level::Missing => 0,
+        Level::Partly => 1,
+        Level::Met => 2,
+    };
+    let worst = Which::ALL
+        .iter()
+        .map(|w| a.understanding(*w))
+        .min_by_key(|u| {
+            (
+                rank(u),
+                usize::MAX - u.facts.iter().filter(|f| !f.ok).count(),
+            )
+        })
+        .unwrap_or_else(|| a.understanding(Which::Want));
+    (worst, worst.facts.iter().find(|f| !f.ok))
+}
+
+/// A question to ask at the meeting about a fact that is missing or late.
+fn question(rel: &Relationship, fact: &Fact) -> &'static str {
+    match (fact.key, rel.kind, rel.role) {
+        ("purpose", _, _) => "What do you both want this relationship to achieve?",
+        ("destination", _, Role::Protege) => {
+            "Where exactly is your sponsor helping you get to, and by when?"
+        }
+        ("destination", _, _) => {
+            "Where exactly are you taking them, and by when? Say it out loud together."
+        }
+        ("why", _, Role::Protege) => {
+            "Why did your sponsor pick you — and why sponsoring, not mentoring?"
+        }
+        ("why", _, _) => {
+            "Why this protégé — what sets them apart, and why sponsoring rather than mentoring?"
+        }
+        ("topic", _, _) => "What exactly do you want to understand by the end?",
+        ("goals", _, _) => "What would success look like six months from now?",
+        ("agreement", _, _) => {
+            "How do you want to work together: how often, in what format, who sets the agenda?"
+        }
+        ("cadence", _, _) => "How often should you meet to keep this moving?",
+        ("waypoints", _, _) => {
+            "What are the steps between here and the destination, and when should each be reached?"
+        }
+        ("time-box", _, _) => "How much time does this need — until when, or how many sessions?",
+        ("checkin", _, _) => "It has been a while: what has happened since you last met?",
+        ("waypoint-late", _, _) => {
+            "A waypoint slipped: is it still the right step, and what is in the way?"
+        }
+        ("goal-late", _, _) => {
+            "A goal is past its date: still the right goal? What would it take, and by when?"
+        }
+        ("review", _, _) => {
+            "Step back: is this pairing still serving its purpose? What should change?"
+        }
+        ("their-aims", Kind::ReverseMentoring, Role::Learner) => {
+            "What would make this worth their time — what do they want out of it?"
+        }
+        ("their-aims", _, _) => "What do they want out of this, now? Ask them directly.",
+        ("opt-in", _, Role::Protege) => {
+            "Do you share the destination, and are you ready to commit to it?"
+        }
+        ("opt-in", _, _) => "Do they share the destination, and do they want to commit to it?",
+        ("advocacy", _, _) => "What door could you open for them before you next meet?",
+        ("their-actions", _, _) => "What will they do before the next meeting?",
+        _ => "What matters most to talk about this time?",
+    }
+}
