@@ -689,8 +689,8 @@ impl Relationship {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::kind::Owner;
     use crate::model::date::parse_iso;
+    use crate::model::kind::Owner;
 
     fn day(s: &str) -> NaiveDate {
         parse_iso(s).unwrap()

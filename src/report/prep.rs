@@ -89,16 +89,17 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             line(&format!("  {}", paint.dim("nothing written down")));
         }
         if let Some((id, before)) = last_two.next()
-            && !before.changes.is_empty() {
-                line(&paint.dim(&format!("The time before ({}):", id.date)));
-                for change in before.changes.iter().take(2) {
-                    line(&format!(
-                        "  {} {}",
-                        paint.dim("→"),
-                        clip(change, width.saturating_sub(6))
-                    ));
-                }
+            && !before.changes.is_empty()
+        {
+            line(&paint.dim(&format!("The time before ({}):", id.date)));
+            for change in before.changes.iter().take(2) {
+                line(&format!(
+                    "  {} {}",
+                    paint.dim("→"),
+                    clip(change, width.saturating_sub(6))
+                ));
             }
+        }
     }
 
     let open: Vec<_> = rel.open_actions().collect();

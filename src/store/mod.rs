@@ -7,10 +7,10 @@ pub mod lock;
 pub mod merge;
 pub mod problem;
 
-use std::cell::OnceCell;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 use toml_edit::DocumentMut;
@@ -40,7 +40,7 @@ const GITIGNORE_TEXT: &str =
 #[derive(Debug)]
 pub struct Journal {
     root: PathBuf,
-    pending: OnceCell<Option<Pending>>,
+    pending: OnceLock<Option<Pending>>,
 }
 
 /// What `journal.toml` says about who may write.
@@ -76,7 +76,7 @@ impl Journal {
     pub fn new(root: impl Into<PathBuf>) -> Journal {
         Journal {
             root: root.into(),
-            pending: OnceCell::new(),
+            pending: OnceLock::new(),
         }
     }
 
@@ -268,6 +268,15 @@ impl Journal {
         Ok(ids)
     }
 
+    /// Reads many check-ins, in parallel on every core, in the order given.
+    pub fn load_checkins(
+        &self,
+        handle: &Handle,
+        ids: &[CheckinId],
+    ) -> Vec<Result<(CheckinId, CheckIn), Problem>> {
+        par_map(ids, |id| self.load_checkin(handle, *id).map(|c| (*id, c)))
+    }
+
     pub fn load_checkin(&self, handle: &Handle, id: CheckinId) -> Result<CheckIn, Problem> {
         let path = self.checkin_path(handle, id);
         let text = read_text(&path)?;
@@ -368,6 +377,29 @@ fn newer_format(root: &Path, format: u32) -> Error {
         root.display()
     ))
     .with_hint("upgrade rel to change this journal")
+}
+
+/// Maps `f` over `items` on every core, keeping the order. Reading and
+/// parsing many small files is the cost of history commands; this spreads
+/// it without a thread pool to carry around.
+pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads <= 1 || items.len() < 16 {
+        return items.iter().map(&f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// Parses relationship.toml and checks facts that must agree.
