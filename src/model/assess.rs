@@ -390,7 +390,10 @@ impl Assessor<'_> {
             .filter(|c| c.review && c.date <= self.today)
             .map(|c| c.date)
             .max();
-        self.rel.reviewed.max(from_checkins)
+        // `reviewed` is stamped by every review check-in, so a day before
+        // the latest one (`--as-of`) must not see it either.
+        let recorded = self.rel.reviewed.filter(|d| *d <= self.today);
+        recorded.max(from_checkins)
     }
 
     fn review_every(&self) -> Span {
@@ -1100,3 +1103,6 @@ pub fn in_days(days: i64) -> String {
 fn clip(text: &str) -> String {
     crate::text::clip(text, 48)
 }
+
+#[cfg(test)]
+mod tests;
