@@ -299,7 +299,7 @@ impl Assessor<'_> {
             .and_then(|c| c.next)
             .filter(|next| last_checkin.is_none_or(|last| *next > last));
         let last_review = self.last_review();
-        let movement = self.rel.last_movement();
+        let movement = self.rel.last_movement(self.today);
         let meetings_since_movement = held
             .iter()
             .filter(|c| movement.is_none_or(|m| c.date > m))
@@ -564,8 +564,8 @@ impl Assessor<'_> {
         let mut facts = vec![meeting.keyed("checkin")];
 
         let late_waypoints: Vec<_> = rel
-            .waypoints
-            .iter()
+            .waypoints_by_due()
+            .into_iter()
             .filter(|w| w.is_open() && w.due < today)
             .collect();
         if let Some(w) = late_waypoints.first() {
@@ -619,13 +619,17 @@ impl Assessor<'_> {
             }
             Some(date) => Fact::missing(
                 format!(
-                    "last review of the relationship {} (every {every})",
-                    ago(days_between(date, self.today))
+                    "last review of the relationship {} (every {})",
+                    ago(days_between(date, self.today)),
+                    every.words()
                 ),
                 fix,
             ),
             None => Fact::missing(
-                format!("the relationship has not been reviewed since it started (every {every})"),
+                format!(
+                    "the relationship has not been reviewed since it started (every {})",
+                    every.words()
+                ),
                 fix,
             ),
         }
@@ -723,7 +727,7 @@ impl Assessor<'_> {
             match last {
                 Some(date) => Fact::missing(
                     format!(
-                        "no act of advocacy since {} ({})",
+                        "no act of advocacy since {}, {}",
                         date,
                         ago(days_between(date, self.today))
                     ),
@@ -945,7 +949,11 @@ impl Assessor<'_> {
                 push(
                     45,
                     0,
-                    format!("{} (expected every {})", fact.text, self.advocacy_window()),
+                    format!(
+                        "{} (expected every {})",
+                        fact.text,
+                        self.advocacy_window().words()
+                    ),
                     fact.fix,
                 );
             }
@@ -974,7 +982,7 @@ impl Assessor<'_> {
                     ),
                     Some(format!("rel action done {h} {}", action.id)),
                 );
-            } else if age > self.settings.stale_action_days {
+            } else if age > self.settings.stale_action_days && action.due.is_none() {
                 push(
                     35,
                     age,

@@ -654,11 +654,15 @@ impl Relationship {
 
     /// The last day anything moved: a goal achieved, a waypoint reached or
     /// an action closed.
-    pub fn last_movement(&self) -> Option<NaiveDate> {
+    pub fn last_movement(&self, today: NaiveDate) -> Option<NaiveDate> {
         let goals = self.goals.iter().filter_map(|g| g.achieved);
         let waypoints = self.waypoints.iter().filter_map(|w| w.reached);
         let actions = self.actions.iter().filter_map(|a| a.done);
-        goals.chain(waypoints).chain(actions).max()
+        goals
+            .chain(waypoints)
+            .chain(actions)
+            .filter(|d| *d <= today)
+            .max()
     }
 
     /// Facts that contradict each other, by the key that holds them.
@@ -737,6 +741,10 @@ mod tests {
                 .to_string(),
             "there is no action a9"
         );
-        assert_eq!(rel.last_movement(), Some(day("2026-01-05")));
+        assert_eq!(
+            rel.last_movement(day("2026-12-31")),
+            Some(day("2026-01-05"))
+        );
+        assert_eq!(rel.last_movement(day("2026-01-04")), None);
     }
 }

@@ -31,6 +31,8 @@ struct Page {
     out: String,
     width: usize,
     paint: Paint,
+    /// Whether to suggest commands (not for an ended relationship).
+    hints: bool,
 }
 
 impl Page {
@@ -57,6 +59,16 @@ impl Page {
         let _ = writeln!(self.out, "{}", line.trim_end());
     }
 
+    /// `  none yet → rel …`, the suggestion left out once it has ended.
+    fn empty(&mut self, what: &str, command: String) {
+        if self.hints {
+            let hint = self.paint.dim(&format!("→ {command}"));
+            self.line(&format!("  {what} {hint}"));
+        } else {
+            self.line(&format!("  {what}"));
+        }
+    }
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text.trim_end());
         self.out.push('\n');
@@ -68,6 +80,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         out: String::new(),
         width,
         paint,
+        hints: input.rel.status != Status::Ended,
     };
     let rel = input.rel;
     let a = input.assessment;
@@ -253,7 +266,7 @@ fn understandings(page: &mut Page, a: &Assessment) {
         page.item(&head, &sanitize(&summary));
         for fact in u.facts.iter().filter(|f| !f.ok) {
             page.item(&format!("      {} ", p.red("✗")), &sanitize(&fact.text));
-            if let Some(fix) = &fact.fix {
+            if let Some(fix) = fact.fix.as_ref().filter(|_| page.hints) {
                 page.item("        ", &p.dim(&sanitize(&format!("→ {fix}"))));
             }
         }
@@ -271,13 +284,10 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         .filter(|w| w.dropped.is_none())
         .collect();
     if live.is_empty() {
-        page.line(&format!(
-            "  none yet {}",
-            p.dim(&format!(
-                "→ rel waypoint add {} TEXT --due DATE",
-                input.handle
-            ))
-        ));
+        page.empty(
+            "none yet",
+            format!("rel waypoint add {} TEXT --due DATE", input.handle),
+        );
         if !rel.advocacy.is_empty() {
             advocacy(page, input);
         }
@@ -381,10 +391,7 @@ fn goals(page: &mut Page, input: &Input<'_>) {
     let p = page.paint;
     page.heading("Goals");
     if rel.goals.is_empty() {
-        page.line(&format!(
-            "  none yet {}",
-            p.dim(&format!("→ rel goal add {} TEXT", input.handle))
-        ));
+        page.empty("none yet", format!("rel goal add {} TEXT", input.handle));
         return;
     }
     for g in &rel.goals {
@@ -461,13 +468,10 @@ fn actions(page: &mut Page, input: &Input<'_>) {
     page.heading("Open actions");
     let open: Vec<_> = rel.open_actions().collect();
     if open.is_empty() {
-        page.line(&format!(
-            "  none {}",
-            p.dim(&format!(
-                "→ rel action add {} TEXT [--theirs]",
-                input.handle
-            ))
-        ));
+        page.empty(
+            "none",
+            format!("rel action add {} TEXT [--theirs]", input.handle),
+        );
         return;
     }
     for owner in [Owner::Me, Owner::Them] {
@@ -516,10 +520,7 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
     let p = page.paint;
     page.heading(&format!("Last check-ins ({} in all)", input.checkins.len()));
     if input.recent.is_empty() {
-        page.line(&format!(
-            "  none yet {}",
-            p.dim(&format!("→ rel checkin {}", input.handle))
-        ));
+        page.empty("none yet", format!("rel checkin {}", input.handle));
         return;
     }
     for (id, c) in input.recent.iter().rev().take(3) {
@@ -543,8 +544,8 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
                 page.line(&format!(
                     "    {}",
                     p.dim(&format!(
-                        "… {} more lines (rel log {})",
-                        lines.len() - 3,
+                        "… {} more (rel log {})",
+                        plural(lines.len() - 3, "line"),
                         input.handle
                     ))
                 ));

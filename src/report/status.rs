@@ -26,11 +26,11 @@ pub fn overview(
 ) -> String {
     let wide = width >= 110;
     let mut handle = Column::new("handle", 0);
-    let mut person = Column::new("person", 6).wrapping(12);
+    let mut person = Column::new("person", 9).wrapping(12);
     let mut kind = Column::new(if wide { "kind" } else { "you are" }, 7);
     let mut last = Column::new("last", 4);
     let mut next = Column::new("next", 1);
-    let mut waypoints = Column::new("waypoints", 9);
+    let mut waypoints = Column::new("waypoints", 6);
     let mut goals = Column::new("goals", 8).right();
     let mut actions = Column::new("actions", 5).right();
     let mut understood = Column::new("understood", 3);

@@ -5,7 +5,8 @@ use super::*;
 use crate::model::cadence::Cadence;
 use crate::model::date::parse_iso;
 use crate::model::id::ItemKind;
-use crate::model::relationship::{Advocacy, Agreement, NewAction};
+use crate::model::items::{Advocacy, NewAction, find};
+use crate::model::relationship::Agreement;
 
 /// The day most cases are assessed on (a Thursday).
 const TODAY: &str = "2026-11-26";
@@ -805,8 +806,8 @@ fn dropped_goals_do_not_count_and_achieved_ones_do() {
         .with(|r| {
             let g2 = r.add_goal("Give a talk".into(), day("2026-09-01"), None);
             let g3 = r.add_goal("Write a blog".into(), day("2026-09-01"), None);
-            r.goal_mut(g2).unwrap().achieved = Some(day("2026-11-19"));
-            r.goal_mut(g3).unwrap().dropped = Some(day("2026-10-01"));
+            find(&mut r.goals, g2).unwrap().achieved = Some(day("2026-11-19"));
+            find(&mut r.goals, g3).unwrap().dropped = Some(day("2026-10-01"));
         })
         .assess();
     assert_eq!(
@@ -934,7 +935,7 @@ fn sponsoring_needs_waypoints_and_counts_the_ones_reached() {
             );
             let w3 = r.add_waypoint("Dropped idea".into(), day("2026-12-01"), day("2026-09-01"));
             r.reach_waypoint(w2, day("2026-10-30")).unwrap();
-            r.waypoint_mut(w3).unwrap().dropped = Some(day("2026-10-01"));
+            find(&mut r.waypoints, w3).unwrap().dropped = Some(day("2026-10-01"));
         })
         .assess();
     assert_eq!(
@@ -1029,14 +1030,14 @@ fn items_due_today_reached_or_dropped_are_not_late() {
             let w3 = r.add_waypoint("Reached".into(), day("2026-10-01"), day("2026-09-01"));
             let w4 = r.add_waypoint("Dropped".into(), day("2026-10-01"), day("2026-09-01"));
             r.reach_waypoint(w3, day("2026-10-02")).unwrap();
-            r.waypoint_mut(w4).unwrap().dropped = Some(day("2026-09-15"));
+            find(&mut r.waypoints, w4).unwrap().dropped = Some(day("2026-09-15"));
             r.add_goal("Due today".into(), day("2026-09-01"), Some(day(TODAY)));
             let g3 = r.add_goal(
                 "Achieved".into(),
                 day("2026-09-01"),
                 Some(day("2026-10-01")),
             );
-            r.goal_mut(g3).unwrap().achieved = Some(day("2026-11-19"));
+            find(&mut r.goals, g3).unwrap().achieved = Some(day("2026-11-19"));
         })
         .assess();
     assert_eq!(level(&a, Which::Where), Level::Met, "{a:#?}");
@@ -1045,10 +1046,9 @@ fn items_due_today_reached_or_dropped_are_not_late() {
 }
 
 #[test]
-fn where_you_are_names_the_first_late_waypoint_in_file_order() {
-    // w2 is due later than w3, but comes first in the file. The attention
-    // list orders waypoints by due date; the understanding does not. See the
-    // report.
+fn where_you_are_names_the_earliest_late_waypoint() {
+    // w2 is due later than w3, but comes first in the file: the
+    // understanding, like the attention list, goes by due date.
     let a = Case::healthy(Role::Sponsor)
         .with(|r| {
             r.add_waypoint("Later".into(), day("2026-11-01"), day("2026-09-01"));
@@ -1057,7 +1057,7 @@ fn where_you_are_names_the_first_late_waypoint_in_file_order() {
         .assess();
     assert_eq!(
         fact(&a, Which::Where, "waypoint").text,
-        "waypoint w2 was due 2026-11-01"
+        "waypoint w3 was due 2026-10-01"
     );
     let late: Vec<_> = messages(&a)
         .into_iter()
@@ -1093,7 +1093,7 @@ fn review_overdue_when_never_reviewed_a_period_after_the_start() {
         .with(|r| r.reviewed = None)
         .started("2026-08-26")
         .assess();
-    let text = "the relationship has not been reviewed since it started (every 3m)";
+    let text = "the relationship has not been reviewed since it started (every 3 months)";
     let review = fact(&a, Which::Where, "the relationship");
     assert_eq!(
         (review.ok, review.text.as_str(), review.fix.as_deref()),
@@ -1111,7 +1111,7 @@ fn review_overdue_a_period_after_the_last_review() {
     let a = Case::healthy(Role::Mentor)
         .with(|r| r.reviewed = Some(day("2026-08-26")))
         .assess();
-    let text = "last review of the relationship 92 days ago (every 3m)";
+    let text = "last review of the relationship 92 days ago (every 3 months)";
     assert_eq!(fact(&a, Which::Where, "last review").text, text);
     assert_eq!(messages(&a), [text]);
 
@@ -1168,7 +1168,7 @@ fn a_review_in_a_checkin_dated_after_today_does_not_count() {
     assert_eq!(a.last_review, None);
     assert_eq!(
         fact(&a, Which::Where, "the relationship").text,
-        "the relationship has not been reviewed since it started (every 3m)"
+        "the relationship has not been reviewed since it started (every 3 months)"
     );
     assert!(has_item(&a, "the relationship has not been reviewed"));
 
@@ -1197,14 +1197,14 @@ fn the_review_period_comes_from_the_relationship_then_the_settings() {
         .assess();
     assert_eq!(
         messages(&own),
-        ["last review of the relationship 31 days ago (every 1m)"]
+        ["last review of the relationship 31 days ago (every 1 month)"]
     );
 
     let mut configured = Case::healthy(Role::Mentor).with(|r| r.reviewed = Some(day("2026-10-15")));
     configured.settings.review_every = Span::Weeks(6);
     assert_eq!(
         messages(&configured.assess()),
-        ["last review of the relationship 42 days ago (every 6w)"]
+        ["last review of the relationship 42 days ago (every 6 weeks)"]
     );
 }
 
@@ -1267,7 +1267,7 @@ fn their_actions_are_tracked_when_any_was_recorded_even_if_all_are_done() {
             );
             r.close_action(a3, day("2026-11-21")).unwrap();
             let a4 = r.add_action(action("Dropped", Owner::Them), day("2026-11-19"), None);
-            r.action_mut(a4).unwrap().dropped = Some(day("2026-11-20"));
+            find(&mut r.actions, a4).unwrap().dropped = Some(day("2026-11-20"));
         })
         .assess();
     assert_eq!(
@@ -1346,7 +1346,7 @@ fn a_sponsor_without_advocacy_within_two_cadences_is_nudged() {
     let line = item(&a, "no act of advocacy");
     assert_eq!(
         line.message,
-        "no act of advocacy recorded (expected every 4w)"
+        "no act of advocacy recorded (expected every 4 weeks)"
     );
     assert_eq!(line.urgency, 45);
     assert_eq!(fix(line), "rel advocate ada TEXT");
@@ -1370,11 +1370,11 @@ fn advocacy_is_late_two_cadences_after_the_last_act() {
     let late = after("2026-10-29");
     assert_eq!(
         fact(&late, Which::Them, "no act").text,
-        "no act of advocacy since 2026-10-29 (28 days ago)"
+        "no act of advocacy since 2026-10-29, 28 days ago"
     );
     assert_eq!(
         messages(&late),
-        ["no act of advocacy since 2026-10-29 (28 days ago) (expected every 4w)"]
+        ["no act of advocacy since 2026-10-29, 28 days ago (expected every 4 weeks)"]
     );
 }
 
@@ -1390,7 +1390,7 @@ fn advocacy_is_expected_every_two_months_without_a_cadence() {
     assert!(fact(&after("2026-09-27"), Which::Them, "last act").ok);
     assert!(has_item(
         &after("2026-09-26"),
-        "no act of advocacy since 2026-09-26 (61 days ago) (expected every 2m)"
+        "no act of advocacy since 2026-09-26, 61 days ago (expected every 2 months)"
     ));
 }
 
@@ -1954,7 +1954,7 @@ fn done_and_dropped_actions_are_never_stale() {
         .with(|r| {
             r.actions[2].done = Some(day("2026-11-19"));
             let a4 = r.add_action(action("Old idea", Owner::Them), day("2026-01-01"), None);
-            r.action_mut(a4).unwrap().dropped = Some(day("2026-02-01"));
+            find(&mut r.actions, a4).unwrap().dropped = Some(day("2026-02-01"));
         })
         .assess();
     assert!(a.attention.is_empty(), "{:?}", messages(&a));
@@ -2101,8 +2101,8 @@ fn the_attention_list_puts_the_most_urgent_first() {
             "goal g2 \"Ship the RFC\" was due 2026-11-01",
             "protégé has not opted in",
             "no agreement recorded — have the kickoff conversation",
-            "no act of advocacy recorded (expected every 4w)",
-            "last review of the relationship 117 days ago (every 3m)",
+            "no act of advocacy recorded (expected every 4 weeks)",
+            "last review of the relationship 117 days ago (every 3 months)",
             "their action a4 \"Send the slides\" was due 2026-11-20",
             "action a3 \"Book the venue\" open for 56 days",
             "not recorded yet: purpose",
