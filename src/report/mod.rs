@@ -42,6 +42,15 @@ pub fn short_ago(date: NaiveDate, today: NaiveDate) -> String {
     }
 }
 
+/// How long an item has been open: `new today`, `1 day`, `45 days`.
+pub fn age(added: NaiveDate, today: NaiveDate) -> String {
+    match days_between(added, today) {
+        d if d <= 0 => "new today".to_string(),
+        1 => "1 day".to_string(),
+        d => format!("{d} days"),
+    }
+}
+
 /// `in 3d`, `today`, `5d late`.
 pub fn short_until(date: NaiveDate, today: NaiveDate) -> String {
     match days_between(today, date) {

@@ -7,7 +7,7 @@ use super::style::Paint;
 use crate::model::assess::{Fact, Level, Timing, Understanding, ago, in_days, plural};
 use crate::model::date::{days_between, with_weekday};
 use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
-use crate::text::{clip, sanitize, wrap};
+use crate::text::{clip, sanitize, visible_width, wrap, wrap_styled};
 
 pub struct Input<'a> {
     pub handle: &'a str,
@@ -31,14 +31,15 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         out.push('\n');
     };
 
-    line(&format!(
+    let title = format!(
         "{} {} · {} · meeting {}",
         paint.bold(&format!("Prep: {}", sanitize(&rel.person))),
         paint.dim(&format!("({})", input.handle)),
         super::kind_sentence(rel),
         a.held + 1
-    ));
-    line(&when(rel, a, today));
+    );
+    line(&wrap_styled(&title, 0, width, "  "));
+    line(&wrap(&when(rel, a, today), 0, width, "  "));
 
     let mut last_two = input.recent.iter().rev().take(2);
     if let Some((id, last)) = last_two.next() {
@@ -69,6 +70,20 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
                 paint.dim("notes:"),
                 clip(notes, width.saturating_sub(10))
             ));
+            shown += 1;
+        }
+        let mut moved = Vec::new();
+        if !last.closed.is_empty() {
+            moved.push(format!("done {}", ids(&last.closed)));
+        }
+        if !last.reached.is_empty() {
+            moved.push(format!("reached {}", ids(&last.reached)));
+        }
+        if last.review {
+            moved.push("reviewed the relationship".to_string());
+        }
+        if !moved.is_empty() {
+            line(&format!("  {}", paint.dim(&moved.join(" · "))));
             shown += 1;
         }
         if !last.opened.is_empty() {
@@ -102,14 +117,14 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         }
     }
 
-    let open: Vec<_> = rel.open_actions().collect();
+    let mut open: Vec<_> = rel.open_actions().collect();
+    open.sort_by_key(|x| (x.added, x.id));
     if !open.is_empty() {
         line("");
         line(&paint.bold("Open actions"));
         for owner in [Owner::Me, Owner::Them] {
             let mine: Vec<_> = open.iter().filter(|x| x.owner == owner).collect();
             for x in mine.iter().take(ACTIONS) {
-                let age = days_between(x.added, today);
                 let due = match x.due {
                     Some(d) if d < today => paint.red(&format!(" · was due {d}")),
                     Some(d) => format!(" · due {d}"),
@@ -121,11 +136,9 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
                     "theirs"
                 };
                 let head = format!("  {} {:<4} ", paint.dim(who), x.id.to_string());
-                let tail = format!(" {}{due}", paint.dim(&plural(age.max(0) as usize, "day")));
-                line(&format!(
-                    "{head}{}{tail}",
-                    clip(&x.text, width.saturating_sub(36))
-                ));
+                let tail = paint.dim(&format!(" · {}", super::age(x.added, today))) + &due;
+                let room = width.saturating_sub(visible_width(&head) + visible_width(&tail));
+                line(&format!("{head}{}{tail}", clip(&x.text, room.max(12))));
             }
             if mine.len() > ACTIONS {
                 line(&paint.dim(&format!(
@@ -237,11 +250,8 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     let title = format!("{} {}", paint.level(u.level), u.which.title());
     match weakest.1 {
         Some(fact) => {
-            line(&format!(
-                "{} {title}: {}",
-                paint.bold("Weakest:"),
-                sanitize(&fact.text)
-            ));
+            let text = wrap(&fact.text, 11 + visible_width(&title), width, "  ");
+            line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
             let ask = question(rel, fact);
             line(&format!(
                 "  {} {}",
@@ -364,4 +374,11 @@ fn question(rel: &Relationship, fact: &Fact) -> &'static str {
         ("their-actions", _, _) => "What will they do before the next meeting?",
         _ => "What matters most to talk about this time?",
     }
+}
+
+fn ids(list: &[crate::model::ItemId]) -> String {
+    list.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

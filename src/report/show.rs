@@ -476,7 +476,6 @@ fn actions(page: &mut Page, input: &Input<'_>) {
     }
     for owner in [Owner::Me, Owner::Them] {
         for x in open.iter().filter(|x| x.owner == owner) {
-            let age = days_between(x.added, input.today);
             let due = match x.due {
                 Some(due) if due < input.today => p.red(&format!(" · was due {due}")),
                 Some(due) => format!(" · due {due}"),
@@ -492,7 +491,7 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                 &format!(
                     "{}  {}",
                     sanitize(&x.text),
-                    p.dim(&format!("{}{due}", plural(age.max(0) as usize, "day")))
+                    p.dim(&format!("{}{due}", super::age(x.added, input.today)))
                 ),
             );
         }

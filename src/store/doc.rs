@@ -313,7 +313,11 @@ fn last_id_table(ids: &LastIds) -> Table {
     for kind in crate::model::ItemKind::ALL {
         b.count(kind.key(), ids.get(kind));
     }
-    b.done()
+    let mut table = b.done();
+    table.decor_mut().set_prefix(
+        "\n# The highest id handed out so far: rel never reuses an id, so never lower these.\n",
+    );
+    table
 }
 
 fn goal_table(g: &Goal) -> Table {

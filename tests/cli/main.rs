@@ -6,6 +6,10 @@
 
 mod checkin;
 mod env;
+mod interactive;
+mod items;
+mod lifecycle;
 mod new;
+mod prep;
 mod status;
 mod storage;

@@ -1,0 +1,258 @@
+//! The prompts, walked through in a pseudo-terminal as a person would.
+
+use std::process::Command;
+
+use rexpect::session::{PtySession, spawn_command};
+
+use crate::env::{TODAY, TestEnv};
+
+// rexpect reads the terminal byte by byte, so prompts are matched on their
+// ASCII parts.
+
+const DOWN: &str = "\x1b[B";
+
+/// rel on a pseudo-terminal, with the test environment.
+fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rel"));
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", env.tmp().join("home"))
+        .env("XDG_CONFIG_HOME", env.tmp().join("config"))
+        .env("REL_DIR", &env.journal)
+        .env("REL_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("LANG", "C.UTF-8")
+        .args(args);
+    spawn_command(cmd, Some(10_000)).unwrap()
+}
+
+/// Answers a prompt. The pause lets the prompt switch the terminal to raw
+/// mode first, as a person's reading time would.
+fn answer(p: &mut PtySession, keys: &str) {
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+}
+
+fn finish(mut p: PtySession) -> String {
+    let rest = p.exp_eof().unwrap();
+    let status = p.process().wait().unwrap();
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 0)),
+        "rel did not exit 0 ({status:?}):\n{rest}"
+    );
+    rest
+}
+
+#[test]
+fn ending_walks_through_the_closing_conversation() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "linus",
+        "--person",
+        "Linus Berg",
+        "--role",
+        "learner",
+        "--until",
+        "2026-12-03",
+        "--started",
+        "2026-09-01",
+        "--goal",
+        "Review a patch alone",
+        "--goal",
+        "Know the maintainers",
+        "--goal",
+        "Write a driver",
+    ]);
+    let mut p = spawn(&env, &["end", "linus"]);
+    p.exp_string("How did it end?").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("What came of it?").unwrap();
+    answer(&mut p, &format!("{}\r", "I can review patches on my own"));
+    p.exp_string("Goal g1: Review a patch alone").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Goal g2: Know the maintainers").unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("Goal g3: Write a driver").unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, DOWN);
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("End linus on 2026-11-26?").unwrap();
+    answer(&mut p, "y");
+    let rest = finish(p);
+    assert!(
+        rest.contains("Ended linus on 2026-11-26 (completed)."),
+        "{rest}"
+    );
+
+    let rel = env.relationship("linus");
+    assert_eq!(
+        rel["ending"]["outcome"].as_str(),
+        Some("I can review patches on my own")
+    );
+    let goals = rel["goal"].as_array().unwrap();
+    let verdicts: Vec<Option<&str>> = goals
+        .iter()
+        .map(|g| g.get("assessment").and_then(|a| a.as_str()))
+        .collect();
+    assert_eq!(verdicts, [Some("achieved"), Some("partly"), None]);
+}
+
+#[test]
+fn declining_the_end_writes_nothing() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "linus",
+        "--person",
+        "Linus Berg",
+        "--role",
+        "learner",
+        "--until",
+        "2026-12-03",
+    ]);
+    let before = env.files();
+    let mut p = spawn(
+        &env,
+        &["end", "linus", "--as", "completed", "--outcome", "done"],
+    );
+    p.exp_string("End linus on 2026-11-26?").unwrap();
+    answer(&mut p, "n");
+    p.exp_string("not ended; nothing was written").unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(before, env.files());
+}
+
+#[test]
+fn new_asks_for_what_is_missing() {
+    let env = TestEnv::new();
+    let mut p = spawn(&env, &["new"]);
+    p.exp_string("Who is it with?").unwrap();
+    answer(&mut p, &format!("{}\r", "Grace Hopper"));
+    p.exp_string("What kind of relationship?").unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("Which side are you on?").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("What is it for?").unwrap();
+    answer(&mut p, &format!("{}\r", "Get Grace to staff"));
+    p.exp_string("What do they want out of it?").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("How often will you meet?").unwrap();
+    answer(&mut p, &format!("{}\r", "monthly"));
+    p.exp_string("headed? (destination").unwrap();
+    answer(&mut p, &format!("{}\r", "Staff engineer by 2027"));
+    p.exp_string("and why sponsoring?").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("A goal").unwrap();
+    answer(&mut p, &format!("{}\r", "Lead a cross-team project"));
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("kickoff conversation already?").unwrap();
+    answer(&mut p, "n");
+    let rest = finish(p);
+    assert!(rest.contains("Started grace-hopper"), "{rest}");
+    let rel = env.relationship("grace-hopper");
+    assert_eq!(rel["kind"].as_str(), Some("sponsoring"));
+    assert_eq!(rel["role"].as_str(), Some("sponsor"));
+    assert_eq!(rel["cadence"].as_str(), Some("monthly"));
+    assert_eq!(rel["destination"].as_str(), Some("Staff engineer by 2027"));
+    assert!(rel.get("their_aims").is_none() && rel.get("why").is_none());
+    assert_eq!(rel["goal"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn checkin_walks_through_the_meeting() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "linus",
+        "--person",
+        "Linus Berg",
+        "--role",
+        "learner",
+        "--cadence",
+        "weekly",
+        "--until",
+        "2027-01-31",
+    ]);
+    env.ok(&["action", "add", "linus", "Read the style guide"]);
+    env.ok(&["action", "add", "linus", "Send the patch", "--theirs"]);
+    let mut p = spawn(&env, &["checkin", "linus"]);
+    p.exp_string("When did you meet?").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("How valuable was it").unwrap();
+    answer(&mut p, &format!("{}\r", "9"));
+    p.exp_string("not a rating from 1 to 5").unwrap();
+    answer(&mut p, &format!("{}\r", "4"));
+    p.exp_string("Notes, a line at a time").unwrap();
+    answer(&mut p, &format!("{}\r", "We read a real patch together."));
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(
+        &mut p,
+        &format!("{}\r", "He explained the review etiquette."),
+    );
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("What did you learn?").unwrap();
+    answer(&mut p, &format!("{}\r", "How maintainers triage"));
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("What is still unclear").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("What will you change for next time?").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("Which open actions are done?").unwrap();
+    answer(&mut p, " ");
+    answer(&mut p, "\r");
+    p.exp_string("A new action for you").unwrap();
+    answer(&mut p, &format!("{}\r", "Review one patch alone"));
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("A new action for them").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("review the relationship itself?").unwrap();
+    answer(&mut p, "n");
+    p.exp_string("Next meeting?").unwrap();
+    answer(&mut p, &format!("{}\r", "in 1w"));
+    let rest = finish(p);
+    assert!(
+        rest.contains("Recorded check-in 2026-11-26-1 with Linus Berg (linus)."),
+        "{rest}"
+    );
+
+    let file: toml::Table = env
+        .read("relationships/linus/checkins/2026-11-26-1.toml")
+        .parse()
+        .unwrap();
+    assert_eq!(file["rating"].as_integer(), Some(4));
+    assert_eq!(
+        file["notes"].as_str(),
+        Some("We read a real patch together.\nHe explained the review etiquette.")
+    );
+    assert_eq!(
+        file["working"].as_array().unwrap()[0].as_str(),
+        Some("How maintainers triage")
+    );
+    assert_eq!(file["closed"].as_array().unwrap()[0].as_str(), Some("a1"));
+    assert_eq!(
+        file["next"].as_datetime().unwrap().to_string(),
+        "2026-12-03"
+    );
+    let rel = env.relationship("linus");
+    assert_eq!(
+        rel["action"].as_array().unwrap()[0]["done"]
+            .as_datetime()
+            .unwrap()
+            .to_string(),
+        "2026-11-26"
+    );
+    assert_eq!(
+        rel["action"].as_array().unwrap()[2]["text"].as_str(),
+        Some("Review one patch alone")
+    );
+}
