@@ -17,19 +17,26 @@ use crate::commands;
 pub struct Cli {
     /// The journal folder [default: journal_dir from the config file, else
     /// the data dir's rel/]
-    #[arg(long, global = true, value_name = "DIR", env = "REL_DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "REL_DIR", help_heading = "Global options")]
     pub dir: Option<PathBuf>,
 
     /// Evaluate "today" as DATE, for reproducible reports
-    #[arg(long = "as-of", global = true, value_name = "DATE", env = "REL_TODAY")]
+    #[arg(long = "as-of", global = true, value_name = "DATE", env = "REL_TODAY", help_heading = "Global options")]
     pub as_of: Option<String>,
 
     /// Never prompt; fail naming the missing flags instead
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_input: bool,
 
     /// When to use colour (NO_COLOR is honoured)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
     pub color: ColorChoice,
 
     #[command(subcommand)]

@@ -15,6 +15,7 @@ use super::{Close, change, close_items, day, item_text};
 ///   rel action done ada-lovelace a3 a4
 ///   rel actions          # every open action, oldest first
 #[derive(Debug, clap::Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum Args {
     /// Add an action item (yours unless --theirs)
     Add(Add),

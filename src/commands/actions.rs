@@ -20,6 +20,7 @@ use super::finish;
 ///   rel actions ada-lovelace
 ///   rel actions --theirs --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only this relationship
     pub handle: Option<String>,

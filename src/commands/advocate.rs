@@ -17,6 +17,7 @@ use super::{change, day, item_error, item_ids, item_text};
 ///   rel advocate grace "Nominated her for the staff promotion panel"
 ///   rel advocate grace "Introduced her to the CTO" --date 2026-11-20 --waypoint w2
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship (sponsoring, where you are the sponsor)
     pub handle: String,

@@ -30,6 +30,7 @@ use super::new::date;
 ///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
 ///   pbpaste | rel checkin linus -m - --review
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,

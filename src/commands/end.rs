@@ -21,6 +21,7 @@ use super::{change, day, item_ids, life_error};
 ///   rel end linus
 ///   rel end linus --as completed --outcome "I can review kernel patches" --assess g1=achieved --assess g2=partly
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,

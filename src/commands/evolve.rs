@@ -19,6 +19,7 @@ use super::{change, day, life_error};
 ///   rel evolve linus --into mentoring
 ///   rel evolve ada-lovelace --into sponsoring
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,

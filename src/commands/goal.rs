@@ -14,6 +14,7 @@ use super::{Close, change, close_items, day, item_text};
 ///   rel goal done ada-lovelace g2
 ///   rel goal drop ada-lovelace g3 --date yesterday
 #[derive(Debug, clap::Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum Args {
     /// Add a goal
     Add(Add),

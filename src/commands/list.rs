@@ -16,6 +16,7 @@ use super::finish;
 ///   rel list
 ///   rel list --all --json
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// Include ended relationships
     #[arg(long)]

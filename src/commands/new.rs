@@ -22,8 +22,9 @@ use crate::text::sanitize;
 /// Examples:
 ///   rel new --person "Ada Lovelace" --kind mentoring --role mentor --cadence biweekly
 ///   rel new grace --person "Grace Hopper" --role sponsor --destination "Staff engineer by 2027"
-///   rel new --person "Linus Torvalds" --role learner --topic "kernel reviews" --until "in 3m" --sessions 6
+///   rel new --person "Linus Berg" --role learner --topic "kernel reviews" --until "in 3m"
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship's handle (a-z, 0-9, '-'); made from the name when left out
     pub handle: Option<String>,

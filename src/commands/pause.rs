@@ -12,6 +12,7 @@ use super::{change, day, life_error};
 ///   rel pause ada-lovelace --note "Parental leave until March"
 ///   rel resume ada-lovelace
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,
@@ -31,6 +32,7 @@ pub struct Args {
 ///   rel snooze ada-lovelace --until "in 3w"
 ///   rel snooze ada-lovelace --off
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct SnoozeArgs {
     /// The relationship
     pub handle: String,

@@ -17,6 +17,7 @@ use super::{finish, load_view, problems_error};
 /// Examples:
 ///   rel prep ada-lovelace
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,

@@ -22,6 +22,7 @@ use super::new::{Fields, parse_cadence};
 ///   rel set grace --opted-in                    # she opted in today
 ///   rel set ada-lovelace --purpose ""           # clear a field
 #[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     pub handle: String,

@@ -23,6 +23,7 @@ use super::{View, finish, load_view, problems_error};
 ///   rel show ada-lovelace
 ///   rel status --json | jq '.attention[].message'
 #[derive(Debug, Default, clap::Args)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// A relationship's handle, for its full report
     pub handle: Option<String>,

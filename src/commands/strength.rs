@@ -13,6 +13,7 @@ use super::{change, day, item_error, item_ids, item_text};
 ///   rel strength add grace "Calm, clear incident command"
 ///   rel growth promote grace c2     # a growth area that became a strength
 #[derive(Debug, clap::Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum StrengthArgs {
     /// Add a strength
     Add(Add),
@@ -24,6 +25,7 @@ pub enum StrengthArgs {
 ///   rel growth add grace "Writing for executives"
 ///   rel growth promote grace c1
 #[derive(Debug, clap::Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum GrowthArgs {
     /// Add a growth area
     Add(Add),

@@ -18,6 +18,7 @@ use super::{Close, change, close_items, day, item_text};
 ///   rel waypoint reach grace w2
 ///   rel waypoint drop grace w3
 #[derive(Debug, clap::Subcommand)]
+#[command(verbatim_doc_comment)]
 pub enum Args {
     /// Add a waypoint with its due date
     Add(Add),
