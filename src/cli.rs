@@ -17,11 +17,23 @@ use crate::commands;
 pub struct Cli {
     /// The journal folder [default: journal_dir from the config file, else
     /// the data dir's rel/]
-    #[arg(long, global = true, value_name = "DIR", env = "REL_DIR", help_heading = "Global options")]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "REL_DIR",
+        help_heading = "Global options"
+    )]
     pub dir: Option<PathBuf>,
 
     /// Evaluate "today" as DATE, for reproducible reports
-    #[arg(long = "as-of", global = true, value_name = "DATE", env = "REL_TODAY", help_heading = "Global options")]
+    #[arg(
+        long = "as-of",
+        global = true,
+        value_name = "DATE",
+        env = "REL_TODAY",
+        help_heading = "Global options"
+    )]
     pub as_of: Option<String>,
 
     /// Never prompt; fail naming the missing flags instead

@@ -11,6 +11,7 @@ use crate::model::id::IdError;
 use crate::model::items::{ItemError, NewAction};
 use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
 use crate::prompt::{edit_file, editor_command};
+use crate::store::Unfinished;
 use crate::store::doc::checkin_doc;
 use crate::text::{clip, sanitize};
 
@@ -126,8 +127,16 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             ctx.say(&message);
             Ok(())
         }
-        Err(err) if checkin.has_words() => Err(keep_words(ctx, &handle, &checkin, err)),
-        Err(err) => Err(err),
+        // The check-in file holds every word; only the relationship lags.
+        Err(Unfinished {
+            error,
+            recorded: Some(_),
+        }) => Err(error),
+        Err(Unfinished {
+            error,
+            recorded: None,
+        }) if checkin.has_words() => Err(keep_words(ctx, &handle, &checkin, error)),
+        Err(Unfinished { error, .. }) => Err(error),
     }
 }
 
@@ -183,7 +192,7 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
 
 /// Writes the check-in under the lock, after checking its ids against the
 /// relationship as it is now.
-fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String> {
+fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfinished> {
     let txn = ctx.journal.begin()?;
     let mut ed = txn.load(handle)?;
     check_items(&ed.rel, handle, checkin)?;

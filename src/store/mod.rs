@@ -439,6 +439,23 @@ pub struct Editable {
     doc: DocumentMut,
 }
 
+/// A check-in that could not be fully written, and whether the check-in
+/// itself (with every word of it) made it to disk.
+#[derive(Debug)]
+pub struct Unfinished {
+    pub error: Error,
+    pub recorded: Option<CheckinId>,
+}
+
+impl From<Error> for Unfinished {
+    fn from(error: Error) -> Unfinished {
+        Unfinished {
+            error,
+            recorded: None,
+        }
+    }
+}
+
 /// A change in progress: holds the journal lock until dropped.
 pub struct Txn<'j> {
     journal: &'j Journal,
@@ -516,7 +533,7 @@ impl Txn<'_> {
         &self,
         ed: &mut Editable,
         checkin: &CheckIn,
-    ) -> Result<(CheckinId, CheckIn)> {
+    ) -> Result<(CheckinId, CheckIn), Unfinished> {
         let handle = ed.handle.clone();
         let dir = self.journal.checkins_dir(&handle);
         ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
@@ -549,7 +566,7 @@ impl Txn<'_> {
             let path = dir.join(id.file_name());
             let reread: CheckIn = parse(&path, &text).map_err(|p| internal(&p.to_string()))?;
             if reread != checkin {
-                return Err(internal("a check-in would not read back as written"));
+                return Err(internal("a check-in would not read back as written").into());
             }
             if touches {
                 let pending = toml::to_string(&Pending {
@@ -569,17 +586,30 @@ impl Txn<'_> {
                     if touches {
                         let _ = file::remove(&self.journal.root.join(PENDING_FILE));
                     }
-                    return Err(Error::io("write", &path, &e));
+                    return Err(Error::io("write", &path, &e).into());
                 }
             }
             if let Some((doc, text)) = rendered {
                 failpoint("between-checkin-and-relationship");
                 let rel_dir = self.journal.relationship_dir(&handle);
-                self.write(&rel_dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
+                if let Err(e) =
+                    write_atomic(&rel_dir, RELATIONSHIP_FILE, text.as_bytes(), Mode::Replace)
+                {
+                    let error = Error::journal(format!(
+                        "check-in {id} was recorded, but {} could not be updated: {}",
+                        ed.path.display(),
+                        crate::error::io_reason(&e)
+                    ))
+                    .with_hint("the next change to the journal completes it (rel check explains)");
+                    return Err(Unfinished {
+                        error,
+                        recorded: Some(id),
+                    });
+                }
                 ed.doc = doc;
                 ed.rel = rel;
-                let marker = self.journal.root.join(PENDING_FILE);
-                file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))?;
+                // Harmless if it stays: completing an applied check-in changes nothing.
+                let _ = file::remove(&self.journal.root.join(PENDING_FILE));
             }
             return Ok((id, checkin));
         }
