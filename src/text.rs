@@ -28,6 +28,18 @@ pub fn sanitize(text: &str) -> String {
     sanitize_with(text, false)
 }
 
+/// Something a person typed, echoed back in a message: safe to print and
+/// never longer than a line.
+pub fn echo(input: &str) -> String {
+    const MAX: usize = 48;
+    let shown = sanitize(input);
+    if shown.chars().count() <= MAX {
+        return shown;
+    }
+    let cut: String = shown.chars().take(MAX - 1).collect();
+    format!("{cut}…")
+}
+
 /// Bidirectional overrides can make a line read differently than it is.
 fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')

@@ -147,10 +147,11 @@ fn parse_verdicts(texts: &[String]) -> Result<Vec<(ItemId, Verdict)>> {
     let mut verdicts: Vec<(ItemId, Verdict)> = Vec::new();
     for text in texts {
         let Some((id, verdict)) = text.split_once('=') else {
-            return Err(
-                Error::user(format!("--assess {}: expected ID=VERDICT", sanitize(text)))
-                    .with_hint("like --assess g1=achieved (or partly, or not)"),
-            );
+            return Err(Error::user(format!(
+                "--assess {}: expected ID=VERDICT",
+                crate::text::echo(text)
+            ))
+            .with_hint("like --assess g1=achieved (or partly, or not)"));
         };
         let Some(id) = item_ids(&[id.to_string()], ItemKind::Goal, "--assess")?
             .first()
@@ -158,13 +159,17 @@ fn parse_verdicts(texts: &[String]) -> Result<Vec<(ItemId, Verdict)>> {
         else {
             return Err(Error::user(format!(
                 "--assess {}: no goal id before '='",
-                sanitize(text)
+                crate::text::echo(text)
             ))
             .with_hint("like --assess g1=achieved (or partly, or not)"));
         };
         let verdict: Verdict = verdict.parse().map_err(|e: String| {
-            Error::user(format!("--assess {}: {}", sanitize(text), sanitize(&e)))
-                .with_hint("like --assess g1=achieved (or partly, or not)")
+            Error::user(format!(
+                "--assess {}: {}",
+                crate::text::echo(text),
+                sanitize(&e)
+            ))
+            .with_hint("like --assess g1=achieved (or partly, or not)")
         })?;
         if verdicts.iter().any(|(seen, _)| *seen == id) {
             return Err(Error::user(format!("--assess gives {id} twice"))

@@ -257,12 +257,18 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     args.fields.check_kind(kind, "this relationship")?;
     let handle = match &args.handle {
         Some(text) => Handle::parse(text).map_err(|why| {
-            Error::user(format!("'{}' cannot be a handle: {why}", sanitize(text)))
-                .with_hint("handles are lowercase letters, digits and '-', like ada-lovelace")
+            Error::user(format!(
+                "'{}' cannot be a handle: {why}",
+                crate::text::echo(text)
+            ))
+            .with_hint("handles are lowercase letters, digits and '-', like ada-lovelace")
         })?,
         None => Handle::from_name(&person).ok_or_else(|| {
-            Error::user(format!("cannot make a handle from '{}'", sanitize(&person)))
-                .with_hint("give one: rel new HANDLE --person …")
+            Error::user(format!(
+                "cannot make a handle from '{}'",
+                crate::text::echo(&person)
+            ))
+            .with_hint("give one: rel new HANDLE --person …")
         })?,
     };
     if ctx.journal.listing()?.handles.contains(&handle) {

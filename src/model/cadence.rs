@@ -44,7 +44,7 @@ pub struct CadenceError(pub String);
 
 impl fmt::Display for CadenceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}' is not a cadence", self.0)
+        write!(f, "'{}' is not a cadence", crate::text::echo(&self.0))
     }
 }
 

@@ -15,7 +15,7 @@ pub struct DateError {
 
 impl fmt::Display for DateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "'{}' is not a date", self.input)
+        write!(f, "'{}' is not a date", crate::text::echo(&self.input))
     }
 }
 

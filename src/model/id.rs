@@ -113,7 +113,7 @@ impl fmt::Display for IdError {
             IdError::Malformed(text) => write!(
                 f,
                 "'{}' is not an item id (ids look like g1, w2, a3, s1, c2, v1)",
-                text.escape_default()
+                crate::text::echo(text)
             ),
             IdError::WrongKind { id, expected } => write!(
                 f,

@@ -39,7 +39,7 @@ macro_rules! word_enum {
                     $($word $(| $alias)* => Ok($name::$variant),)+
                     other => Err(format!(
                         "'{}' is not a {}: use one of {}",
-                        other.escape_default(),
+                        crate::text::echo(other),
                         $what,
                         $name::words()
                     )),

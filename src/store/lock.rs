@@ -38,13 +38,13 @@ pub fn acquire(root: &Path) -> Result<Lock> {
         .open(&path)
         .map_err(|e| Error::io("open the lock file", &path, &e))?;
     let deadline = Instant::now() + timeout();
-    let mut wait = Duration::from_millis(2);
+    let mut wait = Duration::from_millis(1);
     loop {
         match file.try_lock() {
             Ok(()) => return Ok(Lock { _file: file }),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(wait);
-                wait = (wait * 2).min(Duration::from_millis(50));
+                wait = (wait * 2).min(Duration::from_millis(10));
             }
             Err(TryLockError::WouldBlock) => {
                 return Err(Error::journal(format!(

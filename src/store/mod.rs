@@ -6,6 +6,8 @@ pub mod file;
 pub mod lock;
 pub mod merge;
 pub mod problem;
+#[cfg(test)]
+mod props;
 
 use std::fs;
 use std::io;
@@ -205,7 +207,7 @@ impl Journal {
         if let Some(handle) = listing.handles.iter().find(|h| h.as_str() == input) {
             return Ok(handle.clone());
         }
-        let shown = crate::text::sanitize(input);
+        let shown = crate::text::echo(input);
         let mut err = Error::user(format!("no relationship named '{shown}'"));
         let closest = crate::model::handle::closest(input, &listing.handles);
         err = match closest {
@@ -497,7 +499,8 @@ impl Txn<'_> {
     pub fn create(&self, handle: &Handle, rel: &Relationship) -> Result<PathBuf> {
         let dir = self.journal.relationship_dir(handle);
         let path = dir.join(RELATIONSHIP_FILE);
-        if fs::symlink_metadata(&path).is_ok() || self.journal.checkins_dir(handle).exists() {
+        let in_use = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+        if in_use || fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
             return Err(
                 Error::user(format!("a relationship named '{handle}' already exists"))
                     .with_hint("pick another handle: rel new HANDLE --person …"),
@@ -505,10 +508,28 @@ impl Txn<'_> {
         }
         let relationships = self.journal.root.join(RELATIONSHIPS);
         ensure_dir(&relationships).map_err(|e| Error::io("create", &relationships, &e))?;
-        ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
         let text = new_relationship_doc(rel).to_string();
         verify(&path, &text, rel)?;
-        self.write(&dir, RELATIONSHIP_FILE, &text, Mode::CreateNew)?;
+        // The folder is made whole beside the others, then renamed into
+        // place: a crash leaves either no relationship or a complete one.
+        let staging = tempfile::Builder::new()
+            .prefix(file::TMP_PREFIX)
+            .suffix(file::TMP_SUFFIX)
+            .tempdir_in(&relationships)
+            .map_err(|e| Error::io("create a folder in", &relationships, &e))?;
+        self.write(staging.path(), RELATIONSHIP_FILE, &text, Mode::CreateNew)?;
+        let staged = staging.keep();
+        fs::set_permissions(
+            &staged,
+            std::os::unix::fs::PermissionsExt::from_mode(file::DIR_MODE),
+        )
+        .map_err(|e| Error::io("create", &staged, &e))?;
+        failpoint("before-folder-rename");
+        if let Err(e) = fs::rename(&staged, &dir) {
+            let _ = fs::remove_dir_all(&staged);
+            return Err(Error::io("create", &dir, &e));
+        }
+        file::sync_dir(&relationships).map_err(|e| Error::io("create", &dir, &e))?;
         Ok(path)
     }
 

@@ -50,7 +50,12 @@ impl TestEnv {
 
     /// The binary with a clean environment pointed at this journal.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_rel"));
+        Command::from_std(self.std_cmd())
+    }
+
+    /// The same, as a plain `std` command (to spawn and kill).
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rel"));
         cmd.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", self.tmp().join("home"))

@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod checkin;
+mod durability;
 mod env;
+mod hostile;
 mod interactive;
 mod items;
 mod lifecycle;

@@ -1,0 +1,285 @@
+//! Properties of the store, tried on generated input: whatever the model
+//! can hold survives a write and a read; no bytes panic the loader; any
+//! sequence of changes keeps ids unique and every file valid.
+
+use std::collections::BTreeSet;
+
+use chrono::{Days, NaiveDate};
+use proptest::prelude::*;
+
+use super::doc::{RELATIONSHIP, checkin_doc, new_relationship_doc, relationship_table};
+use super::file::{parse, text_of};
+use super::merge::merge_document;
+use super::{Journal, parse_relationship};
+use crate::model::items::{Closing, NewAction, Verdict};
+use crate::model::relationship::{Agreement, EndResult};
+use crate::model::{
+    Cadence, CheckIn, CheckinId, Handle, ItemKind, Owner, Rating, Relationship, Role,
+};
+
+fn day(offset: u16) -> NaiveDate {
+    let base = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default();
+    base.checked_add_days(Days::new(u64::from(offset)))
+        .unwrap_or(base)
+}
+
+/// Any text a person could type or paste: Unicode, new lines, quotes,
+/// backslashes, triple quotes, control characters.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[a-zA-Z0-9 éßø李🙂\"'\\\\\\n\\t]{0,40}",
+        Just("\"\"\" a \\ b ''' c".to_string()),
+        Just("line one\nline two\n\n\"quoted\"\n".to_string()),
+    ]
+}
+
+fn opt_text() -> impl Strategy<Value = Option<String>> {
+    prop::option::of(text())
+}
+
+fn role() -> impl Strategy<Value = Role> {
+    prop::sample::select(Role::ALL.to_vec())
+}
+
+fn cadence() -> impl Strategy<Value = Option<Cadence>> {
+    prop::option::of(prop::sample::select(vec![
+        "weekly",
+        "biweekly",
+        "monthly",
+        "quarterly",
+        "10d",
+        "3w",
+        "2m",
+    ]))
+    .prop_map(|c| c.and_then(|c| c.parse().ok()))
+}
+
+prop_compose! {
+    fn relationship()(
+        person in text().prop_filter("a person has a name", |p| !p.trim().is_empty()),
+        role in role(),
+        started in 0u16..3000,
+        cadence in cadence(),
+        purpose in opt_text(),
+        their_aims in opt_text(),
+        destination in opt_text(),
+        how in opt_text(),
+        agreed in prop::option::of(0u16..3000),
+        goals in prop::collection::vec((text(), 0u16..3000, prop::option::of(0u16..3000)), 0..4),
+        actions in prop::collection::vec((text(), any::<bool>(), prop::option::of(0u16..3000)), 0..4),
+        waypoints in prop::collection::vec((text(), 0u16..3000), 0..3),
+        closing in prop::collection::vec((0u8..3, 0usize..4, any::<bool>()), 0..4),
+        ended in prop::option::of((any::<bool>(), opt_text())),
+    ) -> Relationship {
+        let mut rel = Relationship::new(person, role, day(started));
+        rel.cadence = cadence;
+        rel.purpose = purpose;
+        rel.their_aims = their_aims;
+        rel.destination = destination;
+        rel.agreement = agreed.map(|d| Agreement { date: day(d), how });
+        for (text, added, due) in goals {
+            rel.add_goal(text, day(added), due.map(day));
+        }
+        for (text, theirs, due) in actions {
+            let owner = if theirs { Owner::Them } else { Owner::Me };
+            rel.add_action(NewAction { id: None, text, owner, due: due.map(day) }, day(started), None);
+        }
+        for (text, due) in waypoints {
+            rel.add_waypoint(text, day(due), day(started));
+        }
+        for (kind, index, drop) in closing {
+            let kind = [ItemKind::Goal, ItemKind::Waypoint, ItemKind::Action][usize::from(kind)];
+            let how = if drop { Closing::Dropped } else { Closing::Done };
+            let _ = rel.close(crate::model::ItemId::new(kind, index as u32 + 1), how, day(3000));
+        }
+        if let Some((completed, outcome)) = ended {
+            let result = if completed { EndResult::Completed } else { EndResult::ConcludedEarly };
+            let verdicts: Vec<_> = rel.goals.iter().filter(|g| g.is_open()).map(|g| (g.id, Verdict::Partly)).collect();
+            let _ = rel.end(day(3001), result, outcome, &verdicts);
+        }
+        rel
+    }
+}
+
+prop_compose! {
+    fn checkin()(
+        date in 0u16..3000,
+        rating in prop::option::of(1u8..=5),
+        review in any::<bool>(),
+        notes in opt_text(),
+        working in prop::collection::vec(text(), 0..3),
+        not_working in prop::collection::vec(text(), 0..3),
+        changes in prop::collection::vec(text(), 0..3),
+        opened in prop::collection::vec((text(), any::<bool>()), 0..3),
+    ) -> CheckIn {
+        let mut c = CheckIn::new(day(date));
+        c.rating = rating.and_then(Rating::new);
+        c.review = review;
+        c.notes = notes;
+        c.working = working;
+        c.not_working = not_working;
+        c.changes = changes;
+        c.opened = opened
+            .into_iter()
+            .enumerate()
+            .map(|(i, (text, theirs))| NewAction {
+                id: Some(crate::model::ItemId::new(ItemKind::Action, i as u32 + 1)),
+                text,
+                owner: if theirs { Owner::Them } else { Owner::Me },
+                due: None,
+            })
+            .collect();
+        c
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_relationship_reads_back_as_written(rel in relationship()) {
+        let text = new_relationship_doc(&rel).to_string();
+        let path = std::path::Path::new("relationship.toml");
+        let read = parse_relationship(path, &text);
+        prop_assert_eq!(read.as_ref().ok(), Some(&rel), "{}\n{:?}", text, read.as_ref().err());
+    }
+
+    #[test]
+    fn a_rewrite_over_any_file_says_exactly_the_new_model(old in relationship(), new in relationship()) {
+        let mut doc: toml_edit::DocumentMut = new_relationship_doc(&old).to_string().parse().map_err(|e| TestCaseError::fail(format!("{e}")))?;
+        merge_document(&mut doc, &relationship_table(&new), &RELATIONSHIP);
+        let text = doc.to_string();
+        let read = parse_relationship(std::path::Path::new("relationship.toml"), &text);
+        prop_assert_eq!(read.as_ref().ok(), Some(&new), "{}", text);
+    }
+
+    #[test]
+    fn a_checkin_reads_back_as_written(c in checkin()) {
+        let text = checkin_doc(&c).to_string();
+        let read: Result<CheckIn, _> = parse(std::path::Path::new("c.toml"), &text);
+        prop_assert_eq!(read.as_ref().ok(), Some(&c), "{}", text);
+    }
+
+    #[test]
+    fn no_bytes_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..400), tomlish in "[a-z_=\"\\[\\]. 0-9\\n-]{0,200}") {
+        let path = std::path::Path::new("f.toml");
+        for input in [bytes.clone(), tomlish.into_bytes()] {
+            if let Ok(text) = text_of(path, input) {
+                let _ = parse_relationship(path, &text);
+                let _ = parse::<CheckIn>(path, &text);
+                let _ = text.parse::<toml_edit::DocumentMut>();
+            }
+        }
+    }
+}
+
+/// One step a person (or a hand edit) might take.
+#[derive(Debug, Clone)]
+enum Step {
+    Add(ItemKind, String),
+    Close(ItemKind, u32, bool),
+    Checkin(Vec<String>, Vec<u32>),
+    Promote(u32),
+    HandRemoveLast(ItemKind),
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let kind = prop::sample::select(vec![
+        ItemKind::Goal,
+        ItemKind::Waypoint,
+        ItemKind::Action,
+        ItemKind::Growth,
+        ItemKind::Strength,
+    ]);
+    prop_oneof![
+        (
+            kind.clone(),
+            text().prop_filter("items have words", |t| !t.trim().is_empty())
+        )
+            .prop_map(|(k, t)| Step::Add(k, t)),
+        (
+            prop::sample::select(vec![ItemKind::Goal, ItemKind::Waypoint, ItemKind::Action]),
+            1u32..8,
+            any::<bool>()
+        )
+            .prop_map(|(k, n, d)| Step::Close(k, n, d)),
+        (
+            prop::collection::vec("[a-z ]{1,10}", 0..3),
+            prop::collection::vec(1u32..8, 0..3)
+        )
+            .prop_map(|(a, c)| Step::Checkin(a, c)),
+        (1u32..5).prop_map(Step::Promote),
+        kind.prop_map(Step::HandRemoveLast),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_sequence_of_changes_keeps_ids_unique_and_files_valid(steps in prop::collection::vec(step(), 1..25)) {
+        let tmp = tempfile::tempdir().map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let journal = Journal::new(tmp.path().join("j"));
+        let handle = Handle::parse("ada").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let today = day(2000);
+        {
+            let txn = journal.begin().map_err(|e| TestCaseError::fail(e.to_string()))?;
+            txn.create(&handle, &Relationship::new("Ada".into(), Role::Mentor, day(1000))).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        }
+        let mut ever: BTreeSet<crate::model::ItemId> = BTreeSet::new();
+        for step in steps {
+            let txn = journal.begin().map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut ed = txn.load(&handle).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let mut rel = ed.rel.clone();
+            match &step {
+                Step::Add(ItemKind::Goal, t) => { rel.add_goal(t.clone(), today, None); }
+                Step::Add(ItemKind::Waypoint, t) => { rel.add_waypoint(t.clone(), today, today); }
+                Step::Add(ItemKind::Growth, t) => { rel.add_growth(t.clone(), today); }
+                Step::Add(ItemKind::Strength, t) => { rel.add_strength(t.clone(), today); }
+                Step::Add(_, t) => { rel.add_action(NewAction { id: None, text: t.clone(), owner: Owner::Me, due: None }, today, None); }
+                Step::Close(k, n, drop) => {
+                    let how = if *drop { Closing::Dropped } else { Closing::Done };
+                    let _ = rel.close(crate::model::ItemId::new(*k, *n), how, today);
+                }
+                Step::Promote(n) => { let _ = rel.promote_growth(crate::model::ItemId::new(ItemKind::Growth, *n), today); }
+                Step::HandRemoveLast(k) => match k {
+                    ItemKind::Goal => { rel.goals.pop(); }
+                    ItemKind::Waypoint => { rel.waypoints.pop(); }
+                    ItemKind::Growth => { rel.growth.pop(); }
+                    ItemKind::Strength => { rel.strengths.pop(); }
+                    _ => { rel.actions.pop(); }
+                },
+                Step::Checkin(new, closed) => {
+                    let mut c = CheckIn::new(today);
+                    c.opened = new.iter().map(|t| NewAction { id: None, text: t.clone(), owner: Owner::Them, due: None }).collect();
+                    c.closed = closed.iter().map(|n| crate::model::ItemId::new(ItemKind::Action, *n))
+                        .filter(|id| rel.actions.iter().any(|a| a.id == *id && a.is_open()))
+                        .collect::<BTreeSet<_>>().into_iter().collect();
+                    txn.record_checkin(&mut ed, &c).map_err(|e| TestCaseError::fail(e.error.to_string()))?;
+                    rel = ed.rel.clone();
+                }
+            }
+            txn.save(&mut ed, &rel).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            drop(txn);
+            let read = journal.load(&handle).map_err(|p| TestCaseError::fail(p.to_string()))?;
+            let ids: Vec<_> = read.ids().collect();
+            let unique: BTreeSet<_> = ids.iter().copied().collect();
+            prop_assert_eq!(ids.len(), unique.len(), "duplicate ids after {:?}", step);
+            // An id, once given, is never given to something else.
+            for id in &unique {
+                ever.insert(*id);
+            }
+            let checkins = journal.checkin_ids(&handle).map_err(|p| TestCaseError::fail(p.to_string()))?;
+            for id in checkins {
+                let _: CheckIn = journal.load_checkin(&handle, id).map_err(|p| TestCaseError::fail(p.to_string()))?;
+            }
+            let _ = CheckinId::parse("2026-01-01-1");
+        }
+        // Every id handed out stays below the recorded counters.
+        let read = journal.load(&handle).map_err(|p| TestCaseError::fail(p.to_string()))?;
+        for id in ever {
+            prop_assert!(read.last_id.get(id.kind) >= id.n, "{} above the counter", id);
+        }
+    }
+}
