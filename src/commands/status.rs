@@ -84,6 +84,8 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
         ctx.print(&json::to_string(&out))?;
     } else if views.is_empty() && problems.is_empty() {
         ctx.say(&getting_started(ctx));
+    } else if views.is_empty() {
+        // Every relationship failed to read: the problems say why.
     } else if shown.is_empty() {
         let hidden = views.len();
         ctx.say(&format!(

@@ -175,6 +175,15 @@ impl LastIds {
     }
 }
 
+/// Where in the file a contradiction is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A top-level key.
+    Key(&'static str),
+    /// The second item carrying this id.
+    SecondId(ItemId),
+}
+
 /// Why a change to the life of a relationship was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LifeError {
@@ -666,11 +675,11 @@ impl Relationship {
     }
 
     /// Facts that contradict each other, by the key that holds them.
-    pub fn contradictions(&self) -> Vec<(&'static str, String)> {
+    pub fn contradictions(&self) -> Vec<(Place, String)> {
         let mut found = Vec::new();
         if self.role.kind() != self.kind {
             found.push((
-                "role",
+                Place::Key("role"),
                 format!(
                     "role '{}' does not belong to kind '{}' (its roles are {} and {})",
                     self.role.as_str(),
@@ -681,10 +690,22 @@ impl Relationship {
             ));
         }
         if self.person.trim().is_empty() {
-            found.push(("person", "person is empty".to_string()));
+            found.push((Place::Key("person"), "person is empty".to_string()));
         }
         if self.sessions == Some(0) {
-            found.push(("sessions", "sessions must be at least 1".to_string()));
+            found.push((
+                Place::Key("sessions"),
+                "sessions must be at least 1".to_string(),
+            ));
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for id in self.ids() {
+            if !seen.insert(id) {
+                found.push((
+                    Place::SecondId(id),
+                    format!("{id} is used twice; every {} needs an id of its own (the highest id given is kept in [last_id])", id.kind.noun()),
+                ));
+            }
         }
         found
     }

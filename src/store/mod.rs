@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use toml_edit::DocumentMut;
 
 use crate::error::{Error, Result};
+use crate::model::relationship::Place;
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
 use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
 use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
@@ -407,9 +408,9 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
 /// Parses relationship.toml and checks facts that must agree.
 pub fn parse_relationship(path: &Path, text: &str) -> Result<Relationship, Problem> {
     let rel: Relationship = parse(path, text)?;
-    if let Some((key, message)) = rel.contradictions().into_iter().next() {
+    if let Some((place, message)) = rel.contradictions().into_iter().next() {
         let problem = Problem::error(path, message);
-        return Err(match key_offset(text, key) {
+        return Err(match place_offset(text, place) {
             Some(at) => problem.at(text, at),
             None => problem,
         });
@@ -417,9 +418,25 @@ pub fn parse_relationship(path: &Path, text: &str) -> Result<Relationship, Probl
     Ok(rel)
 }
 
-/// Where a top-level key is written, to point at it.
-fn key_offset(text: &str, key: &str) -> Option<usize> {
+/// Where a contradiction is written, to point at it.
+fn place_offset(text: &str, place: Place) -> Option<usize> {
     let doc: toml_edit::Document<&str> = toml_edit::Document::parse(text).ok()?;
+    let key = match place {
+        Place::Key(key) => key,
+        Place::SecondId(id) => {
+            let wanted = id.to_string();
+            let tables = doc.get(id.kind.key())?;
+            let found: Vec<usize> = match tables {
+                toml_edit::Item::ArrayOfTables(array) => array
+                    .iter()
+                    .filter_map(|t| t.get("id").filter(|v| v.as_str() == Some(wanted.as_str())))
+                    .filter_map(|v| v.span().map(|s| s.start))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            return found.get(1).copied();
+        }
+    };
     doc.as_table()
         .key(key)
         .and_then(|k| k.span())
