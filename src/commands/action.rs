@@ -50,8 +50,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             let due = add
                 .due
                 .as_deref()
-                .map(|d| super::new::date("--due", d, ctx.today))
+                .map(|d| super::new::date_ahead("--due", d, ctx.today))
                 .transpose()?;
+            let note = add
+                .due
+                .as_deref()
+                .zip(due)
+                .and_then(|(text, due)| super::new::resolved("--due", text, due));
             if let Some(due) = due.filter(|d| *d < on) {
                 return Err(crate::error::Error::user(format!(
                     "--due {due} is before the action is added ({on})"
@@ -66,6 +71,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 due,
             };
             let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_action(new, on, None)))?;
+            if let Some(line) = note {
+                ctx.say(&format!("({line})"));
+            }
             let whose = if add.theirs { "their action" } else { "action" };
             ctx.say(&format!(
                 "Added {whose} {} to {}: {}",

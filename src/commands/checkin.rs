@@ -276,7 +276,7 @@ fn meeting_day(ctx: &Ctx, text: &str) -> Result<NaiveDate> {
 }
 
 fn next_meeting(ctx: &Ctx, text: &str, day: NaiveDate) -> Result<NaiveDate> {
-    let next = date("--next", text, ctx.today)?;
+    let next = super::new::date_ahead("--next", text, ctx.today)?;
     if next <= day {
         return Err(
             Error::user(format!("--next {next} is not after the meeting on {day}"))

@@ -46,8 +46,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             let due = add
                 .due
                 .as_deref()
-                .map(|d| super::new::date("--due", d, ctx.today))
+                .map(|d| super::new::date_ahead("--due", d, ctx.today))
                 .transpose()?;
+            let note = add
+                .due
+                .as_deref()
+                .zip(due)
+                .and_then(|(text, due)| super::new::resolved("--due", text, due));
             if let Some(due) = due.filter(|d| *d < on) {
                 return Err(crate::error::Error::user(format!(
                     "--due {due} is before the goal is added ({on})"
@@ -55,6 +60,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 .with_hint("give a due date still to come"));
             }
             let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_goal(text, on, due)))?;
+            if let Some(line) = note {
+                ctx.say(&format!("({line})"));
+            }
             ctx.say(&format!(
                 "Goal {} added to {}: {}",
                 changed.value,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::cadence::CADENCE_HINT;
-use crate::model::date::{DATE_HINT, parse_date};
+use crate::model::date::{DATE_HINT, Toward, parse_date_toward, parse_iso, with_weekday};
 use crate::model::relationship::Agreement;
 use crate::model::{Cadence, Handle, Kind, Relationship, Role};
 use crate::text::sanitize;
@@ -146,6 +146,24 @@ impl Fields {
         flags
     }
 
+    /// What each relative date given resolved to, to echo back.
+    pub fn resolved_dates(&self, rel: &Relationship) -> Vec<String> {
+        let dates = [
+            ("--started", &self.started, Some(rel.started)),
+            (
+                "--agreed",
+                &self.agreed,
+                rel.agreement.as_ref().map(|a| a.date),
+            ),
+            ("--opted-in", &self.opted_in, rel.opted_in),
+            ("--until", &self.until, rel.until),
+        ];
+        dates
+            .into_iter()
+            .filter_map(|(flag, text, date)| resolved(flag, text.as_deref()?, date?))
+            .collect()
+    }
+
     /// Refuses flags that belong to another kind of relationship.
     pub fn check_kind(&self, kind: Kind, what: &str) -> Result<()> {
         if let Some((flag, belongs)) = self.kind_flags().into_iter().find(|(_, k)| *k != kind) {
@@ -211,7 +229,7 @@ impl Fields {
         if self.until.as_deref().is_some_and(|u| u.trim().is_empty()) {
             rel.until = None;
         } else if let Some(until) = &self.until {
-            let until = date("--until", until, today)?;
+            let until = date_ahead("--until", until, today)?;
             if until < rel.started {
                 return Err(Error::user(format!(
                     "--until {until} is before the relationship started ({})",
@@ -237,10 +255,32 @@ pub fn parse_cadence(text: &str) -> Result<Cadence> {
         .map_err(|e| Error::user(format!("--cadence: {e}")).with_hint(CADENCE_HINT))
 }
 
-/// A date flag's value, or a one-line error naming the flag.
+/// A date flag's value (day names lean to the past), or a one-line error
+/// naming the flag.
 pub fn date(flag: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
-    parse_date(text, today).map_err(|e| {
+    date_toward(flag, text, today, Toward::Past)
+}
+
+/// A date flag for something still to come (`--due friday` is the coming one).
+pub fn date_ahead(flag: &str, text: &str, today: NaiveDate) -> Result<NaiveDate> {
+    date_toward(flag, text, today, Toward::Future)
+}
+
+fn date_toward(flag: &str, text: &str, today: NaiveDate, toward: Toward) -> Result<NaiveDate> {
+    parse_date_toward(text, today, toward).map_err(|e| {
         Error::user(format!("{flag}: {}", sanitize(&e.to_string()))).with_hint(DATE_HINT)
+    })
+}
+
+/// `--due in 2w: Thu 2026-12-10`, when the date was not written as
+/// YYYY-MM-DD, so a person sees what a relative date meant.
+pub fn resolved(flag: &str, text: &str, date: NaiveDate) -> Option<String> {
+    parse_iso(text).is_none().then(|| {
+        format!(
+            "{flag} {}: {}",
+            crate::text::echo(text.trim()),
+            with_weekday(date)
+        )
     })
 }
 
@@ -297,6 +337,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     let txn = ctx.journal.begin()?;
     let path = txn.create(&handle, &rel)?;
     drop(txn);
+    for line in args.fields.resolved_dates(&rel) {
+        ctx.say(&format!("({line})"));
+    }
 
     let p = ctx.paint_err;
     let mut lines = vec![format!(
@@ -457,7 +500,7 @@ fn ask(ctx: &Ctx, args: &mut Args) -> Result<()> {
                     "Until when? (time box, e.g. in 3m; Enter to skip)",
                     None,
                     |s| {
-                        parse_date(s, today)
+                        parse_date_toward(s, today, Toward::Future)
                             .map(|_| s.to_string())
                             .map_err(|e| format!("{e}: {DATE_HINT}"))
                     },

@@ -80,7 +80,7 @@ pub fn resume(ctx: &Ctx, args: Args) -> Result<()> {
 
 pub fn snooze(ctx: &Ctx, args: SnoozeArgs) -> Result<()> {
     let until = match &args.until {
-        Some(text) => Some(super::new::date("--until", text, ctx.today)?),
+        Some(text) => Some(super::new::date_ahead("--until", text, ctx.today)?),
         None => None,
     };
     if until.is_none() && !args.off {

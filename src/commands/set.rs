@@ -108,6 +108,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
         Ok(changes)
     })?;
+    for line in args.fields.resolved_dates(&changed.rel) {
+        ctx.say(&format!("({line})"));
+    }
     if changed.value.is_empty() {
         ctx.say(&format!(
             "Nothing changed: {} already says that.",

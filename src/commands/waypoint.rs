@@ -47,7 +47,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Args::Add(add) => {
             let text = item_text(&add.text, "waypoint")?;
             let on = day(ctx, add.date.as_deref())?;
-            let due = super::new::date("--due", &add.due, ctx.today)?;
+            let due = super::new::date_ahead("--due", &add.due, ctx.today)?;
+            let note = super::new::resolved("--due", &add.due, due);
             if due < on {
                 return Err(Error::user(format!(
                     "--due {due} is before the waypoint is set ({on})"
@@ -57,6 +58,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             let changed = change(ctx, &add.handle, |rel, _| {
                 Ok(rel.add_waypoint(text, due, on))
             })?;
+            if let Some(line) = note {
+                ctx.say(&format!("({line})"));
+            }
             ctx.say(&format!(
                 "Waypoint {} added to {}, due {due}: {}",
                 changed.value,

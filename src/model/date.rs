@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, Days, Months, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 use serde::de::{self, MapAccess, Unexpected, Visitor};
 use serde::{Deserializer, Serializer};
 
@@ -22,8 +22,15 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// The hint shown with a [`DateError`].
-pub const DATE_HINT: &str =
-    "dates look like 2026-11-26, today, yesterday, tomorrow, 3d ago, in 2w, -1m or +10d";
+pub const DATE_HINT: &str = "dates look like 2026-11-26, today, yesterday, 3d ago, in 2w, -1m, friday, last monday, next week or end of month";
+
+/// Which way an ambiguous day name leans: `friday` in `--date friday` is
+/// the one just past; in `--due friday` the one coming.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Toward {
+    Past,
+    Future,
+}
 
 /// Parses a strict `YYYY-MM-DD` date.
 pub fn parse_iso(input: &str) -> Option<NaiveDate> {
@@ -34,15 +41,30 @@ pub fn parse_iso(input: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
+/// A date a person typed, resolved against `today`, day names leaning to
+/// the past (see [`parse_date_toward`]).
+pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+    parse_date_toward(input, today, Toward::Past)
+}
+
 /// A date a person typed, resolved against `today`.
 ///
-/// Accepts `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, and offsets:
-/// `3d ago`, `2 weeks ago`, `in 2w`, `in 3 months`, `-1m`, `+10d`.
-pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
+/// Accepts `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`; offsets `3d ago`,
+/// `2 weeks ago`, `in 2w`, `in 3 months`, `-1m`, `+10d`; day names `friday`,
+/// `fri`, `last friday`, `next friday`, `this friday`; `last week`, `next
+/// week`, `last month`, `next month`; `end of month`, `end of next month`,
+/// `start of month`, `end of year`. A bare day name is the nearest one in
+/// the direction given (today if it is that day).
+pub fn parse_date_toward(
+    input: &str,
+    today: NaiveDate,
+    toward: Toward,
+) -> Result<NaiveDate, DateError> {
     let err = || DateError {
         input: input.to_string(),
     };
     let text = input.trim().to_lowercase();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(date) = parse_iso(&text) {
         return Ok(date);
     }
@@ -50,7 +72,31 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
         "today" | "now" => return Ok(today),
         "yesterday" => return today.pred_opt().ok_or_else(err),
         "tomorrow" => return today.succ_opt().ok_or_else(err),
+        "last week" => return Span::Weeks(1).shift(today, -1).ok_or_else(err),
+        "next week" => return Span::Weeks(1).shift(today, 1).ok_or_else(err),
+        "last month" => return Span::Months(1).shift(today, -1).ok_or_else(err),
+        "next month" => return Span::Months(1).shift(today, 1).ok_or_else(err),
+        "end of month" | "end of the month" | "eom" => return month_end(today).ok_or_else(err),
+        "end of next month" => {
+            return Span::Months(1)
+                .shift(today, 1)
+                .and_then(month_end)
+                .ok_or_else(err);
+        }
+        "end of last month" => return today.with_day(1).and_then(|d| d.pred_opt()).ok_or_else(err),
+        "start of month" | "beginning of month" | "start of the month" => {
+            return today.with_day(1).ok_or_else(err);
+        }
+        "start of next month" => {
+            return month_end(today).and_then(|d| d.succ_opt()).ok_or_else(err);
+        }
+        "end of year" | "end of the year" => {
+            return NaiveDate::from_ymd_opt(today.year(), 12, 31).ok_or_else(err);
+        }
         _ => {}
+    }
+    if let Some(date) = weekday_phrase(&text, today, toward) {
+        return Ok(date);
     }
     let (sign, rest) = if let Some(rest) = text.strip_suffix("ago") {
         (-1, rest.trim())
@@ -65,6 +111,38 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError>
     };
     let span = parse_span(rest).ok_or_else(err)?;
     span.shift(today, sign).ok_or_else(err)
+}
+
+/// The last day of `date`'s month.
+fn month_end(date: NaiveDate) -> Option<NaiveDate> {
+    let first = date.with_day(1)?;
+    first.checked_add_months(Months::new(1))?.pred_opt()
+}
+
+/// `friday`, `last friday`, `next fri`, `this friday`.
+fn weekday_phrase(text: &str, today: NaiveDate, toward: Toward) -> Option<NaiveDate> {
+    let (which, name) = match text.split_once(' ') {
+        Some((which @ ("last" | "next" | "this" | "on"), name)) => (which, name),
+        _ => ("", text),
+    };
+    let day: Weekday = name.parse().ok()?;
+    let today_index = i64::from(today.weekday().num_days_from_monday());
+    let target = i64::from(day.num_days_from_monday());
+    let back = (today_index - target).rem_euclid(7);
+    let ahead = (target - today_index).rem_euclid(7);
+    let offset = match (which, toward) {
+        ("last", _) => -(if back == 0 { 7 } else { back }),
+        ("next", _) => {
+            if ahead == 0 {
+                7
+            } else {
+                ahead
+            }
+        }
+        (_, Toward::Past) => -back,
+        (_, Toward::Future) => ahead,
+    };
+    today.checked_add_signed(chrono::Duration::days(offset))
 }
 
 /// A length of calendar time: so many days, weeks or months.
@@ -286,6 +364,67 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(parse_date(input, today), Ok(d(want)), "{input}");
+        }
+    }
+
+    #[test]
+    fn day_names_lean_the_way_they_are_asked() {
+        // 2026-11-26 is a Thursday.
+        let today = d("2026-11-26");
+        let past = |s: &str| {
+            parse_date_toward(s, today, Toward::Past)
+                .unwrap()
+                .to_string()
+        };
+        let future = |s: &str| {
+            parse_date_toward(s, today, Toward::Future)
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(past("friday"), "2026-11-20");
+        assert_eq!(future("friday"), "2026-11-27");
+        assert_eq!(past("Fri"), "2026-11-20");
+        assert_eq!(past("thursday"), "2026-11-26", "today is a thursday");
+        assert_eq!(future("thursday"), "2026-11-26");
+        assert_eq!(past("last thursday"), "2026-11-19");
+        assert_eq!(future("next thursday"), "2026-12-03");
+        assert_eq!(past("last friday"), "2026-11-20");
+        assert_eq!(past("next monday"), "2026-11-30");
+        assert_eq!(future("this friday"), "2026-11-27");
+        assert_eq!(past("monday"), "2026-11-23");
+        assert_eq!(future("monday"), "2026-11-30");
+        assert_eq!(past("sunday"), "2026-11-22");
+    }
+
+    #[test]
+    fn weeks_months_and_their_ends() {
+        let cases = [
+            ("2026-11-26", "last week", "2026-11-19"),
+            ("2026-11-26", "next week", "2026-12-03"),
+            ("2026-11-26", "end of month", "2026-11-30"),
+            ("2026-11-26", "end of next month", "2026-12-31"),
+            ("2026-11-26", "end of last month", "2026-10-31"),
+            ("2026-11-26", "start of month", "2026-11-01"),
+            ("2026-11-26", "start of next month", "2026-12-01"),
+            ("2026-11-26", "end of year", "2026-12-31"),
+            ("2026-01-31", "next month", "2026-02-28"),
+            ("2026-01-31", "end of next month", "2026-02-28"),
+            ("2024-02-10", "end of month", "2024-02-29"),
+            ("2024-03-31", "last month", "2024-02-29"),
+            ("2023-02-10", "end of month", "2023-02-28"),
+            ("2026-12-31", "end of month", "2026-12-31"),
+            ("2026-12-15", "start of next month", "2027-01-01"),
+            ("2024-02-29", "in 1y", "2025-02-28"),
+            ("2024-02-29", "1y ago", "2023-02-28"),
+            ("2024-03-01", "yesterday", "2024-02-29"),
+            ("2026-11-26", "  End   of   Month ", "2026-11-30"),
+        ];
+        for (today, input, want) in cases {
+            assert_eq!(
+                parse_date(input, d(today)),
+                Ok(d(want)),
+                "{input} from {today}"
+            );
         }
     }
 
