@@ -12,6 +12,7 @@ pub mod handle;
 pub mod id;
 pub mod items;
 pub mod kind;
+pub mod period;
 pub mod relationship;
 
 pub use assess::{Assessment, Attention, Health, Level, Settings, Snapshot, Which, assess};
@@ -20,4 +21,5 @@ pub use checkin::{CheckIn, CheckinId, Rating};
 pub use handle::Handle;
 pub use id::{ItemId, ItemKind};
 pub use kind::{Kind, Owner, Role, Status};
+pub use period::Period;
 pub use relationship::Relationship;

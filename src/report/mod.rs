@@ -2,6 +2,7 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod json;
+pub mod log;
 pub mod prep;
 pub mod show;
 pub mod status;

@@ -6,6 +6,7 @@
 
 mod checkin;
 mod env;
+mod log;
 mod new;
 mod status;
 mod storage;
