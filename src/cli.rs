@@ -71,4 +71,5 @@ pub enum Command {
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
     Log(commands::log::Args),
+    Search(commands::search::Args),
 }

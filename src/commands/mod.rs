@@ -13,6 +13,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
@@ -62,6 +63,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
         Some(Command::Log(args)) => log::run(ctx, args),
+        Some(Command::Search(args)) => search::run(ctx, args),
     }
 }
 

@@ -8,12 +8,14 @@ pub mod assess;
 pub mod cadence;
 pub mod checkin;
 pub mod date;
+pub mod fold;
 pub mod handle;
 pub mod id;
 pub mod items;
 pub mod kind;
 pub mod period;
 pub mod relationship;
+pub mod search;
 
 pub use assess::{Assessment, Attention, Health, Level, Settings, Snapshot, Which, assess};
 pub use cadence::Cadence;

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod log;
 pub mod prep;
+pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;

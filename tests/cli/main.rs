@@ -8,5 +8,6 @@ mod checkin;
 mod env;
 mod log;
 mod new;
+mod search;
 mod status;
 mod storage;
