@@ -3,7 +3,7 @@
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::fold::Needle;
-use crate::model::search::{Hit, checkin_texts, hits, relationship_texts};
+use crate::model::search::{Hit, Text, checkin_texts, hits, relationship_texts};
 use crate::model::{CheckinId, Handle, Period};
 use crate::report::search::Found;
 use crate::report::{json, search};
@@ -70,71 +70,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let handles = if args.handles.is_empty() {
         listing.handles
     } else {
-        let mut chosen: Vec<Handle> = Vec::new();
-        for input in &args.handles {
-            let handle = ctx.journal.find(input.trim())?;
-            if !chosen.contains(&handle) {
-                chosen.push(handle);
-            }
-        }
-        chosen.sort();
-        chosen
+        chosen(ctx, &args.handles)?
     };
-
-    let mut found: Vec<(usize, Hit)> = Vec::new();
-    let mut jobs: Vec<(usize, CheckinId)> = Vec::new();
-    for (n, handle) in handles.iter().enumerate() {
-        match ctx.journal.load(handle) {
-            Ok(rel) => {
-                let texts = in_period(relationship_texts(&rel), period);
-                found.extend(hits(&needle, &texts).into_iter().map(|h| (n, h)));
-            }
-            Err(problem) => problems.push(problem),
-        }
-        match ctx.journal.checkin_ids(handle) {
-            Ok(ids) => jobs.extend(
-                ids.into_iter()
-                    .rev()
-                    .filter(|id| period.contains(id.date))
-                    .map(|id| (n, id)),
-            ),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    // The check-ins are most of the work: look at their bytes first and
-    // parse only the files that may hold the words, on every core.
-    let journal = &ctx.journal;
-    let results = par_map(&jobs, |(n, id)| -> Result<Vec<(usize, Hit)>, Problem> {
-        let loaded =
-            journal.load_checkin_if(&handles[*n], *id, |raw| needle.may_be_in_toml(raw))?;
-        Ok(loaded.map_or_else(Vec::new, |checkin| {
-            hits(&needle, &checkin_texts(*id, &checkin))
-                .into_iter()
-                .map(|h| (*n, h))
-                .collect()
-        }))
-    });
-    for result in results {
-        match result {
-            Ok(mut more) => found.append(&mut more),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    // Newest first; on one day, by relationship, check-ins (newest first)
-    // before the relationship's own texts.
-    found.sort_by(|(a, x), (b, y)| {
-        y.date
-            .cmp(&x.date)
-            .then(a.cmp(b))
-            .then(y.place.checkin().cmp(&x.place.checkin()))
-    });
-    let found: Vec<Found<'_>> = found
-        .into_iter()
-        .map(|(n, hit)| Found {
-            handle: handles[n].as_str(),
-            hit,
-        })
-        .collect();
+    let found = look(ctx, &needle, &handles, period, &mut problems);
 
     if args.json {
         ctx.print(&json::to_string(&search::json(&query, &found, &problems)))?;
@@ -156,12 +94,83 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     finish(ctx, &problems)
 }
 
-fn in_period(
-    texts: Vec<crate::model::search::Text<'_>>,
+/// The relationships named with --handle, each once, in handle order.
+fn chosen(ctx: &Ctx, inputs: &[String]) -> Result<Vec<Handle>> {
+    let mut chosen: Vec<Handle> = Vec::new();
+    for input in inputs {
+        let handle = ctx.journal.find(input.trim())?;
+        if !chosen.contains(&handle) {
+            chosen.push(handle);
+        }
+    }
+    chosen.sort();
+    Ok(chosen)
+}
+
+/// Every hit in these relationships within the period, newest first; on
+/// one day, by relationship, check-ins (newest first) before the
+/// relationship's own texts. Files that cannot be read join `problems`.
+fn look<'h>(
+    ctx: &Ctx,
+    needle: &Needle,
+    handles: &'h [Handle],
     period: Period,
-) -> Vec<crate::model::search::Text<'_>> {
-    texts
+    problems: &mut Vec<Problem>,
+) -> Vec<Found<'h>> {
+    let mut found: Vec<(usize, Hit)> = Vec::new();
+    let mut jobs: Vec<(usize, CheckinId)> = Vec::new();
+    for (n, handle) in handles.iter().enumerate() {
+        match ctx.journal.load(handle) {
+            Ok(rel) => {
+                let texts: Vec<Text<'_>> = relationship_texts(&rel)
+                    .into_iter()
+                    .filter(|t| period.contains(t.date))
+                    .collect();
+                found.extend(hits(needle, &texts).into_iter().map(|h| (n, h)));
+            }
+            Err(problem) => problems.push(problem),
+        }
+        // Ids carry their dates: the period drops files unopened.
+        match ctx.journal.checkin_ids(handle) {
+            Ok(ids) => jobs.extend(
+                ids.into_iter()
+                    .rev()
+                    .filter(|id| period.contains(id.date))
+                    .map(|id| (n, id)),
+            ),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    // The check-ins are most of the work: look at their bytes first and
+    // parse only the files that may hold the words, on every core.
+    let journal = &ctx.journal;
+    let results = par_map(&jobs, |(n, id)| -> Result<Vec<(usize, Hit)>, Problem> {
+        let loaded =
+            journal.load_checkin_if(&handles[*n], *id, |raw| needle.may_be_in_toml(raw))?;
+        Ok(loaded.map_or_else(Vec::new, |checkin| {
+            hits(needle, &checkin_texts(*id, &checkin))
+                .into_iter()
+                .map(|h| (*n, h))
+                .collect()
+        }))
+    });
+    for result in results {
+        match result {
+            Ok(mut more) => found.append(&mut more),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    found.sort_by(|(a, x), (b, y)| {
+        y.date
+            .cmp(&x.date)
+            .then(a.cmp(b))
+            .then(y.place.checkin().cmp(&x.place.checkin()))
+    });
+    found
         .into_iter()
-        .filter(|t| period.contains(t.date))
+        .map(|(n, hit)| Found {
+            handle: handles[n].as_str(),
+            hit,
+        })
         .collect()
 }
