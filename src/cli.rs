@@ -89,4 +89,6 @@ pub enum Command {
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Log(commands::log::Args),
+    Search(commands::search::Args),
 }

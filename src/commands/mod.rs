@@ -9,9 +9,11 @@ pub mod end;
 pub mod evolve;
 pub mod goal;
 pub mod list;
+pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
@@ -60,6 +62,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Log(args)) => log::run(ctx, args),
+        Some(Command::Search(args)) => search::run(ctx, args),
     }
 }
 
@@ -359,4 +363,22 @@ pub fn problems_error(problems: &[Problem]) -> crate::error::Error {
     let lines = problems.iter().map(ToString::to_string).collect();
     crate::error::Error::journal_lines(lines)
         .with_hint("rel never overwrites a file it cannot read; fix it by hand, then run rel check")
+}
+
+/// `--since` and `--until`, read as any date rel understands; a range
+/// that ends before it starts is refused.
+pub fn period(ctx: &Ctx, since: Option<&str>, until: Option<&str>) -> Result<crate::model::Period> {
+    let since = since
+        .map(|t| new::date("--since", t, ctx.today))
+        .transpose()?;
+    let until = until
+        .map(|t| new::date("--until", t, ctx.today))
+        .transpose()?;
+    if let (Some(s), Some(u)) = (since, until)
+        && s > u
+    {
+        return Err(Error::user(format!("--since {s} is after --until {u}"))
+            .with_hint("swap them, or leave one out"));
+    }
+    Ok(crate::model::Period { since, until })
 }

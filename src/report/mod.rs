@@ -2,7 +2,9 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod json;
+pub mod log;
 pub mod prep;
+pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;

@@ -50,6 +50,11 @@ impl Paint {
         self.paint(AnsiColor::Cyan.on_default(), text)
     }
 
+    /// A search match, as grep marks it.
+    pub fn highlight(self, text: &str) -> String {
+        self.paint(AnsiColor::Red.on_default().bold(), text)
+    }
+
     /// `error:` in bold red, for stderr.
     pub fn error_label(self) -> String {
         self.paint(AnsiColor::Red.on_default().bold(), "error:")

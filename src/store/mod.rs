@@ -286,6 +286,22 @@ impl Journal {
         parse(&path, &text)
     }
 
+    /// Reads a check-in only if `wanted` says its raw text may matter: a
+    /// cheap look at the bytes that spares the parse. `Ok(None)` when not.
+    pub fn load_checkin_if(
+        &self,
+        handle: &Handle,
+        id: CheckinId,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<Option<CheckIn>, Problem> {
+        let path = self.checkin_path(handle, id);
+        let text = read_text(&path)?;
+        if !wanted(&text) {
+            return Ok(None);
+        }
+        parse(&path, &text).map(Some)
+    }
+
     /// The interrupted check-in waiting for `handle`, if any.
     fn pending_for(&self, handle: &Handle) -> Option<(CheckinId, CheckIn)> {
         let pending = self.pending.get_or_init(|| self.read_pending()).as_ref()?;
