@@ -84,11 +84,18 @@ pub enum Command {
     Set(commands::set::Args),
     Pause(commands::pause::Args),
     /// Resume a paused relationship: its nudges come back.
+    ///
+    /// Examples:
+    ///   rel resume ada-lovelace
+    ///   rel resume ada-lovelace --note "Back from leave" --date 2027-03-01
+    #[command(verbatim_doc_comment)]
     Resume(commands::pause::Args),
     Snooze(commands::pause::SnoozeArgs),
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Completions(commands::completions::Args),
+    Man(commands::completions::ManArgs),
     Log(commands::log::Args),
     Search(commands::search::Args),
 }

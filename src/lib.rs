@@ -29,6 +29,15 @@ use crate::report::style::Paint;
 /// Runs rel with the process's arguments and returns its exit code.
 pub fn main() -> ExitCode {
     install_panic_hook();
+    // A shell asking for completions (see `rel completions`).
+    match clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+        .var(commands::completions::COMPLETE_VAR)
+        .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref())
+    {
+        Ok(true) => return ExitCode::SUCCESS,
+        Ok(false) => {}
+        Err(err) => return clap_exit(&err),
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&err),

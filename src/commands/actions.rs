@@ -23,6 +23,7 @@ use super::finish;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// Only this relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: Option<String>,
     /// Only yours
     #[arg(long, conflicts_with = "theirs")]

@@ -20,6 +20,7 @@ use super::{change, day, item_error, item_ids, item_text};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship (sponsoring, where you are the sponsor)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// What you did for them
     pub text: String,

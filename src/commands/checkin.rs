@@ -34,6 +34,7 @@ use super::new::date;
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
 
     /// The day you met [default: today]

@@ -24,6 +24,7 @@ use super::{change, day, item_ids, life_error};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// How it ended
     #[arg(long = "as", value_enum, value_name = "HOW")]

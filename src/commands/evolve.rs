@@ -22,6 +22,7 @@ use super::{change, day, life_error};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The kind it becomes
     #[arg(long, value_enum)]

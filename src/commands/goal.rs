@@ -27,6 +27,7 @@ pub enum Args {
 #[derive(Debug, clap::Args)]
 pub struct Add {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The goal, in a sentence
     pub text: String,

@@ -28,6 +28,7 @@ use super::{finish, period, problems_error};
 )]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
 
     /// Only check-ins on or after this day

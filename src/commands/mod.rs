@@ -5,6 +5,7 @@ pub mod action;
 pub mod actions;
 pub mod advocate;
 pub mod checkin;
+pub mod completions;
 pub mod end;
 pub mod evolve;
 pub mod goal;
@@ -62,6 +63,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Completions(args)) => completions::run(ctx, args),
+        Some(Command::Man(args)) => completions::man(ctx, args),
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
     }
@@ -186,6 +189,7 @@ pub fn life_error(err: &LifeError, handle: &Handle) -> Error {
 #[derive(Debug, clap::Args)]
 pub struct Close {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(completions::handles))]
     pub handle: String,
 
     /// The items, by id (several may be given)

@@ -15,6 +15,7 @@ use super::{change, day, life_error};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// Why, in a few words (kept in its history)
     #[arg(long, value_name = "TEXT")]
@@ -35,6 +36,7 @@ pub struct Args {
 #[command(verbatim_doc_comment)]
 pub struct SnoozeArgs {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The last day of quiet
     #[arg(

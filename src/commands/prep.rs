@@ -20,6 +20,7 @@ use super::{finish, load_view, problems_error};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
 }
 

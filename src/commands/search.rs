@@ -41,7 +41,12 @@ pub struct Args {
     pub text: Vec<String>,
 
     /// Only these relationships (repeat, or separate with commas)
-    #[arg(long = "handle", value_name = "HANDLE", value_delimiter = ',')]
+    #[arg(
+        long = "handle",
+        value_name = "HANDLE",
+        value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::handles)
+    )]
     pub handles: Vec<String>,
 
     /// Only what is dated on or after this day (a check-in's day; an item's

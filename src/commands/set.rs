@@ -25,6 +25,7 @@ use super::new::{Fields, parse_cadence};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
 
     /// The other person's name

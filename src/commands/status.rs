@@ -26,6 +26,7 @@ use super::{View, finish, load_view, problems_error};
 #[command(verbatim_doc_comment)]
 pub struct Args {
     /// A relationship's handle, for its full report
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: Option<String>,
 
     /// Include paused and ended relationships

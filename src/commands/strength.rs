@@ -36,6 +36,7 @@ pub enum GrowthArgs {
 #[derive(Debug, clap::Args)]
 pub struct Add {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The quality, in a few words
     pub text: String,
@@ -47,6 +48,7 @@ pub struct Add {
 #[derive(Debug, clap::Args)]
 pub struct Promote {
     /// The relationship
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The growth area, by id (c1)
     pub id: String,

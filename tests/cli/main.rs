@@ -15,5 +15,6 @@ mod log;
 mod new;
 mod prep;
 mod search;
+mod shell;
 mod status;
 mod storage;

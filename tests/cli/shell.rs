@@ -1,0 +1,170 @@
+//! At home in the shell: completions, the manual, help that teaches.
+
+use clap::CommandFactory;
+
+use crate::env::TestEnv;
+
+/// Runs a bash that loads rel's completions and asks for the candidates of
+/// a command line, as pressing TAB would.
+fn complete(env: &TestEnv, words: &[&str]) -> Vec<String> {
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_rel"))
+        .parent()
+        .unwrap();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let current = words.last().copied().unwrap_or("");
+    let previous = if words.len() > 1 {
+        words[words.len() - 2]
+    } else {
+        ""
+    };
+    let script = format!(
+        "source <(rel completions bash) || exit 9\nCOMP_WORDS=({})\nCOMP_CWORD={}\nCOMP_LINE='{}'\nCOMP_POINT=${{#COMP_LINE}}\n_clap_complete_rel rel '{current}' '{previous}'\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"",
+        quoted.join(" "),
+        words.len() - 1,
+        words.join(" "),
+    );
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = assert_cmd::Command::new("bash");
+    cmd.arg("-c")
+        .arg(script)
+        .env_clear()
+        .env("PATH", path)
+        .env("REL_DIR", &env.journal)
+        .env("HOME", env.tmp().join("home"));
+    let run = env.run_with(&mut cmd);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    run.stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap_or(l).to_string())
+        .collect()
+}
+
+#[test]
+fn bash_completes_commands_flags_and_handles() {
+    let env = TestEnv::new();
+    env.ada();
+    env.ok(&["new", "--person", "Grace Hopper", "--role", "sponsor"]);
+    assert_eq!(complete(&env, &["rel", "st"]), ["status", "strength"]);
+    assert_eq!(
+        complete(&env, &["rel", "checkin", ""])[..2],
+        ["ada-lovelace", "grace-hopper"]
+    );
+    assert_eq!(complete(&env, &["rel", "prep", "gr"]), ["grace-hopper"]);
+    assert!(
+        complete(&env, &["rel", "checkin", "ada-lovelace", "--ra"])
+            .contains(&"--rating".to_string())
+    );
+    assert_eq!(
+        complete(&env, &["rel", "new", "--kind", "rev"]),
+        ["reverse-mentoring"]
+    );
+}
+
+#[test]
+fn every_shell_gets_its_script() {
+    let env = TestEnv::new();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = env.ok(&["completions", shell]);
+        assert!(out.contains("COMPLETE"), "{shell}: {out}");
+    }
+    env.fails(1, &["completions", "tcsh"]);
+}
+
+#[test]
+fn the_manual_covers_every_command() {
+    let env = TestEnv::new();
+    let page = env.ok(&["man"]);
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH rel 1"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    let out = env.tmp().join("man");
+    env.ok(&["man", "--out", out.to_str().unwrap()]);
+    for sub in rel::cli::Cli::command().get_subcommands() {
+        let name = sub.get_name();
+        if name == "help" {
+            continue;
+        }
+        assert!(
+            page.contains(&format!("rel\\-{}", name.replace('-', "\\-"))),
+            "rel(1) lists {name}"
+        );
+        assert!(
+            out.join(format!("rel-{name}.1")).exists(),
+            "a page for rel {name}"
+        );
+    }
+}
+
+/// Every command's help: a one-line summary, an explanation of each
+/// argument, and an example (on the command or its group).
+#[test]
+fn help_teaches() {
+    fn walk(cmd: &clap::Command, path: &str, group_has_examples: bool) {
+        let long = cmd
+            .get_long_about()
+            .or(cmd.get_about())
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        let examples = long.contains("Examples:") || group_has_examples;
+        for sub in cmd.get_subcommands() {
+            walk(sub, &format!("{path} {}", sub.get_name()), examples);
+        }
+        if cmd.get_name() == "help" || cmd.has_subcommands() {
+            return;
+        }
+        assert!(cmd.get_about().is_some(), "{path}: no summary");
+        assert!(examples, "{path}: no example in its help");
+        for arg in cmd.get_arguments() {
+            if ["help", "version"].contains(&arg.get_id().as_str()) {
+                continue;
+            }
+            assert!(
+                arg.get_help().is_some() || arg.get_long_help().is_some(),
+                "{path}: --{} is not explained",
+                arg.get_id()
+            );
+        }
+    }
+    let cli = rel::cli::Cli::command();
+    for sub in cli.get_subcommands() {
+        walk(sub, &format!("rel {}", sub.get_name()), false);
+    }
+}
+
+#[test]
+fn typos_suggest_the_command_meant() {
+    let env = TestEnv::new();
+    let run = env.fails(1, &["stauts"]);
+    assert!(
+        run.stderr.contains("tip: ") && run.stderr.contains("'status'"),
+        "{}",
+        run.stderr
+    );
+    let run = env.fails(1, &["chekin", "ada"]);
+    assert!(run.stderr.contains("'checkin'"), "{}", run.stderr);
+}
+
+#[test]
+fn rel_alone_shows_the_status() {
+    let env = TestEnv::new();
+    let run = env.run(&[]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("No relationships yet. Start one:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.lines().count() <= 8,
+        "a short getting-started: {}",
+        run.stderr
+    );
+    env.ada();
+    assert_eq!(env.ok(&[]), env.ok(&["status"]));
+}
