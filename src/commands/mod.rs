@@ -12,6 +12,7 @@ pub mod list;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod report;
 pub mod set;
 pub mod status;
 pub mod strength;
@@ -60,6 +61,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Report(args)) => report::run(ctx, args),
     }
 }
 

@@ -2,6 +2,8 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod json;
+pub mod markdown;
+pub mod period;
 pub mod prep;
 pub mod show;
 pub mod status;

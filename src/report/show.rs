@@ -25,21 +25,30 @@ pub struct Input<'a> {
     pub today: NaiveDate,
 }
 
-const LABEL: usize = 13;
+pub(crate) const LABEL: usize = 13;
 
-struct Page {
-    out: String,
-    width: usize,
-    paint: Paint,
+/// A page of labelled fields and marked items, wrapped to the terminal.
+pub(crate) struct Page {
+    pub out: String,
+    pub width: usize,
+    pub paint: Paint,
 }
 
 impl Page {
-    fn heading(&mut self, title: &str) {
+    pub fn new(width: usize, paint: Paint) -> Page {
+        Page {
+            out: String::new(),
+            width,
+            paint,
+        }
+    }
+
+    pub fn heading(&mut self, title: &str) {
         let _ = write!(self.out, "\n{}\n", self.paint.bold(title));
     }
 
     /// `  Label        value that wraps under itself`.
-    fn field(&mut self, label: &str, value: &str) {
+    pub fn field(&mut self, label: &str, value: &str) {
         let indent = " ".repeat(LABEL + 2);
         let body = wrap(value, LABEL + 2, self.width, &indent);
         let _ = writeln!(
@@ -50,25 +59,21 @@ impl Page {
     }
 
     /// A line with a marker, then text wrapped under itself.
-    fn item(&mut self, marker: &str, text: &str) {
+    pub fn item(&mut self, marker: &str, text: &str) {
         let used = visible_width(marker);
         let indent = " ".repeat(used);
         let line = format!("{marker}{}", wrap_styled(text, used, self.width, &indent));
         let _ = writeln!(self.out, "{}", line.trim_end());
     }
 
-    fn line(&mut self, text: &str) {
+    pub fn line(&mut self, text: &str) {
         self.out.push_str(text.trim_end());
         self.out.push('\n');
     }
 }
 
 pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
-    let mut page = Page {
-        out: String::new(),
-        width,
-        paint,
-    };
+    let mut page = Page::new(width, paint);
     let rel = input.rel;
     let a = input.assessment;
     title(&mut page, input);

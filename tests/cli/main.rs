@@ -7,5 +7,6 @@
 mod checkin;
 mod env;
 mod new;
+mod report;
 mod status;
 mod storage;
