@@ -38,8 +38,9 @@ pub fn text(input: &Input<'_>, width: usize, paint: Paint) -> String {
     if input.activities.is_empty() {
         page.out.push('\n');
         page.line("No relationship ran in this period.");
+    } else {
+        totals(&mut page, input.totals);
     }
-    totals(&mut page, input.totals);
     page.out
 }
 
@@ -339,8 +340,9 @@ pub fn owners(n: ByOwner) -> String {
 pub fn total_checkin_words(t: &Totals) -> String {
     let with_cadence = t.relationships - t.without_cadence;
     match (with_cadence, t.without_cadence) {
+        (0, 1..) => format!("{} held (no cadence set)", t.checkins),
+        _ if t.expected == 0 => format!("{} held (none expected)", t.checkins),
         (_, 0) => format!("{} of ~{} expected", t.checkins, t.expected),
-        (0, _) => format!("{} held (no cadence set)", t.checkins),
         (_, _) => format!(
             "{} held · ~{} expected by the {} with a cadence",
             t.checkins,

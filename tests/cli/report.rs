@@ -613,10 +613,9 @@ fn an_empty_journal_reports_nothing_ran() {
     let env = TestEnv::new();
     let run = env.run(&["report"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert!(
-        run.stdout.contains("No relationship ran in this period."),
-        "{}",
-        run.stdout
+    assert_eq!(
+        run.stdout,
+        "Period report: 2026-08-29 to 2026-11-26 (90 days)\n\nNo relationship ran in this period.\n"
     );
     let value = json(&env, &[]);
     assert_eq!(value["relationships"], serde_json::json!([]));
