@@ -98,4 +98,5 @@ pub enum Command {
     Man(commands::completions::ManArgs),
     Log(commands::log::Args),
     Search(commands::search::Args),
+    Report(commands::report::Args),
 }

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::CheckinId;
 use crate::report::{json, log};
 
-use super::{finish, period, problems_error};
+use super::{date_range, finish, problems_error};
 
 /// Show a relationship's check-ins in full, newest first.
 ///
@@ -51,7 +51,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let handle = ctx.journal.find(&args.handle)?;
-    let period = period(ctx, args.since.as_deref(), args.until.as_deref())?;
+    let period = date_range(ctx, args.since.as_deref(), args.until.as_deref())?;
     let mut problems = Vec::new();
     let rel = ctx.journal.load(&handle).map_err(|p| problems.push(p)).ok();
     let all = ctx

@@ -14,6 +14,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod report;
 pub mod search;
 pub mod set;
 pub mod status;
@@ -67,6 +68,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Man(args)) => completions::man(ctx, args),
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
+        Some(Command::Report(args)) => report::run(ctx, args),
     }
 }
 
@@ -371,7 +373,11 @@ pub fn problems_error(problems: &[Problem]) -> crate::error::Error {
 
 /// `--since` and `--until`, read as any date rel understands; a range
 /// that ends before it starts is refused.
-pub fn period(ctx: &Ctx, since: Option<&str>, until: Option<&str>) -> Result<crate::model::Period> {
+pub fn date_range(
+    ctx: &Ctx,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<crate::model::DateRange> {
     let since = since
         .map(|t| new::date("--since", t, ctx.today))
         .transpose()?;
@@ -384,5 +390,5 @@ pub fn period(ctx: &Ctx, since: Option<&str>, until: Option<&str>) -> Result<cra
         return Err(Error::user(format!("--since {s} is after --until {u}"))
             .with_hint("swap them, or leave one out"));
     }
-    Ok(crate::model::Period { since, until })
+    Ok(crate::model::DateRange { since, until })
 }

@@ -4,13 +4,13 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::fold::Needle;
 use crate::model::search::{Hit, Text, checkin_texts, hits, relationship_texts};
-use crate::model::{CheckinId, Handle, Period};
+use crate::model::{CheckinId, DateRange, Handle};
 use crate::report::search::Found;
 use crate::report::{json, search};
 use crate::store::{Problem, par_map};
 use crate::text::sanitize;
 
-use super::{finish, period};
+use super::{date_range, finish};
 
 /// Find words anywhere in the journal.
 ///
@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Error::user("nothing to search for")
             .with_hint("give some words: rel search \"design review\"")
     })?;
-    let period = period(ctx, args.since.as_deref(), args.until.as_deref())?;
+    let period = date_range(ctx, args.since.as_deref(), args.until.as_deref())?;
     let listing = ctx.journal.listing()?;
     let mut problems = listing.problems;
     let handles = if args.handles.is_empty() {
@@ -119,7 +119,7 @@ fn look<'h>(
     ctx: &Ctx,
     needle: &Needle,
     handles: &'h [Handle],
-    period: Period,
+    period: DateRange,
     problems: &mut Vec<Problem>,
 ) -> Vec<Found<'h>> {
     let mut found: Vec<(usize, Hit)> = Vec::new();

@@ -4,6 +4,7 @@
 #[macro_use]
 mod words;
 
+pub mod activity;
 pub mod assess;
 pub mod cadence;
 pub mod checkin;
@@ -14,9 +15,11 @@ pub mod id;
 pub mod items;
 pub mod kind;
 pub mod period;
+pub mod range;
 pub mod relationship;
 pub mod search;
 
+pub use activity::{Activity, Totals};
 pub use assess::{Assessment, Attention, Health, Level, Settings, Snapshot, Which, assess};
 pub use cadence::Cadence;
 pub use checkin::{CheckIn, CheckinId, Rating};
@@ -24,4 +27,5 @@ pub use handle::Handle;
 pub use id::{ItemId, ItemKind};
 pub use kind::{Kind, Owner, Role, Status};
 pub use period::Period;
+pub use range::DateRange;
 pub use relationship::Relationship;

@@ -4,7 +4,10 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::model::activity::{Activity, ByOwner, Totals};
 use crate::model::assess::{Fact, Level};
+use crate::model::items::{Item, Verdict};
+use crate::model::relationship::{Ending, Event};
 use crate::model::{Assessment, Attention, CheckIn, CheckinId, Owner, Relationship, Which};
 use crate::store::Problem;
 
@@ -152,4 +155,322 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+/// `rel report --format json`.
+#[derive(Serialize)]
+pub struct PeriodReport<'a> {
+    pub period: PeriodJson,
+    pub relationships: Vec<PeriodRelationship<'a>>,
+    pub totals: PeriodTotals,
+    pub problems: &'a [Problem],
+}
+
+#[derive(Serialize)]
+pub struct PeriodJson {
+    pub since: NaiveDate,
+    pub until: NaiveDate,
+    /// The last day counted: `until`, or today for a period still running.
+    pub through: NaiveDate,
+    /// Days from `since` to `through`, both included.
+    pub days: i64,
+    pub as_of: NaiveDate,
+}
+
+/// One relationship over the period.
+#[derive(Serialize)]
+pub struct PeriodRelationship<'a> {
+    pub handle: &'a str,
+    pub person: &'a str,
+    pub kind: &'static str,
+    pub role: &'static str,
+    /// How it stands now.
+    pub status: &'static str,
+    /// It ran (started, not ended, not paused) on some day of the period.
+    pub running: bool,
+    /// It started within the period.
+    pub started: bool,
+    /// Nothing at all happened in the period.
+    pub quiet: bool,
+    pub checkins: PeriodCheckins,
+    pub waypoints: PeriodWaypoints<'a>,
+    pub goals: PeriodGoals<'a>,
+    pub actions: PeriodActions<'a>,
+    pub advocacy: Vec<AdvocacyJson<'a>>,
+    pub strengths: Vec<Dated<'a>>,
+    pub promoted: Vec<PromotedJson<'a>>,
+    /// The relationship's own history in the period, as stored.
+    pub events: Vec<&'a Event>,
+    /// The closing conversation, when it happened in the period.
+    pub ending: Option<&'a Ending>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodCheckins {
+    pub held: usize,
+    /// What the cadence implies; null without a cadence.
+    pub expected: Option<u32>,
+    pub cadence: Option<String>,
+    /// The days it was meant to meet (running, not snoozed); null without
+    /// a cadence.
+    pub meeting_days: Option<i64>,
+    pub ids: Vec<String>,
+    pub ratings: Vec<u8>,
+    pub average_rating: Option<f64>,
+}
+
+/// An item and the day it moved.
+#[derive(Serialize)]
+pub struct Dated<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodWaypoints<'a> {
+    pub reached: Vec<Dated<'a>>,
+    pub dropped: Vec<Dated<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AssessedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub verdict: Option<Verdict>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodGoals<'a> {
+    pub achieved: Vec<Dated<'a>>,
+    pub dropped: Vec<Dated<'a>>,
+    /// Final assessments other than achieved, given at an ending in the
+    /// period.
+    pub assessed: Vec<AssessedJson<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct ClosedAction<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub owner: Owner,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodActions<'a> {
+    pub opened: ByOwner,
+    pub closed: ByOwner,
+    pub dropped: ByOwner,
+    /// The actions done in the period.
+    pub closed_items: Vec<ClosedAction<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct AdvocacyJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub date: NaiveDate,
+    pub waypoint: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PromotedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub date: Option<NaiveDate>,
+    /// The strength it became.
+    pub strength: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PeriodTotals {
+    pub relationships: usize,
+    pub started: usize,
+    pub ended: usize,
+    pub quiet: usize,
+    pub checkins: TotalCheckins,
+    pub waypoints: TotalMoved,
+    pub goals: TotalGoals,
+    pub actions: TotalActions,
+    pub advocacy: usize,
+    pub strengths: usize,
+    pub promoted: usize,
+}
+
+#[derive(Serialize)]
+pub struct TotalCheckins {
+    pub held: usize,
+    /// Summed over the relationships with a cadence.
+    pub expected: u32,
+    pub without_cadence: usize,
+    pub rated: usize,
+    pub average_rating: Option<f64>,
+}
+
+#[derive(Serialize)]
+pub struct TotalMoved {
+    pub reached: usize,
+    pub dropped: usize,
+}
+
+#[derive(Serialize)]
+pub struct TotalGoals {
+    pub achieved: usize,
+    pub dropped: usize,
+}
+
+#[derive(Serialize)]
+pub struct TotalActions {
+    pub opened: ByOwner,
+    pub closed: ByOwner,
+    pub dropped: ByOwner,
+}
+
+pub fn period_report<'a>(
+    input: &'a crate::report::period::Input<'a>,
+    problems: &'a [Problem],
+) -> PeriodReport<'a> {
+    PeriodReport {
+        period: PeriodJson {
+            since: input.period.since,
+            until: input.period.until,
+            through: input.covered.until,
+            days: input.covered.days(),
+            as_of: input.today,
+        },
+        relationships: input.activities.iter().map(period_relationship).collect(),
+        totals: period_totals(input.totals),
+        problems,
+    }
+}
+
+fn dated<'a, T: Item>(
+    items: &[&'a T],
+    text: impl Fn(&'a T) -> &'a str,
+    date: impl Fn(&T) -> Option<NaiveDate>,
+) -> Vec<Dated<'a>> {
+    items
+        .iter()
+        .map(|item| Dated {
+            id: item.id().to_string(),
+            text: text(item),
+            date: date(item),
+        })
+        .collect()
+}
+
+fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
+    let rel = a.rel;
+    PeriodRelationship {
+        handle: a.handle.as_str(),
+        person: &rel.person,
+        kind: rel.kind.as_str(),
+        role: rel.role.as_str(),
+        status: rel.status.as_str(),
+        running: a.running,
+        started: a.started,
+        quiet: a.is_quiet(),
+        checkins: PeriodCheckins {
+            held: a.checkins.len(),
+            expected: a.expected.map(|e| e.count),
+            cadence: rel.cadence.as_ref().map(ToString::to_string),
+            meeting_days: a.expected.map(|e| e.days),
+            ids: a.checkins.iter().map(ToString::to_string).collect(),
+            ratings: a.ratings.clone(),
+            average_rating: a.average_rating().map(two_places),
+        },
+        waypoints: PeriodWaypoints {
+            reached: dated(&a.waypoints_reached, |w| &w.text, |w| w.reached),
+            dropped: dated(&a.waypoints_dropped, |w| &w.text, |w| w.dropped),
+        },
+        goals: PeriodGoals {
+            achieved: dated(&a.goals_achieved, |g| &g.text, |g| g.achieved),
+            dropped: dated(&a.goals_dropped, |g| &g.text, |g| g.dropped),
+            assessed: a
+                .goals_assessed
+                .iter()
+                .map(|g| AssessedJson {
+                    id: g.id.to_string(),
+                    text: &g.text,
+                    verdict: g.assessment,
+                })
+                .collect(),
+        },
+        actions: PeriodActions {
+            opened: ByOwner::of(&a.actions_opened),
+            closed: ByOwner::of(&a.actions_closed),
+            dropped: ByOwner::of(&a.actions_dropped),
+            closed_items: a
+                .actions_closed
+                .iter()
+                .map(|x| ClosedAction {
+                    id: x.id.to_string(),
+                    text: &x.text,
+                    owner: x.owner,
+                    date: x.done,
+                })
+                .collect(),
+        },
+        advocacy: a
+            .advocacy
+            .iter()
+            .map(|v| AdvocacyJson {
+                id: v.id.to_string(),
+                text: &v.text,
+                date: v.date,
+                waypoint: v.waypoint.map(|w| w.to_string()),
+            })
+            .collect(),
+        strengths: dated(&a.strengths, |s| &s.text, |s| Some(s.added)),
+        promoted: a
+            .promoted
+            .iter()
+            .map(|c| PromotedJson {
+                id: c.id.to_string(),
+                text: &c.text,
+                date: c.promoted,
+                strength: c.strength.map(|s| s.to_string()),
+            })
+            .collect(),
+        events: a.events.clone(),
+        ending: a.ending,
+    }
+}
+
+fn period_totals(t: &Totals) -> PeriodTotals {
+    PeriodTotals {
+        relationships: t.relationships,
+        started: t.started,
+        ended: t.ended,
+        quiet: t.quiet,
+        checkins: TotalCheckins {
+            held: t.checkins,
+            expected: t.expected,
+            without_cadence: t.without_cadence,
+            rated: t.rated,
+            average_rating: t.average_rating.map(two_places),
+        },
+        waypoints: TotalMoved {
+            reached: t.waypoints_reached,
+            dropped: t.waypoints_dropped,
+        },
+        goals: TotalGoals {
+            achieved: t.goals_achieved,
+            dropped: t.goals_dropped,
+        },
+        actions: TotalActions {
+            opened: t.actions_opened,
+            closed: t.actions_closed,
+            dropped: t.actions_dropped,
+        },
+        advocacy: t.advocacy,
+        strengths: t.strengths,
+        promoted: t.promoted,
+    }
+}
+
+/// An average as a person reads it: to two places.
+fn two_places(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::show::stars;
 use super::style::Paint;
 use crate::model::date::with_weekday;
-use crate::model::{CheckIn, CheckinId, ItemId, Period, Relationship};
+use crate::model::{CheckIn, CheckinId, DateRange, ItemId, Relationship};
 use crate::store::Problem;
 use crate::text::{sanitize, visible_width, wrap, wrap_styled};
 
@@ -20,7 +20,7 @@ pub struct Input<'a> {
     pub total: usize,
     /// The check-ins shown, newest first.
     pub shown: &'a [(CheckinId, CheckIn)],
-    pub period: Period,
+    pub period: DateRange,
     /// `-n`, when it cut the list.
     pub limited: bool,
 }

@@ -3,6 +3,8 @@
 
 pub mod json;
 pub mod log;
+pub mod markdown;
+pub mod period;
 pub mod prep;
 pub mod search;
 pub mod show;

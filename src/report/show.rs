@@ -25,23 +25,33 @@ pub struct Input<'a> {
     pub today: NaiveDate,
 }
 
-const LABEL: usize = 13;
+pub(crate) const LABEL: usize = 13;
 
-struct Page {
-    out: String,
-    width: usize,
-    paint: Paint,
+/// A page of labelled fields and marked items, wrapped to the terminal.
+pub(crate) struct Page {
+    pub out: String,
+    pub width: usize,
+    pub paint: Paint,
     /// Whether to suggest commands (not for an ended relationship).
-    hints: bool,
+    pub hints: bool,
 }
 
 impl Page {
-    fn heading(&mut self, title: &str) {
+    pub fn new(width: usize, paint: Paint) -> Page {
+        Page {
+            out: String::new(),
+            width,
+            paint,
+            hints: true,
+        }
+    }
+
+    pub fn heading(&mut self, title: &str) {
         let _ = write!(self.out, "\n{}\n", self.paint.bold(title));
     }
 
     /// `  Label        value that wraps under itself`.
-    fn field(&mut self, label: &str, value: &str) {
+    pub fn field(&mut self, label: &str, value: &str) {
         let indent = " ".repeat(LABEL + 2);
         let body = wrap(value, LABEL + 2, self.width, &indent);
         let _ = writeln!(
@@ -52,7 +62,7 @@ impl Page {
     }
 
     /// A line with a marker, then text wrapped under itself.
-    fn item(&mut self, marker: &str, text: &str) {
+    pub fn item(&mut self, marker: &str, text: &str) {
         let used = visible_width(marker);
         let indent = " ".repeat(used);
         let line = format!("{marker}{}", wrap_styled(text, used, self.width, &indent));
@@ -69,19 +79,15 @@ impl Page {
         }
     }
 
-    fn line(&mut self, text: &str) {
+    pub fn line(&mut self, text: &str) {
         self.out.push_str(text.trim_end());
         self.out.push('\n');
     }
 }
 
 pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
-    let mut page = Page {
-        out: String::new(),
-        width,
-        paint,
-        hints: input.rel.status != Status::Ended,
-    };
+    let mut page = Page::new(width, paint);
+    page.hints = input.rel.status != Status::Ended;
     let rel = input.rel;
     let a = input.assessment;
     title(&mut page, input);

@@ -102,7 +102,10 @@ fn conflict_marker(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
         let bare = line.trim_end_matches(['\n', '\r']);
-        let marker = |m: &str| bare == m || bare.starts_with(&format!("{m} "));
+        let marker = |m: &str| {
+            bare.strip_prefix(m)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        };
         if marker("<<<<<<<") || marker(">>>>>>>") || bare == "=======" {
             return Some(offset);
         }
@@ -225,6 +228,9 @@ mod tests {
             None
         );
         assert_eq!(conflict_marker("x = '<<<<<<<'"), None);
+        assert_eq!(conflict_marker("a\r\n>>>>>>> theirs\r\n"), Some(3));
+        assert_eq!(conflict_marker("<<<<<<<\n"), Some(0));
+        assert_eq!(conflict_marker("<<<<<<<< eight\n>>>>>>>x\n"), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod lifecycle;
 mod log;
 mod new;
 mod prep;
+mod report;
 mod search;
 mod shell;
 mod status;

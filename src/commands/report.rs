@@ -1,0 +1,199 @@
+//! `rel report`: what happened in a period, per relationship — the page a
+//! person pastes into a quarterly review.
+
+use crate::context::Ctx;
+use crate::error::{Error, Result};
+use crate::model::{Activity, CheckIn, CheckinId, Handle, Period, Relationship, Totals};
+use crate::report::period::Input;
+use crate::report::{json, markdown, period};
+use crate::store::{Problem, par_map};
+
+use super::finish;
+
+/// A period report: what happened in each relationship between two days
+///
+/// Per relationship: the check-ins held against what the cadence implies,
+/// their ratings, waypoints reached, goals achieved or dropped (with the
+/// final assessments if it ended), actions opened and closed, acts of
+/// advocacy, strengths gained, and changes to the relationship itself
+/// (paused, resumed, snoozed, ended, evolved, changed); then totals. Both
+/// ends of the period are included. Without handles it covers every
+/// relationship that ran at some time in the period — including ones that
+/// ended or paused during it — or had anything happen in it.
+///
+/// Expected check-ins: one for every full cadence (months count as 30
+/// days) in the days the relationship was meant to meet — from its start
+/// to its end, less the days it was paused or snoozed — with the cadence it
+/// has now. A period that runs past today counts up to today.
+///
+/// Examples:
+///   rel report
+///   rel report --since 2026-07-01 --until 2026-09-30 --format markdown > q3.md
+///   rel report ada-lovelace grace --since "6m ago"
+///   rel report --format json | jq '.totals'
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Only these relationships [default: every one that ran in the period]
+    #[arg(value_name = "HANDLE", add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
+    pub handles: Vec<String>,
+
+    /// The first day of the period [default: 89 days before --until, for
+    /// 90 days in all]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+
+    /// The last day of the period [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+
+    /// How to print it (the JSON shape is in the README)
+    #[arg(long, value_enum, default_value_t = Format::Text, value_name = "FORMAT")]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// The length of the default period, in days.
+const DEFAULT_DAYS: u32 = 90;
+
+/// A relationship read for the report: the file, and the check-ins held
+/// in the period (every id; the ones that could be read).
+struct Read {
+    handle: Handle,
+    rel: Relationship,
+    held: Vec<CheckinId>,
+    checkins: Vec<CheckIn>,
+}
+
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    let asked = period(ctx, &args)?;
+    let covered = asked.through(ctx.today).unwrap_or(asked);
+    let (handles, mut problems) = match named(ctx, &args.handles)? {
+        Some(named) => (named, Vec::new()),
+        None => {
+            let listing = ctx.journal.listing()?;
+            (listing.handles, listing.problems)
+        }
+    };
+    let read = read(ctx, &handles, covered, &mut problems);
+    let activities: Vec<Activity<'_>> = read
+        .iter()
+        .map(|r| Activity::of(&r.handle, &r.rel, covered, r.held.clone(), &r.checkins))
+        .filter(|a| !args.handles.is_empty() || a.belongs())
+        .collect();
+    let totals = Totals::of(&activities);
+    let input = Input {
+        period: asked,
+        covered,
+        today: ctx.today,
+        activities: &activities,
+        totals: &totals,
+    };
+    match args.format {
+        Format::Text => ctx.print(&period::text(&input, ctx.width, ctx.paint))?,
+        Format::Markdown => ctx.print(&markdown::render(&input))?,
+        Format::Json => ctx.print(&json::to_string(&json::period_report(&input, &problems)))?,
+    }
+    finish(ctx, &problems)
+}
+
+/// `--since` and `--until`, checked: a period that has begun by today.
+fn period(ctx: &Ctx, args: &Args) -> Result<Period> {
+    let today = ctx.today;
+    let until = match &args.until {
+        Some(text) => super::new::date("--until", text, today)?,
+        None => today,
+    };
+    let since = match &args.since {
+        Some(text) => super::new::date("--since", text, today)?,
+        None => Period::ending(until, DEFAULT_DAYS).since,
+    };
+    let hint = "the period runs from --since to --until, both days included";
+    let Some(period) = Period::new(since, until) else {
+        let what = match &args.until {
+            Some(_) => format!("--until {until}"),
+            None => format!("today ({today}, the default --until)"),
+        };
+        return Err(Error::user(format!("--since {since} is after {what}")).with_hint(hint));
+    };
+    if since > today {
+        return Err(
+            Error::user(format!("--since {since} is after today ({today})"))
+                .with_hint("a report covers days that have happened; pick an earlier --since"),
+        );
+    }
+    Ok(period)
+}
+
+/// The relationships named on the command line, each once; `None` when
+/// none were.
+fn named(ctx: &Ctx, inputs: &[String]) -> Result<Option<Vec<Handle>>> {
+    if inputs.is_empty() {
+        return Ok(None);
+    }
+    let mut handles = Vec::new();
+    for input in inputs {
+        let handle = ctx.journal.find(input)?;
+        if !handles.contains(&handle) {
+            handles.push(handle);
+        }
+    }
+    Ok(Some(handles))
+}
+
+/// Reads the relationships and the check-ins held in the period — only
+/// those, chosen by the dates in their names — on every core: first the
+/// relationships, then every check-in of every relationship in one pass.
+fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Problem>) -> Vec<Read> {
+    let journal = &ctx.journal;
+    let files = par_map(handles, |handle| {
+        (journal.load(handle), journal.checkin_ids(handle))
+    });
+    let mut read = Vec::new();
+    for (handle, (rel, ids)) in handles.iter().zip(files) {
+        let rel = match rel {
+            Ok(rel) => rel,
+            Err(problem) => {
+                problems.push(problem);
+                continue;
+            }
+        };
+        let held = match ids {
+            Ok(ids) => ids
+                .into_iter()
+                .filter(|id| period.contains(id.date))
+                .collect(),
+            Err(problem) => {
+                problems.push(problem);
+                Vec::new()
+            }
+        };
+        read.push(Read {
+            handle: handle.clone(),
+            rel,
+            held,
+            checkins: Vec::new(),
+        });
+    }
+    let wanted: Vec<(usize, CheckinId)> = read
+        .iter()
+        .enumerate()
+        .flat_map(|(n, r)| r.held.iter().map(move |id| (n, *id)))
+        .collect();
+    let loaded = par_map(&wanted, |(n, id)| {
+        journal.load_checkin(&read[*n].handle, *id)
+    });
+    for ((n, _), result) in wanted.iter().zip(loaded) {
+        match result {
+            Ok(checkin) => read[*n].checkins.push(checkin),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    read
+}
