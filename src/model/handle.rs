@@ -108,9 +108,14 @@ pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
     if input.is_empty() {
         return None;
     }
+    let squashed = input.replace(['-', ' '], "");
     let partial: Vec<&Handle> = handles
         .iter()
-        .filter(|h| h.0.starts_with(&input) || h.0.split('-').any(|part| part == input))
+        .filter(|h| {
+            h.0.starts_with(&input)
+                || h.0.split('-').any(|part| part == input)
+                || h.0.replace('-', "").starts_with(&squashed)
+        })
         .collect();
     if let [only] = partial.as_slice() {
         return Some(only);
@@ -153,6 +158,8 @@ mod tests {
             .collect();
         let best = |s: &str| closest(s, &handles).map(|h| h.as_str().to_string());
         assert_eq!(best("ada").as_deref(), Some("ada-lovelace"));
+        assert_eq!(best("adal").as_deref(), Some("ada-lovelace"));
+        assert_eq!(best("gracehop").as_deref(), Some("grace-hopper"));
         assert_eq!(best("hopper").as_deref(), Some("grace-hopper"));
         assert_eq!(best("ada-lovelce").as_deref(), Some("ada-lovelace"));
         assert_eq!(best("linux").as_deref(), Some("linus"));
