@@ -94,6 +94,8 @@ pub enum Command {
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Git(commands::git::Args),
+    Config(commands::config::Args),
     Completions(commands::completions::Args),
     Man(commands::completions::ManArgs),
     Log(commands::log::Args),

@@ -22,6 +22,8 @@ pub struct Config {
     pub review_every: Option<Cadence>,
     /// The editor for notes and `rel edit`, before $VISUAL and $EDITOR.
     pub editor: Option<String>,
+    /// Commit every change when the journal is a git work tree (default true).
+    pub git: Option<bool>,
 }
 
 /// Where the config file is: `REL_CONFIG`, else the platform's config dir.
@@ -50,7 +52,7 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
 
 fn bad_config(problem: &str) -> Error {
     Error::user(format!("bad config file: {problem}"))
-        .with_hint("known settings: journal_dir, default_cadence, review_every, editor")
+        .with_hint("known settings: journal_dir, default_cadence, review_every, editor, git")
 }
 
 fn resolve(dir: &Path, config_file: &Path) -> PathBuf {

@@ -17,6 +17,11 @@ use crate::store::Journal;
 
 pub struct Ctx {
     pub journal: Journal,
+    /// Where the journal's location came from: `--dir`, `REL_DIR`, the
+    /// config file, or the default.
+    pub journal_from: &'static str,
+    /// Where "today" came from.
+    pub today_from: &'static str,
     /// "Today": read once, from `--as-of`, `REL_TODAY` or the clock.
     pub today: NaiveDate,
     pub config: Config,
@@ -27,6 +32,8 @@ pub struct Ctx {
     pub prompt: Prompt,
     /// Columns available to tables and wrapped text.
     pub width: usize,
+    /// What this command changed, in a line each (for the git commit).
+    changes: std::cell::RefCell<Vec<String>>,
 }
 
 impl Ctx {
@@ -39,7 +46,12 @@ impl Ctx {
             None => clock,
         };
         let config = config::load(config::config_path().as_deref())?;
-        let root = journal_dir(cli, &config)?;
+        let (root, journal_from) = journal_dir(cli, &config)?;
+        let today_from = match &cli.as_of {
+            None => "the clock",
+            Some(flag) if std::env::var("REL_TODAY").ok().as_ref() == Some(flag) => "REL_TODAY",
+            Some(_) => "--as-of",
+        };
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let color = |terminal: bool| match cli.color {
             ColorChoice::Always => true,
@@ -54,6 +66,8 @@ impl Ctx {
         }
         Ok(Ctx {
             journal: Journal::new(root),
+            journal_from,
+            today_from,
             today,
             settings,
             paint,
@@ -61,6 +75,7 @@ impl Ctx {
             prompt: Prompt::new(cli.no_input, paint_err.enabled()),
             width: width(),
             config,
+            changes: std::cell::RefCell::new(Vec::new()),
         })
     }
 
@@ -79,23 +94,36 @@ impl Ctx {
             })
     }
 
+    /// Notes what the command changed in the journal, in a few words.
+    pub fn changed(&self, what: impl Into<String>) {
+        self.changes.borrow_mut().push(what.into());
+    }
+
+    /// Everything the command changed.
+    pub fn changes(&self) -> Vec<String> {
+        self.changes.borrow().clone()
+    }
+
     /// A message for the person, on stderr.
     pub fn say(&self, text: &str) {
         let _ = writeln!(io::stderr().lock(), "{text}");
     }
 }
 
-fn journal_dir(cli: &Cli, config: &Config) -> Result<PathBuf> {
+fn journal_dir(cli: &Cli, config: &Config) -> Result<(PathBuf, &'static str)> {
     if let Some(dir) = &cli.dir {
-        return Ok(dir.clone());
+        let from_env = std::env::var_os("REL_DIR").is_some_and(|env| PathBuf::from(env) == *dir);
+        return Ok((dir.clone(), if from_env { "REL_DIR" } else { "--dir" }));
     }
     if let Some(dir) = &config.journal_dir {
-        return Ok(dir.clone());
+        return Ok((dir.clone(), "the config file"));
     }
-    dirs::data_dir().map(|d| d.join("rel")).ok_or_else(|| {
-        Error::user("cannot tell where to keep the journal")
-            .with_hint("pass --dir DIR or set REL_DIR")
-    })
+    dirs::data_dir()
+        .map(|d| (d.join("rel"), "the default: the data dir"))
+        .ok_or_else(|| {
+            Error::user("cannot tell where to keep the journal")
+                .with_hint("pass --dir DIR or set REL_DIR")
+        })
 }
 
 /// `COLUMNS` when set, else the terminal's width, else 100.

@@ -76,6 +76,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ctx.say(&format!("({line})"));
             }
             let whose = if add.theirs { "their action" } else { "action" };
+            ctx.changed(format!(
+                "action {} added ({})",
+                changed.value, changed.handle
+            ));
             ctx.say(&format!(
                 "Added {whose} {} to {}: {}",
                 changed.value,

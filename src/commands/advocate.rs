@@ -70,6 +70,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .map_err(|e| item_error(&e, handle, ItemKind::Waypoint))
     })?;
     let serving = waypoint.map(|w| format!(", for {w}")).unwrap_or_default();
+    ctx.changed(format!("advocacy {} ({})", changed.value, changed.handle));
     ctx.say(&format!(
         "Advocacy {} logged for {} on {on}{serving}: {}",
         changed.value,

@@ -200,6 +200,7 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     let (id, written) = txn.record_checkin(&mut ed, checkin)?;
     drop(txn);
 
+    ctx.changed(format!("checkin {handle} {}", id.date));
     let p = ctx.paint_err;
     let mut message = format!(
         "Recorded check-in {} with {} ({handle}).",

@@ -122,6 +122,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .map(|g| g.id)
             .collect::<Vec<ItemId>>())
     })?;
+    ctx.changed(format!("end {} ({})", changed.handle, result.as_str()));
     ctx.say(&format!(
         "Ended {} on {on} ({}).",
         changed.handle,

@@ -44,6 +44,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .map_err(|e| life_error(&e, handle))
     })?;
     let (from, role) = changed.value;
+    ctx.changed(format!(
+        "evolve {} into {}",
+        changed.handle, changed.rel.kind
+    ));
     ctx.say(&format!(
         "{} evolved from {from} into {}: you are the {}.",
         changed.handle,

@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             if let Some(line) = note {
                 ctx.say(&format!("({line})"));
             }
+            ctx.changed(format!("goal {} added ({})", changed.value, changed.handle));
             ctx.say(&format!(
                 "Goal {} added to {}: {}",
                 changed.value,

@@ -6,8 +6,10 @@ pub mod actions;
 pub mod advocate;
 pub mod checkin;
 pub mod completions;
+pub mod config;
 pub mod end;
 pub mod evolve;
+pub mod git;
 pub mod goal;
 pub mod list;
 pub mod log;
@@ -44,7 +46,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
             crate::store::FORMAT
         ));
     }
-    match command {
+    let result = match command {
         None => status::run(ctx, status::Args::default()),
         Some(Command::New(args)) => new::run(ctx, args),
         Some(Command::Checkin(args)) => checkin::run(ctx, args),
@@ -64,11 +66,41 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Git(args)) => git::run(ctx, args),
+        Some(Command::Config(args)) => config::run(ctx, args),
         Some(Command::Completions(args)) => completions::run(ctx, args),
         Some(Command::Man(args)) => completions::man(ctx, args),
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
+    };
+    commit_changes(ctx);
+    result
+}
+
+/// Commits what the command changed, when the journal is in git.
+fn commit_changes(ctx: &Ctx) {
+    let changes = ctx.changes();
+    let Some(first) = changes.first() else {
+        return;
+    };
+    if ctx.config.git == Some(false) || !crate::store::git::is_work_tree(ctx.journal.root()) {
+        return;
+    }
+    let message = if changes.len() == 1 {
+        first.clone()
+    } else {
+        format!(
+            "{first} (and {} more)\n\n{}",
+            changes.len() - 1,
+            changes.join("\n")
+        )
+    };
+    if let Err(why) = crate::store::git::commit(ctx.journal.root(), &message) {
+        ctx.say(&format!(
+            "{} saved, but not committed to git: {why}",
+            ctx.paint_err.warning_label()
+        ));
     }
 }
 
@@ -227,6 +259,7 @@ pub fn close_items(
         (Closing::Done, _) => "done",
     };
     for id in &ids {
+        ctx.changed(format!("{} {id} {word} ({})", kind.noun(), changed.handle));
         let text = item_line(&changed.rel, *id);
         ctx.say(&format!(
             "{} {id} {word} on {on} ({}): {text}",

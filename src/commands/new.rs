@@ -341,6 +341,11 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
         ctx.say(&format!("({line})"));
     }
 
+    ctx.changed(format!(
+        "new {handle} ({}, {})",
+        rel.kind,
+        rel.role.as_str()
+    ));
     let p = ctx.paint_err;
     let mut lines = vec![format!(
         "Started {}: {} with {}.",

@@ -60,6 +60,7 @@ pub fn pause(ctx: &Ctx, args: Args) -> Result<()> {
     let changed = change(ctx, &args.handle, |rel, handle| {
         rel.pause(on, note).map_err(|e| life_error(&e, handle))
     })?;
+    ctx.changed(format!("pause {}", changed.handle));
     ctx.say(&format!(
         "Paused {} on {on}: no nudges until you `rel resume {}`.",
         changed.handle, changed.handle
@@ -76,6 +77,7 @@ pub fn resume(ctx: &Ctx, args: Args) -> Result<()> {
     let changed = change(ctx, &args.handle, |rel, handle| {
         rel.resume(on, note).map_err(|e| life_error(&e, handle))
     })?;
+    ctx.changed(format!("resume {}", changed.handle));
     ctx.say(&format!("Resumed {} on {on}.", changed.handle));
     Ok(())
 }
@@ -94,6 +96,7 @@ pub fn snooze(ctx: &Ctx, args: SnoozeArgs) -> Result<()> {
     let changed = change(ctx, &args.handle, |rel, handle| {
         rel.snooze(until, today).map_err(|e| life_error(&e, handle))
     })?;
+    ctx.changed(format!("snooze {}", changed.handle));
     match until {
         Some(until) => ctx.say(&format!(
             "Snoozed {}: no cadence nudges until {} (other nudges still show).",

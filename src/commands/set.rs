@@ -118,6 +118,12 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             changed.handle
         ));
     } else {
+        let fields: Vec<&str> = changed
+            .value
+            .iter()
+            .filter_map(|c| c.split(':').next())
+            .collect();
+        ctx.changed(format!("set {}: {}", changed.handle, fields.join(", ")));
         ctx.say(&format!("Changed {}:", changed.handle));
         for line in &changed.value {
             ctx.say(&format!("  {line}"));

@@ -62,6 +62,10 @@ pub fn run_strength(ctx: &Ctx, args: StrengthArgs) -> Result<()> {
     let text = item_text(&add.text, "strength")?;
     let on = day(ctx, add.date.as_deref())?;
     let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_strength(text, on)))?;
+    ctx.changed(format!(
+        "strength {} added ({})",
+        changed.value, changed.handle
+    ));
     ctx.say(&format!(
         "Strength {} added to {}: {}",
         changed.value,
@@ -77,6 +81,10 @@ pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
             let text = item_text(&add.text, "growth area")?;
             let on = day(ctx, add.date.as_deref())?;
             let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_growth(text, on)))?;
+            ctx.changed(format!(
+                "growth area {} added ({})",
+                changed.value, changed.handle
+            ));
             ctx.say(&format!(
                 "Growth area {} added to {}: {}",
                 changed.value,
@@ -103,6 +111,10 @@ pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
                 Ok(made)
             })?;
             for (from, strength) in changed.value {
+                ctx.changed(format!(
+                    "growth area {from} promoted to {strength} ({})",
+                    changed.handle
+                ));
                 ctx.say(&format!(
                     "Growth area {from} is now strength {strength} of {} (since {on}): {}",
                     changed.handle,

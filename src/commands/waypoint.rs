@@ -62,6 +62,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             if let Some(line) = note {
                 ctx.say(&format!("({line})"));
             }
+            ctx.changed(format!(
+                "waypoint {} added ({})",
+                changed.value, changed.handle
+            ));
             ctx.say(&format!(
                 "Waypoint {} added to {}, due {due}: {}",
                 changed.value,

@@ -3,6 +3,7 @@
 
 pub mod doc;
 pub mod file;
+pub mod git;
 pub mod lock;
 pub mod merge;
 pub mod problem;

@@ -7,6 +7,7 @@
 mod checkin;
 mod durability;
 mod env;
+mod git;
 mod hostile;
 mod interactive;
 mod items;
