@@ -112,7 +112,7 @@ impl Ctx {
 
 fn journal_dir(cli: &Cli, config: &Config) -> Result<(PathBuf, &'static str)> {
     if let Some(dir) = &cli.dir {
-        let from_env = std::env::var_os("REL_DIR").is_some_and(|env| PathBuf::from(env) == *dir);
+        let from_env = std::env::var_os("REL_DIR").is_some_and(|env| dir.as_os_str() == env);
         return Ok((dir.clone(), if from_env { "REL_DIR" } else { "--dir" }));
     }
     if let Some(dir) = &config.journal_dir {
