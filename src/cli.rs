@@ -70,4 +70,5 @@ pub enum Command {
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Check(commands::check::Args),
 }

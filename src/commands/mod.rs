@@ -4,6 +4,7 @@
 pub mod action;
 pub mod actions;
 pub mod advocate;
+pub mod check;
 pub mod checkin;
 pub mod end;
 pub mod evolve;
@@ -32,7 +33,11 @@ use crate::store::{Access, Problem};
 use crate::text::sanitize;
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
-    if let Ok(Access::ReadOnly { format }) = ctx.journal.access() {
+    // `rel check` says so itself, in its own words.
+    let checking = matches!(command, Some(Command::Check(_)));
+    if let Ok(Access::ReadOnly { format }) = ctx.journal.access()
+        && !checking
+    {
         ctx.say(&format!(
             "{} {} was written by a newer rel (format {format} > {}); it is read-only here — upgrade rel to change it",
             ctx.paint_err.warning_label(),
@@ -60,6 +65,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Check(args)) => check::run(ctx, args),
     }
 }
 

@@ -7,6 +7,7 @@ mod words;
 pub mod assess;
 pub mod cadence;
 pub mod checkin;
+pub mod consistency;
 pub mod date;
 pub mod handle;
 pub mod id;

@@ -1,6 +1,7 @@
 //! The journal directory: where files live, reading them safely, and
 //! writing them under the lock so that no word is ever lost.
 
+pub mod check;
 pub mod doc;
 pub mod file;
 pub mod lock;
