@@ -70,5 +70,6 @@ pub enum Command {
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Edit(commands::edit::Args),
     Check(commands::check::Args),
 }

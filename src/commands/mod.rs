@@ -6,6 +6,7 @@ pub mod actions;
 pub mod advocate;
 pub mod check;
 pub mod checkin;
+pub mod edit;
 pub mod end;
 pub mod evolve;
 pub mod goal;
@@ -66,6 +67,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
+        Some(Command::Edit(args)) => edit::run(ctx, args),
     }
 }
 

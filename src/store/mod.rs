@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod doc;
+pub mod edit;
 pub mod file;
 pub mod lock;
 pub mod merge;
@@ -343,7 +344,7 @@ impl Journal {
 
     /// Keeps text the person typed when a command could not finish, and
     /// says where. Falls back to the system's temporary folder.
-    pub fn save_draft(&self, stem: &str, text: &str) -> io::Result<PathBuf> {
+    pub fn save_draft(&self, stem: &str, text: impl AsRef<[u8]>) -> io::Result<PathBuf> {
         let journal_drafts = self.root.join(DRAFTS);
         let places = [journal_drafts, std::env::temp_dir()];
         let mut last = io::Error::other("nowhere to save");
@@ -358,7 +359,7 @@ impl Journal {
                 } else {
                     format!("{stem}-{n}.toml")
                 };
-                match write_atomic(dir, &name, text.as_bytes(), Mode::CreateNew) {
+                match write_atomic(dir, &name, text.as_ref(), Mode::CreateNew) {
                     Ok(()) => return Ok(dir.join(name)),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                     Err(e) => {
@@ -553,12 +554,7 @@ impl Txn<'_> {
                 return Err(internal("a check-in would not read back as written"));
             }
             if touches {
-                let pending = toml::to_string(&Pending {
-                    handle: handle.clone(),
-                    checkin: id.to_string(),
-                })
-                .map_err(|e| internal(&e.to_string()))?;
-                self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)?;
+                self.mark_pending(&handle, id)?;
             }
             match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
                 Ok(()) => {}
@@ -579,11 +575,27 @@ impl Txn<'_> {
                 self.write(&rel_dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
                 ed.doc = doc;
                 ed.rel = rel;
-                let marker = self.journal.root.join(PENDING_FILE);
-                file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))?;
+                self.clear_pending()?;
             }
             return Ok((id, checkin));
         }
+    }
+
+    /// Notes, before the first of two writes, that a check-in's effects on
+    /// its relationship may not be written yet; `heal` completes them.
+    fn mark_pending(&self, handle: &Handle, id: CheckinId) -> Result<()> {
+        let pending = toml::to_string(&Pending {
+            handle: handle.clone(),
+            checkin: id.to_string(),
+        })
+        .map_err(|e| internal(&e.to_string()))?;
+        self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)
+    }
+
+    /// Both writes are done.
+    fn clear_pending(&self) -> Result<()> {
+        let marker = self.journal.root.join(PENDING_FILE);
+        file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))
     }
 
     /// Completes a check-in whose relationship write was interrupted.

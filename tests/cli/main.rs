@@ -6,6 +6,7 @@
 
 mod check;
 mod checkin;
+mod edit;
 mod env;
 mod new;
 mod status;
