@@ -46,14 +46,26 @@ fn main() -> ExitCode {
         };
         let a = assess(&snapshot, today, &Settings::default());
         if let (Some(due), Some(cadence)) = (a.next_due, &rel.cadence) {
-            rows.push((days_between(due, today), handle.to_string(), cadence.to_string(), a.last_checkin));
+            rows.push((
+                days_between(due, today),
+                handle.to_string(),
+                cadence.to_string(),
+                a.last_checkin,
+            ));
         }
     }
     rows.sort_by_key(|row| std::cmp::Reverse(row.0));
-    println!("{:>6}  {:<20} {:<10} last met", "late", "relationship", "cadence");
+    println!(
+        "{:>6}  {:<20} {:<10} last met",
+        "late", "relationship", "cadence"
+    );
     for (late, handle, cadence, last) in rows {
         let last = last.map_or("never".to_string(), |d| d.to_string());
-        let late = if late > 0 { format!("{late}d") } else { "—".to_string() };
+        let late = if late > 0 {
+            format!("{late}d")
+        } else {
+            "—".to_string()
+        };
         println!("{late:>6}  {handle:<20} {cadence:<10} {last}");
     }
     ExitCode::SUCCESS
