@@ -101,4 +101,6 @@ pub enum Command {
     Log(commands::log::Args),
     Search(commands::search::Args),
     Report(commands::report::Args),
+    Edit(commands::edit::Args),
+    Check(commands::check::Args),
 }

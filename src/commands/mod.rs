@@ -4,9 +4,11 @@
 pub mod action;
 pub mod actions;
 pub mod advocate;
+pub mod check;
 pub mod checkin;
 pub mod completions;
 pub mod config;
+pub mod edit;
 pub mod end;
 pub mod evolve;
 pub mod git;
@@ -38,7 +40,11 @@ use crate::store::{Access, Problem};
 use crate::text::sanitize;
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
-    if let Ok(Access::ReadOnly { format }) = ctx.journal.access() {
+    // `rel check` says so itself, in its own words.
+    let checking = matches!(command, Some(Command::Check(_)));
+    if let Ok(Access::ReadOnly { format }) = ctx.journal.access()
+        && !checking
+    {
         ctx.say(&format!(
             "{} {} was written by a newer rel (format {format} > {}); it is read-only here — upgrade rel to change it",
             ctx.paint_err.warning_label(),
@@ -73,6 +79,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
+        Some(Command::Check(args)) => check::run(ctx, args),
+        Some(Command::Edit(args)) => edit::run(ctx, args),
     };
     commit_changes(ctx);
     result

@@ -84,7 +84,21 @@ impl Serialize for Rating {
 
 impl<'de> Deserialize<'de> for Rating {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let value = i64::deserialize(d)?;
+        /// Any integer, with the words a person needs when it is not one.
+        struct Whole;
+        impl serde::de::Visitor<'_> for Whole {
+            type Value = i64;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a rating from 1 to 5")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<i64, E> {
+                Ok(v)
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<i64, E> {
+                Ok(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+        }
+        let value = d.deserialize_i64(Whole)?;
         u8::try_from(value)
             .ok()
             .and_then(Rating::new)

@@ -8,6 +8,7 @@ pub mod activity;
 pub mod assess;
 pub mod cadence;
 pub mod checkin;
+pub mod consistency;
 pub mod date;
 pub mod fold;
 pub mod handle;

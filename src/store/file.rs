@@ -29,13 +29,34 @@ pub fn is_temp_name(name: &str) -> bool {
 /// symbolic link), of a sane size, valid UTF-8, with no NUL bytes and no
 /// unresolved merge conflict.
 pub fn read_text(path: &Path) -> Result<String, Problem> {
-    let meta = fs::symlink_metadata(path).map_err(|e| read_problem(path, &e))?;
-    if meta.file_type().is_symlink() {
-        return Err(Problem::error(
-            path,
-            "is a symbolic link; rel does not follow links inside the journal",
-        ));
-    }
+    text_of(path, read_bytes(path)?)
+}
+
+/// Reads a journal file's bytes: only a regular file (never through a
+/// symbolic link) of a sane size. `rel edit` opens files that are not
+/// (yet) good text, so this is separate from [`read_text`].
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
+    read_file(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_bytes`], with the file's metadata (for `rel check`, which also
+/// judges its permissions, without asking the file system twice).
+pub fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
+    // Open first and ask the open file what it is: one path lookup, not
+    // two. O_NOFOLLOW refuses a link; O_NONBLOCK keeps a FIFO from hanging
+    // the open, and it is refused below as not a regular file.
+    let file = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| match e.raw_os_error() {
+            Some(libc::ELOOP) => Problem::error(
+                path,
+                "is a symbolic link; rel does not follow links inside the journal",
+            ),
+            _ => read_problem(path, &e),
+        })?;
+    let meta = file.metadata().map_err(|e| read_problem(path, &e))?;
     if !meta.is_file() {
         return Err(Problem::error(path, "is not a regular file"));
     }
@@ -49,17 +70,12 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
             ),
         ));
     }
-    let mut file = OpenOptions::new()
-        .read(true)
-        .custom_flags(nofollow())
-        .open(path)
-        .map_err(|e| read_problem(path, &e))?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    Read::by_ref(&mut file)
+    Read::by_ref(&mut &file)
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| read_problem(path, &e))?;
-    text_of(path, bytes)
+    Ok((bytes, meta))
 }
 
 fn read_problem(path: &Path, err: &io::Error) -> Problem {
@@ -67,10 +83,6 @@ fn read_problem(path: &Path, err: &io::Error) -> Problem {
         path,
         format!("cannot read: {}", crate::error::io_reason(err)),
     )
-}
-
-fn nofollow() -> i32 {
-    libc::O_NOFOLLOW
 }
 
 /// Checks that bytes are text a person could have written.
@@ -231,6 +243,29 @@ mod tests {
         assert_eq!(conflict_marker("a\r\n>>>>>>> theirs\r\n"), Some(3));
         assert_eq!(conflict_marker("<<<<<<<\n"), Some(0));
         assert_eq!(conflict_marker("<<<<<<<< eight\n>>>>>>>x\n"), None);
+    }
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(&file, "a = 1\n").unwrap();
+        assert_eq!(read_bytes(&file).unwrap(), b"a = 1\n");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let p = read_bytes(&link).unwrap_err();
+        assert!(p.message.contains("symbolic link"), "{p}");
+        let p = read_bytes(dir.path()).unwrap_err();
+        assert_eq!(p.message, "is not a regular file");
+        let fifo = dir.path().join("fifo.toml");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            // Refused at once, not waiting for a writer.
+            let p = read_bytes(&fifo).unwrap_err();
+            assert_eq!(p.message, "is not a regular file");
+        }
+        let p = read_bytes(&dir.path().join("missing.toml")).unwrap_err();
+        assert_eq!(p.message, "cannot read: no such file or folder");
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! The journal directory: where files live, reading them safely, and
 //! writing them under the lock so that no word is ever lost.
 
+pub mod check;
 pub mod doc;
+pub mod edit;
 pub mod file;
 pub mod git;
 pub mod lock;
@@ -362,7 +364,7 @@ impl Journal {
 
     /// Keeps text the person typed when a command could not finish, and
     /// says where. Falls back to the system's temporary folder.
-    pub fn save_draft(&self, stem: &str, text: &str) -> io::Result<PathBuf> {
+    pub fn save_draft(&self, stem: &str, text: impl AsRef<[u8]>) -> io::Result<PathBuf> {
         let journal_drafts = self.root.join(DRAFTS);
         let places = [journal_drafts, std::env::temp_dir()];
         let mut last = io::Error::other("nowhere to save");
@@ -377,7 +379,7 @@ impl Journal {
                 } else {
                     format!("{stem}-{n}.toml")
                 };
-                match write_atomic(dir, &name, text.as_bytes(), Mode::CreateNew) {
+                match write_atomic(dir, &name, text.as_ref(), Mode::CreateNew) {
                     Ok(()) => return Ok(dir.join(name)),
                     Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                     Err(e) => {
@@ -624,12 +626,7 @@ impl Txn<'_> {
                 return Err(internal("a check-in would not read back as written").into());
             }
             if touches {
-                let pending = toml::to_string(&Pending {
-                    handle: handle.clone(),
-                    checkin: id.to_string(),
-                })
-                .map_err(|e| internal(&e.to_string()))?;
-                self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)?;
+                self.mark_pending(&handle, id)?;
             }
             match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
                 Ok(()) => {}
@@ -664,10 +661,27 @@ impl Txn<'_> {
                 ed.doc = doc;
                 ed.rel = rel;
                 // Harmless if it stays: completing an applied check-in changes nothing.
-                let _ = file::remove(&self.journal.root.join(PENDING_FILE));
+                let _ = self.clear_pending();
             }
             return Ok((id, checkin));
         }
+    }
+
+    /// Notes, before the first of two writes, that a check-in's effects on
+    /// its relationship may not be written yet; `heal` completes them.
+    fn mark_pending(&self, handle: &Handle, id: CheckinId) -> Result<()> {
+        let pending = toml::to_string(&Pending {
+            handle: handle.clone(),
+            checkin: id.to_string(),
+        })
+        .map_err(|e| internal(&e.to_string()))?;
+        self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)
+    }
+
+    /// Both writes are done.
+    fn clear_pending(&self) -> Result<()> {
+        let marker = self.journal.root.join(PENDING_FILE);
+        file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))
     }
 
     /// Completes a check-in whose relationship write was interrupted.

@@ -318,7 +318,7 @@ fn a_broken_checkin_is_located_and_the_rest_still_shows() {
     assert!(!run.stdout.contains("2026-10-29 "), "{}", run.stdout);
     assert_eq!(
         run.stderr,
-        "error: [TMP]/journal/relationships/ada-lovelace/checkins/2026-10-29-1.toml:2:10: invalid type: string \"five\", expected i64\n\
+        "error: [TMP]/journal/relationships/ada-lovelace/checkins/2026-10-29-1.toml:2:10: invalid type: string \"five\", expected a rating from 1 to 5\n\
          hint: rel never overwrites a file it cannot read; fix it by hand, then run rel check\n"
     );
     let run = env.fails(2, &["log", "ada-lovelace", "--json"]);

@@ -4,8 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod check;
 mod checkin;
 mod durability;
+mod edit;
 mod env;
 mod git;
 mod hostile;
