@@ -80,7 +80,7 @@ printf '\n# my own note\nmood = "keen"\n' >> "$f""#,
     let run = edit(&env, &ed, &["ada-lovelace"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     insta::assert_snapshot!(run.stderr, @r"
-    warning: [TMP]/journal/relationships/ada-lovelace/relationship.toml:22:1: unknown key 'mood' in [[action]] (rel keeps keys it does not know, and ignores them)
+    warning: [TMP]/journal/relationships/ada-lovelace/relationship.toml:23:1: unknown key 'mood' in [[action]] (rel keeps keys it does not know, and ignores them)
     Saved [TMP]/journal/relationships/ada-lovelace/relationship.toml (4 lines added, 1 removed).
     ");
     let after = env.read(REL);
