@@ -86,6 +86,17 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ));
             }
             ctx.say(&message);
+            ctx.changed(match &args.checkin {
+                Some(_) => format!(
+                    "edit {handle} check-in {}",
+                    session
+                        .path
+                        .file_stem()
+                        .map(|s| s.to_string_lossy())
+                        .unwrap_or_default()
+                ),
+                None => format!("edit {handle}"),
+            });
             return Ok(());
         }
         let not_saved = Error::journal(format!("not saved: {shown} is unchanged"));

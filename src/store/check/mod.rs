@@ -179,6 +179,19 @@ fn top_level(root: &Path, problems: &mut Vec<Problem>, modes: &mut Modes) -> boo
             RELATIONSHIPS => {
                 relationships = true;
                 modes.check(&entry.path);
+                // A relationship rel new was still assembling when it stopped.
+                for staged in entries(&entry.path).unwrap_or_default() {
+                    if staged
+                        .name
+                        .as_deref()
+                        .is_some_and(crate::store::file::is_temp_name)
+                    {
+                        problems.push(Problem::warning(
+                            &staged.path,
+                            "is a relationship folder left by an interrupted rel new; it is safe to delete",
+                        ));
+                    }
+                }
             }
             DRAFTS if entry.kind.is_dir() => drafts(&entry.path, problems, modes),
             _ => {}
