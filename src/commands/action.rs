@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::items::{Closing, NewAction};
 use crate::model::{ItemKind, Owner};
 
-use super::{Close, change, close_items, day, item_text};
+use super::{Close, change, close_items, day, item_text, still_open};
 
 /// Action items between meetings, yours and theirs.
 ///
@@ -71,7 +71,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 owner,
                 due,
             };
-            let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_action(new, on, None)))?;
+            let changed = change(ctx, &add.handle, |rel, handle| {
+                still_open(rel, handle)?;
+                Ok(rel.add_action(new, on, None))
+            })?;
             if let Some(line) = note {
                 ctx.say(&format!("({line})"));
             }

@@ -48,6 +48,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         None => None,
     };
     let changed = change(ctx, &args.handle, |rel, handle| {
+        super::still_open(rel, handle)?;
         if rel.kind != Kind::Sponsoring {
             return Err(Error::user(format!(
                 "{handle} is {}; advocacy is logged in sponsoring relationships",

@@ -307,6 +307,24 @@ fn ids(texts: &[String], kind: ItemKind, flag: &str) -> Result<Vec<ItemId>> {
 
 /// Every action closed must be open, every waypoint reached must be open.
 fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result<()> {
+    if let Some(ending) = rel
+        .ending
+        .as_ref()
+        .filter(|_| rel.status == crate::model::Status::Ended)
+    {
+        if checkin.date > ending.date {
+            return Err(Error::user(format!(
+                "{handle} ended on {}; a check-in on {} comes after it",
+                ending.date, checkin.date
+            ))
+            .with_hint(
+                "record a meeting from before the end with --date, or start a new relationship",
+            ));
+        }
+        if checkin.has_effects() {
+            super::still_open(rel, handle)?;
+        }
+    }
     let mut probe = rel.clone();
     for id in &checkin.closed {
         probe

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::ItemKind;
 use crate::model::items::Closing;
 
-use super::{Close, change, close_items, day, item_text};
+use super::{Close, change, close_items, day, item_text, still_open};
 
 /// Goals: what the relationship is for, in steps you can tick off.
 ///
@@ -60,7 +60,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ))
                 .with_hint("give a due date still to come"));
             }
-            let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_goal(text, on, due)))?;
+            let changed = change(ctx, &add.handle, |rel, handle| {
+                still_open(rel, handle)?;
+                Ok(rel.add_goal(text, on, due))
+            })?;
             if let Some(line) = note {
                 ctx.say(&format!("({line})"));
             }

@@ -137,6 +137,25 @@ pub fn change<T>(
     Ok(Changed { handle, rel, value })
 }
 
+/// Items of an ended relationship stay as the closing conversation left
+/// them.
+pub fn still_open(rel: &Relationship, handle: &Handle) -> Result<()> {
+    if rel.status == crate::model::Status::Ended {
+        let when = rel
+            .ending
+            .as_ref()
+            .map(|e| format!(" on {}", e.date))
+            .unwrap_or_default();
+        return Err(Error::user(format!(
+            "{handle} ended{when}; its items stay as the closing conversation left them"
+        ))
+        .with_hint(format!(
+            "to correct the record, edit the file: rel edit {handle}"
+        )));
+    }
+    Ok(())
+}
+
 /// `--date`, or today.
 pub fn day(ctx: &Ctx, date: Option<&str>) -> Result<NaiveDate> {
     match date {
@@ -254,6 +273,7 @@ pub fn close_items(
     let ids = item_ids(&args.ids, kind, verb)?;
     let on = day(ctx, args.date.as_deref())?;
     let changed = change(ctx, &args.handle, |rel, handle| {
+        still_open(rel, handle)?;
         for id in &ids {
             rel.close(*id, how, on)
                 .map_err(|e| item_error(&e, handle, kind))?;

@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::ItemKind;
 
-use super::{change, day, item_error, item_ids, item_text};
+use super::{change, day, item_error, item_ids, item_text, still_open};
 
 /// Strengths: the qualities that made them the right person, to reinforce.
 ///
@@ -61,7 +61,10 @@ pub fn run_strength(ctx: &Ctx, args: StrengthArgs) -> Result<()> {
     let StrengthArgs::Add(add) = args;
     let text = item_text(&add.text, "strength")?;
     let on = day(ctx, add.date.as_deref())?;
-    let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_strength(text, on)))?;
+    let changed = change(ctx, &add.handle, |rel, handle| {
+        still_open(rel, handle)?;
+        Ok(rel.add_strength(text, on))
+    })?;
     ctx.changed(format!(
         "strength {} added ({})",
         changed.value, changed.handle
@@ -80,7 +83,10 @@ pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
         GrowthArgs::Add(add) => {
             let text = item_text(&add.text, "growth area")?;
             let on = day(ctx, add.date.as_deref())?;
-            let changed = change(ctx, &add.handle, |rel, _| Ok(rel.add_growth(text, on)))?;
+            let changed = change(ctx, &add.handle, |rel, handle| {
+                still_open(rel, handle)?;
+                Ok(rel.add_growth(text, on))
+            })?;
             ctx.changed(format!(
                 "growth area {} added ({})",
                 changed.value, changed.handle
@@ -100,6 +106,7 @@ pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
             )?;
             let on = day(ctx, promote.date.as_deref())?;
             let changed = change(ctx, &promote.handle, |rel, handle| {
+                still_open(rel, handle)?;
                 let mut made = Vec::new();
                 for id in &ids {
                     made.push((

@@ -56,7 +56,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 ))
                 .with_hint("a waypoint lies ahead; give a due date still to come"));
             }
-            let changed = change(ctx, &add.handle, |rel, _| {
+            let changed = change(ctx, &add.handle, |rel, handle| {
+                super::still_open(rel, handle)?;
                 Ok(rel.add_waypoint(text, due, on))
             })?;
             if let Some(line) = note {

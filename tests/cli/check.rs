@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 
 use crate::env::{Run, TestEnv};
 
-fn corpus() -> PathBuf {
+pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
 /// Copies a case into the journal with rel's own modes (git checks files
 /// out 0644), so that only what the case holds is reported.
-fn copy_tree(from: &Path, to: &Path) {
+pub fn copy_tree(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
     fs::set_permissions(to, fs::Permissions::from_mode(0o700)).unwrap();
     for entry in fs::read_dir(from).unwrap() {

@@ -197,6 +197,40 @@ fn end_with_flags_assesses_goals_and_leaves_the_rest_visible() {
     assert!(env.ok(&["list"]).is_empty());
     assert!(env.ok(&["list", "--all"]).contains("ended"));
 
+    // Its items stay as the closing conversation left them.
+    for args in [
+        &["goal", "add", "linus", "x"][..],
+        &["action", "add", "linus", "x"],
+        &["goal", "done", "linus", "g2"],
+        &["checkin", "linus", "--action", "x"],
+    ] {
+        let run = env.refuses(1, args);
+        assert!(
+            run.stderr
+                .contains("linus ended on 2026-11-26; its items stay"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let run = env.refuses(
+        1,
+        &["--as-of", "2026-12-01", "checkin", "linus", "-m", "late"],
+    );
+    assert!(
+        run.stderr
+            .contains("a check-in on 2026-12-01 comes after it"),
+        "{}",
+        run.stderr
+    );
+    env.ok(&[
+        "checkin",
+        "linus",
+        "--date",
+        "2026-11-25",
+        "-m",
+        "notes from before the end",
+    ]);
+
     // Once ended, it stays so.
     for args in [
         &["end", "linus", "--as", "completed"][..],
