@@ -156,7 +156,6 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     checkin.changes = clean(&args.changes);
     checkin.closed = ids(&args.done, ItemKind::Action, "--done")?;
     checkin.reached = ids(&args.reached, ItemKind::Waypoint, "--reached")?;
-    check_items(rel, handle, &checkin)?;
     if let Some(next) = &args.next {
         checkin.next = Some(next_meeting(ctx, next, day)?);
     }
@@ -173,6 +172,7 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
             });
         }
     }
+    check_items(rel, handle, &checkin)?;
     checkin.notes = match args.notes.as_deref() {
         Some("-") => {
             let mut text = String::new();
