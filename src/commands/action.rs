@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::items::{Closing, NewAction};
 use crate::model::{ItemKind, Owner};
 
-use super::{Close, change, close_items, day, item_text, still_open};
+use super::{Close, NewItem, close_items};
 
 /// Action items between meetings, yours and theirs.
 ///
@@ -46,50 +46,24 @@ pub struct Add {
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     match args {
         Args::Add(add) => {
-            let text = item_text(&add.text, "action")?;
-            let on = day(ctx, add.date.as_deref())?;
-            let due = add
-                .due
-                .as_deref()
-                .map(|d| super::new::date_ahead("--due", d, ctx.today))
-                .transpose()?;
-            let note = add
-                .due
-                .as_deref()
-                .zip(due)
-                .and_then(|(text, due)| super::new::resolved("--due", text, due));
-            if let Some(due) = due.filter(|d| *d < on) {
-                return Err(crate::error::Error::user(format!(
-                    "--due {due} is before the action is added ({on})"
-                ))
-                .with_hint("give a due date still to come"));
-            }
             let owner = if add.theirs { Owner::Them } else { Owner::Me };
-            let new = NewAction {
-                id: None,
-                text,
-                owner,
-                due,
-            };
-            let changed = change(ctx, &add.handle, |rel, handle| {
-                still_open(rel, handle)?;
-                Ok(rel.add_action(new, on, None))
-            })?;
-            if let Some(line) = note {
-                ctx.say(&format!("({line})"));
-            }
-            let whose = if add.theirs { "their action" } else { "action" };
-            ctx.changed(format!(
-                "action {} added ({})",
-                changed.value, changed.handle
-            ));
-            ctx.say(&format!(
-                "Added {whose} {} to {}: {}",
-                changed.value,
-                changed.handle,
-                super::item_line(&changed.rel, changed.value)
-            ));
-            Ok(())
+            let label = if add.theirs { "Their action" } else { "Action" };
+            NewItem::read(
+                ctx,
+                "action",
+                &add.text,
+                add.date.as_deref(),
+                add.due.as_deref(),
+            )?
+            .add(ctx, &add.handle, label, |rel, text, on, due| {
+                let new = NewAction {
+                    id: None,
+                    text,
+                    owner,
+                    due,
+                };
+                rel.add_action(new, on, None)
+            })
         }
         Args::Done(close) => close_items(
             ctx,

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::ItemKind;
 use crate::model::items::Closing;
 
-use super::{Close, change, close_items, day, item_text, still_open};
+use super::{Close, NewItem, close_items};
 
 /// Goals: what the relationship is for, in steps you can tick off.
 ///
@@ -41,41 +41,16 @@ pub struct Add {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     match args {
-        Args::Add(add) => {
-            let text = item_text(&add.text, "goal")?;
-            let on = day(ctx, add.date.as_deref())?;
-            let due = add
-                .due
-                .as_deref()
-                .map(|d| super::new::date_ahead("--due", d, ctx.today))
-                .transpose()?;
-            let note = add
-                .due
-                .as_deref()
-                .zip(due)
-                .and_then(|(text, due)| super::new::resolved("--due", text, due));
-            if let Some(due) = due.filter(|d| *d < on) {
-                return Err(crate::error::Error::user(format!(
-                    "--due {due} is before the goal is added ({on})"
-                ))
-                .with_hint("give a due date still to come"));
-            }
-            let changed = change(ctx, &add.handle, |rel, handle| {
-                still_open(rel, handle)?;
-                Ok(rel.add_goal(text, on, due))
-            })?;
-            if let Some(line) = note {
-                ctx.say(&format!("({line})"));
-            }
-            ctx.changed(format!("goal {} added ({})", changed.value, changed.handle));
-            ctx.say(&format!(
-                "Goal {} added to {}: {}",
-                changed.value,
-                changed.handle,
-                super::item_line(&changed.rel, changed.value)
-            ));
-            Ok(())
-        }
+        Args::Add(add) => NewItem::read(
+            ctx,
+            "goal",
+            &add.text,
+            add.date.as_deref(),
+            add.due.as_deref(),
+        )?
+        .add(ctx, &add.handle, "Goal", |rel, text, on, due| {
+            rel.add_goal(text, on, due)
+        }),
         Args::Done(close) => {
             close_items(ctx, &close, ItemKind::Goal, Closing::Done, "rel goal done")
         }

@@ -343,6 +343,83 @@ pub fn capitalized(word: &str) -> String {
     }
 }
 
+/// What every `add` is given: the words, the day (`--date`), and for
+/// goals, waypoints and actions the day it is due (`--due`, still to come).
+pub struct NewItem {
+    pub text: String,
+    pub on: NaiveDate,
+    pub due: Option<NaiveDate>,
+    /// What a relative `--due` meant, to echo back once it is saved.
+    note: Option<String>,
+}
+
+impl NewItem {
+    pub fn read(
+        ctx: &Ctx,
+        noun: &str,
+        text: &str,
+        date: Option<&str>,
+        due: Option<&str>,
+    ) -> Result<NewItem> {
+        let text = item_text(text, noun)?;
+        let on = day(ctx, date)?;
+        let due_day = due
+            .map(|d| new::date_ahead("--due", d, ctx.today))
+            .transpose()?;
+        if let Some(due) = due_day.filter(|d| *d < on) {
+            return Err(
+                Error::user(format!("--due {due} is before the {noun} is added ({on})"))
+                    .with_hint("give a due date still to come"),
+            );
+        }
+        let note = due
+            .zip(due_day)
+            .and_then(|(text, due)| new::resolved("--due", text, due));
+        Ok(NewItem {
+            text,
+            on,
+            due: due_day,
+            note,
+        })
+    }
+
+    /// Adds the item under the lock with `add`, then says what was added.
+    pub fn add(
+        self,
+        ctx: &Ctx,
+        handle: &str,
+        label: &str,
+        add: impl FnOnce(&mut Relationship, String, NaiveDate, Option<NaiveDate>) -> ItemId,
+    ) -> Result<()> {
+        let NewItem {
+            text,
+            on,
+            due,
+            note,
+        } = self;
+        let changed = change(ctx, handle, |rel, handle| {
+            still_open(rel, handle)?;
+            Ok(add(rel, text, on, due))
+        })?;
+        if let Some(line) = note {
+            ctx.say(&format!("({line})"));
+        }
+        let id = changed.value;
+        ctx.changed(format!(
+            "{} {id} added ({})",
+            id.kind.noun(),
+            changed.handle
+        ));
+        let due = due.map(|d| format!(", due {d}")).unwrap_or_default();
+        ctx.say(&format!(
+            "{label} {id} added to {}{due}: {}",
+            changed.handle,
+            item_line(&changed.rel, id)
+        ));
+        Ok(())
+    }
+}
+
 /// Text a person gave for an item: trimmed, and not empty.
 pub fn item_text(text: &str, what: &str) -> Result<String> {
     let text = text.trim();

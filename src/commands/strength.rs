@@ -5,7 +5,7 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::ItemKind;
 
-use super::{change, day, item_error, item_ids, item_text, still_open};
+use super::{NewItem, change, day, item_error, item_ids, still_open};
 
 /// Strengths: the qualities that made them the right person, to reinforce.
 ///
@@ -59,44 +59,23 @@ pub struct Promote {
 
 pub fn run_strength(ctx: &Ctx, args: StrengthArgs) -> Result<()> {
     let StrengthArgs::Add(add) = args;
-    let text = item_text(&add.text, "strength")?;
-    let on = day(ctx, add.date.as_deref())?;
-    let changed = change(ctx, &add.handle, |rel, handle| {
-        still_open(rel, handle)?;
-        Ok(rel.add_strength(text, on))
-    })?;
-    ctx.changed(format!(
-        "strength {} added ({})",
-        changed.value, changed.handle
-    ));
-    ctx.say(&format!(
-        "Strength {} added to {}: {}",
-        changed.value,
-        changed.handle,
-        super::item_line(&changed.rel, changed.value)
-    ));
-    Ok(())
+    NewItem::read(ctx, "strength", &add.text, add.date.as_deref(), None)?.add(
+        ctx,
+        &add.handle,
+        "Strength",
+        |rel, text, on, _| rel.add_strength(text, on),
+    )
 }
 
 pub fn run_growth(ctx: &Ctx, args: GrowthArgs) -> Result<()> {
     match args {
         GrowthArgs::Add(add) => {
-            let text = item_text(&add.text, "growth area")?;
-            let on = day(ctx, add.date.as_deref())?;
-            let changed = change(ctx, &add.handle, |rel, handle| {
-                still_open(rel, handle)?;
-                Ok(rel.add_growth(text, on))
-            })?;
-            ctx.changed(format!(
-                "growth area {} added ({})",
-                changed.value, changed.handle
-            ));
-            ctx.say(&format!(
-                "Growth area {} added to {}: {}",
-                changed.value,
-                changed.handle,
-                super::item_line(&changed.rel, changed.value)
-            ));
+            NewItem::read(ctx, "growth area", &add.text, add.date.as_deref(), None)?.add(
+                ctx,
+                &add.handle,
+                "Growth area",
+                |rel, text, on, _| rel.add_growth(text, on),
+            )?;
         }
         GrowthArgs::Promote(promote) => {
             let ids = item_ids(

@@ -1,11 +1,11 @@
 //! `rel waypoint add|reach|drop`: the dated steps toward a destination.
 
 use crate::context::Ctx;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::ItemKind;
 use crate::model::items::Closing;
 
-use super::{Close, change, close_items, day, item_text};
+use super::{Close, NewItem, close_items};
 
 /// Waypoints: the dated steps on the way to a destination.
 ///
@@ -45,36 +45,16 @@ pub struct Add {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     match args {
-        Args::Add(add) => {
-            let text = item_text(&add.text, "waypoint")?;
-            let on = day(ctx, add.date.as_deref())?;
-            let due = super::new::date_ahead("--due", &add.due, ctx.today)?;
-            let note = super::new::resolved("--due", &add.due, due);
-            if due < on {
-                return Err(Error::user(format!(
-                    "--due {due} is before the waypoint is set ({on})"
-                ))
-                .with_hint("a waypoint lies ahead; give a due date still to come"));
-            }
-            let changed = change(ctx, &add.handle, |rel, handle| {
-                super::still_open(rel, handle)?;
-                Ok(rel.add_waypoint(text, due, on))
-            })?;
-            if let Some(line) = note {
-                ctx.say(&format!("({line})"));
-            }
-            ctx.changed(format!(
-                "waypoint {} added ({})",
-                changed.value, changed.handle
-            ));
-            ctx.say(&format!(
-                "Waypoint {} added to {}, due {due}: {}",
-                changed.value,
-                changed.handle,
-                super::item_line(&changed.rel, changed.value)
-            ));
-            Ok(())
-        }
+        Args::Add(add) => NewItem::read(
+            ctx,
+            "waypoint",
+            &add.text,
+            add.date.as_deref(),
+            Some(&add.due),
+        )?
+        .add(ctx, &add.handle, "Waypoint", |rel, text, on, due| {
+            rel.add_waypoint(text, due.unwrap_or(on), on)
+        }),
         Args::Reach(close) => close_items(
             ctx,
             &close,

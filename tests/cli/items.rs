@@ -38,7 +38,7 @@ fn every_item_command_changes_the_file_and_says_so() {
                 "--date",
                 "2026-03-05",
             ],
-            "Goal g1 added to grace: Cross-org visibility",
+            "Goal g1 added to grace, due 2027-06-30: Cross-org visibility",
         ),
         (
             &["goal", "add", "grace", "Write more", "--date", "2026-03-05"],
@@ -105,7 +105,7 @@ fn every_item_command_changes_the_file_and_says_so() {
                 "--date",
                 "2026-11-01",
             ],
-            "Added action a1 to grace: Intro to the VP",
+            "Action a1 added to grace: Intro to the VP",
         ),
         (
             &[
@@ -117,9 +117,9 @@ fn every_item_command_changes_the_file_and_says_so() {
                 "--due",
                 "in 2w",
             ],
-            "Added their action a2 to grace",
+            "Their action a2 added to grace",
         ),
-        (&["action", "add", "grace", "Stale idea"], "Added action a3"),
+        (&["action", "add", "grace", "Stale idea"], "Action a3 added"),
         (
             &["action", "done", "grace", "a1"],
             "Action a1 done on 2026-11-26 (grace): Intro to the VP",
@@ -220,7 +220,7 @@ fn refusals_name_the_problem_and_write_nothing() {
         ),
         (
             &["waypoint", "add", "grace", "x", "--due", "2026-01-01"],
-            "--due 2026-01-01 is before the waypoint is set",
+            "--due 2026-01-01 is before the waypoint is added",
             "",
         ),
         (
