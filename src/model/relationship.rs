@@ -682,6 +682,52 @@ impl Relationship {
         if self.sessions == Some(0) {
             found.push(("sessions", "sessions must be at least 1".to_string()));
         }
+        found.extend(self.id_contradictions());
+        found
+    }
+
+    /// Item ids used twice, or in the wrong list: either would make a
+    /// command like `--done a2` ambiguous.
+    fn id_contradictions(&self) -> Vec<(&'static str, String)> {
+        let lists: [(ItemKind, Vec<ItemId>); 6] = [
+            (ItemKind::Goal, self.goals.iter().map(|x| x.id).collect()),
+            (
+                ItemKind::Waypoint,
+                self.waypoints.iter().map(|x| x.id).collect(),
+            ),
+            (
+                ItemKind::Action,
+                self.actions.iter().map(|x| x.id).collect(),
+            ),
+            (
+                ItemKind::Strength,
+                self.strengths.iter().map(|x| x.id).collect(),
+            ),
+            (ItemKind::Growth, self.growth.iter().map(|x| x.id).collect()),
+            (
+                ItemKind::Advocacy,
+                self.advocacy.iter().map(|x| x.id).collect(),
+            ),
+        ];
+        let mut found = Vec::new();
+        for (kind, ids) in &lists {
+            let mut seen = std::collections::HashSet::new();
+            for id in ids {
+                if id.kind != *kind {
+                    found.push((
+                        kind.key(),
+                        format!(
+                            "{id} is listed as a {}, but a {}'s id starts with '{}'",
+                            kind.noun(),
+                            kind.noun(),
+                            kind.prefix()
+                        ),
+                    ));
+                } else if !seen.insert(id.n) {
+                    found.push((kind.key(), format!("{} id {id} is used twice", kind.noun())));
+                }
+            }
+        }
         found
     }
 }
@@ -714,6 +760,27 @@ mod tests {
             rel.add_goal("four".into(), day("2026-01-02"), None)
                 .to_string(),
             "g4"
+        );
+    }
+
+    #[test]
+    fn item_ids_used_twice_or_in_the_wrong_list_contradict() {
+        let mut rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-01"));
+        rel.add_goal("one".into(), day("2026-01-01"), None);
+        rel.add_goal("two".into(), day("2026-01-01"), None);
+        assert!(rel.contradictions().is_empty());
+        rel.goals[1].id = rel.goals[0].id;
+        assert_eq!(
+            rel.contradictions(),
+            [("goal", "goal id g1 is used twice".to_string())]
+        );
+        rel.goals[1].id = ItemId::new(ItemKind::Action, 2);
+        assert_eq!(
+            rel.contradictions(),
+            [(
+                "goal",
+                "a2 is listed as a goal, but a goal's id starts with 'g'".to_string()
+            )]
         );
     }
 
