@@ -70,4 +70,6 @@ pub enum Command {
     End(commands::end::Args),
     Evolve(commands::evolve::Args),
     List(commands::list::Args),
+    Export(commands::export::Args),
+    Import(commands::import::Args),
 }

@@ -7,7 +7,9 @@ pub mod advocate;
 pub mod checkin;
 pub mod end;
 pub mod evolve;
+pub mod export;
 pub mod goal;
+pub mod import;
 pub mod list;
 pub mod new;
 pub mod pause;
@@ -60,6 +62,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::End(args)) => end::run(ctx, args),
         Some(Command::Evolve(args)) => evolve::run(ctx, args),
         Some(Command::List(args)) => list::run(ctx, args),
+        Some(Command::Export(args)) => export::run(ctx, args),
+        Some(Command::Import(args)) => import::run(ctx, args),
     }
 }
 

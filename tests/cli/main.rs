@@ -6,6 +6,8 @@
 
 mod checkin;
 mod env;
+mod export;
+mod import;
 mod new;
 mod status;
 mod storage;
