@@ -2,9 +2,9 @@
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::export::{CheckinEntry, Entry, Export};
+use crate::export::{self, CheckinEntry, RenderedEntry, render_head};
 use crate::model::{CheckinId, Handle};
-use crate::store::{Problem, Severity, par_map};
+use crate::store::{Access, FORMAT, Problem, Severity, par_map};
 
 /// Print the journal, or the relationships named, as one JSON document.
 ///
@@ -27,6 +27,13 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    if let Access::ReadOnly { format } = ctx.journal.access()? {
+        return Err(Error::journal(format!(
+            "{} was written by a newer rel (format {format} > {FORMAT}); an export by this rel could miss what it does not know",
+            ctx.journal.root().display()
+        ))
+        .with_hint("upgrade rel, then export"));
+    }
     let (handles, mut problems) = if args.handles.is_empty() {
         let listing = ctx.journal.listing()?;
         (listing.handles, listing.problems)
@@ -54,53 +61,62 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             "nothing was exported: a backup must not silently miss a file. Fix it by hand (rel check lists every problem) and export again, or export the other relationships by name",
         ));
     }
-    let export = Export {
-        exported_at: ctx.today,
-        relationships,
-    };
-    ctx.print_with(|out| export.write(out))
+    ctx.print_with(|out| export::write_rendered(ctx.today, &relationships, out))
 }
 
 /// Reads every relationship and check-in with the text of its file, all
-/// check-ins of the journal in one parallel pass.
-fn gather(ctx: &Ctx, handles: &[Handle], problems: &mut Vec<Problem>) -> Vec<Entry> {
+/// check-ins of the journal in one parallel pass, and renders each piece
+/// of the document on the thread that read it.
+fn gather(ctx: &Ctx, handles: &[Handle], problems: &mut Vec<Problem>) -> Vec<RenderedEntry> {
     let journal = &ctx.journal;
     let read = par_map(handles, |handle| {
         let (rel, text) = journal.load_with_text(handle)?;
         let ids = journal.checkin_ids(handle)?;
-        Ok::<_, Problem>((rel, text, ids))
+        let head = render_head(&rel, Some(&text))
+            .map_err(|e| not_rendered(&journal.relationship_path(handle), &e))?;
+        Ok::<_, Problem>((head, ids))
     });
     let mut entries = Vec::with_capacity(handles.len());
     let mut files: Vec<(&Handle, CheckinId)> = Vec::new();
     for (handle, result) in handles.iter().zip(read) {
         match result {
-            Ok((relationship, text, ids)) => {
+            Ok((head, ids)) => {
                 files.extend(ids.iter().map(|id| (handle, *id)));
-                entries.push((
-                    Entry {
-                        handle: handle.clone(),
-                        relationship,
-                        toml: Some(text),
-                        checkins: Vec::with_capacity(ids.len()),
-                    },
-                    ids,
-                ));
+                entries.push((handle, head, ids.len()));
             }
             Err(problem) => problems.push(problem),
         }
     }
-    let mut checkins = journal.load_checkins_with_text(&files).into_iter();
-    for (entry, ids) in &mut entries {
-        for (id, result) in ids.iter().zip(checkins.by_ref()) {
+    let mut checkins = journal
+        .map_checkins(&files, |id, checkin, text| {
+            let toml = Some(text);
+            let entry = CheckinEntry { id, checkin, toml };
+            (id, entry.render())
+        })
+        .into_iter();
+    let mut rendered = Vec::with_capacity(entries.len());
+    for (handle, head, count) in entries {
+        let mut entry = RenderedEntry {
+            handle: handle.clone(),
+            head,
+            checkins: Vec::with_capacity(count),
+        };
+        for result in checkins.by_ref().take(count) {
             match result {
-                Ok((checkin, text)) => entry.checkins.push(CheckinEntry {
-                    id: *id,
-                    checkin,
-                    toml: Some(text),
-                }),
+                Ok((_, Ok(piece))) => entry.checkins.push(piece),
+                Ok((id, Err(e))) => {
+                    problems.push(not_rendered(&journal.checkin_path(handle, id), &e));
+                }
                 Err(problem) => problems.push(problem),
             }
         }
+        rendered.push(entry);
     }
-    entries.into_iter().map(|(entry, _)| entry).collect()
+    rendered
+}
+
+/// Rendering JSON into memory does not fail; if it ever did, the export
+/// must not go on without the file.
+fn not_rendered(path: &std::path::Path, err: &std::io::Error) -> Problem {
+    Problem::error(path, format!("cannot be written as JSON: {err}"))
 }

@@ -86,47 +86,28 @@ fn as_text<S: Serializer>(id: &CheckinId, s: S) -> Result<S::Ok, S::Error> {
 
 impl Export {
     /// Writes the document, pretty-printed, ending with a newline: the same
-    /// bytes as `serde_json::to_writer_pretty` of the whole, but with the
-    /// check-ins (most of the work) rendered in parallel first.
-    pub fn write(&self, mut out: impl Write) -> io::Result<()> {
+    /// bytes as `serde_json::to_writer_pretty` of the whole, with the
+    /// pieces rendered in parallel first.
+    pub fn write(&self, out: impl Write) -> io::Result<()> {
         let checkins: Vec<&CheckinEntry> = self
             .relationships
             .iter()
             .flat_map(|e| &e.checkins)
             .collect();
-        let mut rendered = par_map(&checkins, |c| render_checkin(c)).into_iter();
-        let heads = par_map(&self.relationships, render_head);
-        write!(
-            out,
-            "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"relationships\": [",
-            json(FORMAT)?,
-            json(&self.exported_at)?
-        )?;
-        for (i, (entry, head)) in self.relationships.iter().zip(heads).enumerate() {
-            out.write_all(if i == 0 { b"\n    {" } else { b",\n    {" })?;
-            write!(out, "\n      \"handle\": {}", json(&entry.handle)?)?;
-            out.write_all(b",\n      \"relationship\": ")?;
-            out.write_all(&head?)?;
-            out.write_all(b",\n      \"checkins\": [")?;
-            for j in 0..entry.checkins.len() {
-                let text = rendered.next().unwrap_or_else(|| Ok(Vec::new()))?;
-                out.write_all(if j == 0 {
-                    b"\n        "
-                } else {
-                    b",\n        "
-                })?;
-                out.write_all(&text)?;
-            }
-            if !entry.checkins.is_empty() {
-                out.write_all(b"\n      ")?;
-            }
-            out.write_all(b"]\n    }")?;
+        let mut rendered = par_map(&checkins, |c| c.render()).into_iter();
+        let heads = par_map(&self.relationships, |e| {
+            render_head(&e.relationship, e.toml.as_deref())
+        });
+        let mut entries = Vec::with_capacity(self.relationships.len());
+        for (entry, head) in self.relationships.iter().zip(heads) {
+            let checkins = rendered.by_ref().take(entry.checkins.len());
+            entries.push(RenderedEntry {
+                handle: entry.handle.clone(),
+                head: head?,
+                checkins: checkins.collect::<io::Result<_>>()?,
+            });
         }
-        if !self.relationships.is_empty() {
-            out.write_all(b"\n  ")?;
-        }
-        out.write_all(b"]\n}\n")?;
-        out.flush()
+        write_rendered(self.exported_at, &entries, out)
     }
 
     pub fn checkin_count(&self) -> usize {
@@ -134,39 +115,96 @@ impl Export {
     }
 }
 
+/// A piece of the document rendered ahead of time, as it sits in place,
+/// so that the pieces can be made in parallel (by the threads that read
+/// the files) and joined at the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered(Vec<u8>);
+
+/// A relationship with its pieces rendered.
+#[derive(Debug, Clone)]
+pub struct RenderedEntry {
+    pub handle: Handle,
+    /// From [`render_head`].
+    pub head: Rendered,
+    /// From [`CheckinEntry::render`], oldest first.
+    pub checkins: Vec<Rendered>,
+}
+
+/// Joins rendered pieces into the whole document.
+pub fn write_rendered(
+    exported_at: NaiveDate,
+    entries: &[RenderedEntry],
+    mut out: impl Write,
+) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"relationships\": [",
+        json(FORMAT)?,
+        json(&exported_at)?
+    )?;
+    for (i, entry) in entries.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    {" } else { b",\n    {" })?;
+        write!(out, "\n      \"handle\": {}", json(&entry.handle)?)?;
+        out.write_all(b",\n      \"relationship\": ")?;
+        out.write_all(&entry.head.0)?;
+        out.write_all(b",\n      \"checkins\": [")?;
+        for (j, checkin) in entry.checkins.iter().enumerate() {
+            out.write_all(if j == 0 {
+                b"\n        "
+            } else {
+                b",\n        "
+            })?;
+            out.write_all(&checkin.0)?;
+        }
+        if !entry.checkins.is_empty() {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"]\n    }")?;
+    }
+    if !entries.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]\n}\n")?;
+    out.flush()
+}
+
 /// How deep the fields of a relationship entry, and the check-ins, sit.
 const ENTRY_DEPTH: usize = 3;
 const CHECKIN_DEPTH: usize = 4;
 
-/// A check-in as it sits in the document: its id and fields, then the
-/// text of its file (escaped by hand: it is most of the bytes).
-fn render_checkin(c: &CheckinEntry) -> io::Result<Vec<u8>> {
-    #[derive(Serialize)]
-    struct Fields<'a> {
-        #[serde(serialize_with = "as_text")]
-        id: CheckinId,
-        #[serde(flatten)]
-        checkin: &'a CheckIn,
+impl CheckinEntry {
+    /// The check-in as it sits in the document: its id and fields, then
+    /// the text of its file (escaped by hand: it is most of the bytes).
+    pub fn render(&self) -> io::Result<Rendered> {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            #[serde(serialize_with = "as_text")]
+            id: CheckinId,
+            #[serde(flatten)]
+            checkin: &'a CheckIn,
+        }
+        let fields = Fields {
+            id: self.id,
+            checkin: &self.checkin,
+        };
+        let mut out = pretty(&fields, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
+        if let Some(toml) = &self.toml {
+            push_field(&mut out, CHECKIN_DEPTH, "toml", toml)?;
+        }
+        Ok(Rendered(out))
     }
-    let fields = Fields {
-        id: c.id,
-        checkin: &c.checkin,
-    };
-    let mut out = pretty(&fields, CHECKIN_DEPTH, size_hint(c.toml.as_deref()))?;
-    if let Some(toml) = &c.toml {
-        push_field(&mut out, CHECKIN_DEPTH, "toml", toml)?;
-    }
-    Ok(out)
 }
 
-/// `"relationship": {…}` and the text of its file, after the handle.
-fn render_head(e: &Entry) -> io::Result<Vec<u8>> {
-    let mut out = pretty(&e.relationship, ENTRY_DEPTH, size_hint(e.toml.as_deref()))?;
-    if let Some(toml) = &e.toml {
+/// A relationship's `{…}` and the text of its file: what follows
+/// `"relationship": ` in its entry.
+pub fn render_head(rel: &Relationship, toml: Option<&str>) -> io::Result<Rendered> {
+    let mut out = pretty(rel, ENTRY_DEPTH, size_hint(toml))?;
+    if let Some(toml) = toml {
         out.extend_from_slice(b",\n      \"toml\": ");
         push_str(&mut out, toml);
     }
-    Ok(out)
+    Ok(Rendered(out))
 }
 
 /// About how many bytes of JSON a file's data makes, from its text.

@@ -284,12 +284,14 @@ impl Journal {
         par_map(ids, |id| self.load_checkin(handle, *id).map(|c| (*id, c)))
     }
 
-    /// Reads check-ins of any relationships with the text of their files,
-    /// in parallel on every core, in the order given.
-    pub fn load_checkins_with_text(
+    /// Reads check-ins of any relationships, in parallel on every core,
+    /// and hands each, with the text of its file, to `f` on the thread that
+    /// read it (so that work on it is spread too). In the order given.
+    pub fn map_checkins<R: Send>(
         &self,
         files: &[(&Handle, CheckinId)],
-    ) -> Vec<Result<(CheckIn, String), Problem>> {
+        f: impl Fn(CheckinId, CheckIn, String) -> R + Sync,
+    ) -> Vec<Result<R, Problem>> {
         // Each relationship's folder path is made once, not once a file.
         let mut dirs: Vec<(&Handle, PathBuf)> = Vec::new();
         let mut jobs: Vec<(usize, CheckinId)> = Vec::with_capacity(files.len());
@@ -301,7 +303,7 @@ impl Journal {
         }
         par_map(&jobs, |(dir, id)| {
             let path = dirs.get(*dir).map(|(_, d)| d.join(id.file_name()));
-            read_checkin(&path.unwrap_or_default())
+            read_checkin(&path.unwrap_or_default()).map(|(checkin, text)| f(*id, checkin, text))
         })
     }
 

@@ -376,3 +376,17 @@ fn an_empty_journal_exports_an_empty_list() {
     let (_, doc) = exported(&env, &[]);
     assert_eq!(doc["relationships"], Value::Array(Vec::new()));
 }
+
+#[test]
+fn a_journal_a_newer_rel_wrote_is_not_exported() {
+    let env = TestEnv::new();
+    env.ada();
+    env.write("journal.toml", "format = 2\n");
+    let run = env.fails(2, &["export"]);
+    assert!(run.stdout.is_empty());
+    assert!(
+        run.stderr.contains("written by a newer rel (format 2 > 1); an export by this rel could miss what it does not know"),
+        "{}",
+        run.stderr
+    );
+}
