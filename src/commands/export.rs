@@ -34,6 +34,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         ))
         .with_hint("upgrade rel, then export"));
     }
+    // Writers wait until every file is read: the export is of one moment.
+    let lock = ctx.journal.read_lock()?;
     let (handles, mut problems) = if args.handles.is_empty() {
         let listing = ctx.journal.listing()?;
         (listing.handles, listing.problems)
@@ -48,6 +50,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         (handles, Vec::new())
     };
     let relationships = gather(ctx, &handles, &mut problems);
+    drop(lock);
     for warning in problems.iter().filter(|p| p.severity == Severity::Warning) {
         ctx.say(&format!("{} {warning}", ctx.paint_err.warning_label()));
     }

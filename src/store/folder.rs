@@ -125,6 +125,16 @@ fn storable(at: &Path, text: String) -> Result<String, Problem> {
 const ASIDE_PREFIX: &str = ".rel-old-";
 
 impl Journal {
+    /// Holds writers off while an export reads every file, so that it
+    /// sees the journal as of one moment. `None` when there is no journal,
+    /// or it cannot hold a lock (a read-only copy).
+    pub fn read_lock(&self) -> Result<Option<super::lock::Lock>> {
+        if !self.root_exists()? {
+            return Ok(None);
+        }
+        super::lock::acquire_shared(&self.root)
+    }
+
     /// Whether anything at all sits where this handle's folder would go.
     pub fn is_taken(&self, handle: &Handle) -> bool {
         fs::symlink_metadata(self.relationship_dir(handle)).is_ok()

@@ -323,3 +323,28 @@ fn unreadable_input_is_a_user_error() {
     );
     assert!(!env.journal.exists(), "nothing was created");
 }
+
+#[test]
+fn a_replacement_cut_short_between_two_moves_is_healed() {
+    // Where a file system cannot swap two folders, --replace moves the old
+    // one aside first. A crash then leaves it there, and the next write
+    // puts it back (or, if the new one made it, removes it).
+    let env = TestEnv::new();
+    env.ada();
+    let old = env.read("relationships/ada-lovelace/relationship.toml");
+    std::fs::rename(
+        env.path("relationships/ada-lovelace"),
+        env.path("relationships/.rel-old-ada-lovelace.tmp"),
+    )
+    .unwrap();
+    env.ok(&["new", "--person", "Grace", "--role", "sponsor"]);
+    assert_eq!(
+        env.read("relationships/ada-lovelace/relationship.toml"),
+        old
+    );
+
+    std::fs::create_dir(env.path("relationships/.rel-old-grace.tmp")).unwrap();
+    env.ok(&["goal", "add", "grace", "Lead"]);
+    assert!(!env.path("relationships/.rel-old-grace.tmp").exists());
+    assert!(env.path("relationships/grace/relationship.toml").exists());
+}
