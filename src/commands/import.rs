@@ -13,6 +13,7 @@ use crate::model::assess::plural;
 use crate::model::handle::MAX_HANDLE;
 use crate::store::folder::{FolderText, Placement, checkin_text, relationship_text};
 use crate::store::{Journal, Problem};
+use crate::text::sanitize;
 
 /// Put the relationships of an export into the journal.
 ///
@@ -117,6 +118,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
 /// The document's name for messages, and its text.
 fn read_input(file: &Path) -> Result<(String, String)> {
     let mut bytes = Vec::new();
+    let shown = sanitize(&file.display().to_string());
     let name = if file == Path::new("-") {
         std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
             Error::user(format!(
@@ -128,13 +130,12 @@ fn read_input(file: &Path) -> Result<(String, String)> {
     } else {
         bytes = std::fs::read(file).map_err(|e| {
             Error::user(format!(
-                "cannot read {}: {}",
-                file.display(),
+                "cannot read {shown}: {}",
                 crate::error::io_reason(&e)
             ))
             .with_hint("name a file written by rel export, or '-' to read stdin")
         })?;
-        file.display().to_string()
+        shown
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::user(format!(
