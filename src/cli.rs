@@ -103,4 +103,6 @@ pub enum Command {
     Report(commands::report::Args),
     Edit(commands::edit::Args),
     Check(commands::check::Args),
+    Export(commands::export::Args),
+    Import(commands::import::Args),
 }

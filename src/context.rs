@@ -85,13 +85,15 @@ impl Ctx {
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
-            .map_err(|e| match e.kind() {
-                io::ErrorKind::BrokenPipe => Error::broken_pipe(),
-                _ => Error::journal(format!(
-                    "cannot write the output: {}",
-                    crate::error::io_reason(&e)
-                )),
-            })
+            .map_err(|e| output_error(&e))
+    }
+
+    /// Streams a large output to stdout through one buffer, as `print`.
+    pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        write(&mut out)
+            .and_then(|()| out.flush())
+            .map_err(|e| output_error(&e))
     }
 
     /// Notes what the command changed in the journal, in a few words.
@@ -107,6 +109,16 @@ impl Ctx {
     /// A message for the person, on stderr.
     pub fn say(&self, text: &str) {
         let _ = writeln!(io::stderr().lock(), "{text}");
+    }
+}
+
+fn output_error(e: &io::Error) -> Error {
+    match e.kind() {
+        io::ErrorKind::BrokenPipe => Error::broken_pipe(),
+        _ => Error::journal(format!(
+            "cannot write the output: {}",
+            crate::error::io_reason(e)
+        )),
     }
 }
 

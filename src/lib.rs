@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod context;
 pub mod error;
+pub mod export;
 pub mod model;
 pub mod prompt;
 pub mod report;

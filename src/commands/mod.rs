@@ -11,8 +11,10 @@ pub mod config;
 pub mod edit;
 pub mod end;
 pub mod evolve;
+pub mod export;
 pub mod git;
 pub mod goal;
+pub mod import;
 pub mod list;
 pub mod log;
 pub mod new;
@@ -81,6 +83,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Report(args)) => report::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
+        Some(Command::Export(args)) => export::run(ctx, args),
+        Some(Command::Import(args)) => import::run(ctx, args),
     };
     commit_changes(ctx);
     result

@@ -38,7 +38,7 @@ impl CheckinId {
 
 impl fmt::Display for CheckinId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{}", self.date.format("%Y-%m-%d"), self.n)
+        write!(f, "{}-{}", super::date::Iso(self.date), self.n)
     }
 }
 

@@ -50,6 +50,8 @@ pub fn relationship(rel: &Relationship) -> Vec<Finding> {
         .contradictions()
         .into_iter()
         .filter_map(|(place, message)| match place {
+            // Ids in the wrong list are told below too, with their place.
+            Place::Key(key) if ItemKind::ALL.iter().any(|k| k.key() == key) => None,
             Place::Key(key) => Some(Finding::error(vec![Step::Key(key)], message)),
             // Told below, with the id to use instead.
             Place::SecondId(_) => None,

@@ -32,7 +32,8 @@ pub enum Toward {
     Future,
 }
 
-/// Parses a strict `YYYY-MM-DD` date.
+/// Parses a strict `YYYY-MM-DD` date. By hand rather than with chrono's
+/// general parser: every date of every file passes through here.
 pub fn parse_iso(input: &str) -> Option<NaiveDate> {
     let b = input.trim().as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
@@ -53,6 +54,50 @@ pub fn parse_iso(input: &str) -> Option<NaiveDate> {
 /// the past (see [`parse_date_toward`]).
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, DateError> {
     parse_date_toward(input, today, Toward::Past)
+}
+
+/// A date as `YYYY-MM-DD`, written without chrono's general formatter
+/// (an export writes dates by the thousand).
+#[derive(Debug, Clone, Copy)]
+pub struct Iso(pub NaiveDate);
+
+impl Iso {
+    /// The ten bytes, for years 0 to 9999.
+    fn bytes(self) -> Option<[u8; 10]> {
+        let (year, month, day) = (self.0.year(), self.0.month(), self.0.day());
+        let Ok(year @ 0..=9999) = u32::try_from(year) else {
+            return None;
+        };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        Some([
+            digit(year / 1000),
+            digit(year / 100),
+            digit(year / 10),
+            digit(year),
+            b'-',
+            digit(month / 10),
+            digit(month),
+            b'-',
+            digit(day / 10),
+            digit(day),
+        ])
+    }
+
+    fn serialize<S: Serializer>(self, s: S) -> Result<S::Ok, S::Error> {
+        match self.bytes() {
+            Some(bytes) => s.serialize_str(std::str::from_utf8(&bytes).unwrap_or_default()),
+            None => s.collect_str(&self.0),
+        }
+    }
+}
+
+impl fmt::Display for Iso {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.bytes() {
+            Some(bytes) => f.write_str(std::str::from_utf8(&bytes).map_err(|_| fmt::Error)?),
+            None => write!(f, "{}", self.0),
+        }
+    }
 }
 
 /// A date a person typed, resolved against `today`.
@@ -263,7 +308,7 @@ pub mod serde_date {
     use super::*;
 
     pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&date.format("%Y-%m-%d"))
+        Iso(*date).serialize(s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -277,7 +322,7 @@ pub mod serde_opt_date {
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
         match date {
-            Some(date) => s.collect_str(&date.format("%Y-%m-%d")),
+            Some(date) => Iso(*date).serialize(s),
             None => s.serialize_none(),
         }
     }
@@ -338,11 +383,21 @@ impl<'de> Visitor<'de> for DateVisitor {
     /// The `toml` deserializer hands a native date over as a one-entry map
     /// whose value is the date's text.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<NaiveDate, A::Error> {
-        let Some(_key) = map.next_key::<String>()? else {
+        let Some(de::IgnoredAny) = map.next_key()? else {
             return Err(de::Error::invalid_type(Unexpected::Map, &self));
         };
-        let text: String = map.next_value()?;
-        self.date(&text)
+        map.next_value_seed(DateText)
+    }
+}
+
+/// The text of a native date, read without copying it.
+struct DateText;
+
+impl<'de> de::DeserializeSeed<'de> for DateText {
+    type Value = NaiveDate;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<NaiveDate, D::Error> {
+        d.deserialize_str(DateVisitor)
     }
 }
 
@@ -468,6 +523,25 @@ mod tests {
         b: Option<NaiveDate>,
         #[serde(default, with = "serde_opt_date")]
         c: Option<NaiveDate>,
+    }
+
+    #[test]
+    fn iso_dates_are_strict_and_written_back_the_same() {
+        for text in ["2026-11-26", "0001-01-01", "9999-12-31", "2024-02-29"] {
+            assert_eq!(Iso(d(text)).to_string(), text);
+            assert_eq!(d(text).to_string(), text);
+        }
+        for bad in [
+            "2026-1-126",
+            "+026-11-26",
+            "2026-11-2x",
+            "2023-02-29",
+            "2026-00-10",
+            "２026-11-26",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+        assert_eq!(parse_iso(" 2026-11-26\n"), Some(d("2026-11-26")));
     }
 
     #[test]

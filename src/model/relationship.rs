@@ -184,6 +184,16 @@ pub enum Place {
     SecondId(ItemId),
 }
 
+impl std::fmt::Display for Place {
+    /// The key where the contradiction is, for paths like `relationship.role`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::Key(key) => f.write_str(key),
+            Place::SecondId(id) => f.write_str(id.kind.key()),
+        }
+    }
+}
+
 /// Why a change to the life of a relationship was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LifeError {
@@ -707,6 +717,49 @@ impl Relationship {
                 ));
             }
         }
+        found.extend(self.id_contradictions());
+        found
+    }
+
+    /// Item ids used twice, or in the wrong list: either would make a
+    /// command like `--done a2` ambiguous.
+    fn id_contradictions(&self) -> Vec<(Place, String)> {
+        let lists: [(ItemKind, Vec<ItemId>); 6] = [
+            (ItemKind::Goal, self.goals.iter().map(|x| x.id).collect()),
+            (
+                ItemKind::Waypoint,
+                self.waypoints.iter().map(|x| x.id).collect(),
+            ),
+            (
+                ItemKind::Action,
+                self.actions.iter().map(|x| x.id).collect(),
+            ),
+            (
+                ItemKind::Strength,
+                self.strengths.iter().map(|x| x.id).collect(),
+            ),
+            (ItemKind::Growth, self.growth.iter().map(|x| x.id).collect()),
+            (
+                ItemKind::Advocacy,
+                self.advocacy.iter().map(|x| x.id).collect(),
+            ),
+        ];
+        let mut found = Vec::new();
+        for (kind, ids) in &lists {
+            for id in ids {
+                if id.kind != *kind {
+                    found.push((
+                        Place::Key(kind.key()),
+                        format!(
+                            "{id} is listed with the {}s, but {} ids start with '{}'",
+                            kind.key(),
+                            kind.key(),
+                            kind.prefix()
+                        ),
+                    ));
+                }
+            }
+        }
         found
     }
 }
@@ -739,6 +792,28 @@ mod tests {
             rel.add_goal("four".into(), day("2026-01-02"), None)
                 .to_string(),
             "g4"
+        );
+    }
+
+    #[test]
+    fn item_ids_used_twice_or_in_the_wrong_list_contradict() {
+        let mut rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-01"));
+        rel.add_goal("one".into(), day("2026-01-01"), None);
+        rel.add_goal("two".into(), day("2026-01-01"), None);
+        assert!(rel.contradictions().is_empty());
+        rel.goals[1].id = rel.goals[0].id;
+        let g1 = rel.goals[0].id;
+        let found = rel.contradictions();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Place::SecondId(g1));
+        assert!(found[0].1.starts_with("g1 is used twice"), "{}", found[0].1);
+        rel.goals[1].id = ItemId::new(ItemKind::Action, 2);
+        assert_eq!(
+            rel.contradictions(),
+            [(
+                Place::Key("goal"),
+                "a2 is listed with the goals, but goal ids start with 'g'".to_string()
+            )]
         );
     }
 

@@ -96,34 +96,72 @@ pub fn text_of(path: &Path, bytes: Vec<u8>) -> Result<String, Problem> {
             return Err(Problem::error(path, "is not valid UTF-8 text").at(&prefix, good));
         }
     };
-    if let Some(at) = text.find('\0') {
+    if let Some(at) = memchr(0, text.as_bytes()) {
         return Err(Problem::error(path, "contains a NUL byte; is it a text file?").at(&text, at));
-    }
-    if let Some(at) = conflict_marker(&text) {
-        return Err(Problem::error(
-            path,
-            "unresolved merge conflict: keep the lines you want, delete the <<<<<<< ======= >>>>>>> markers",
-        )
-        .at(&text, at));
     }
     Ok(text)
 }
 
-/// The offset of the first line that is a git conflict marker.
-fn conflict_marker(text: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']);
-        let marker = |m: &str| {
-            bare.strip_prefix(m)
-                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-        };
-        if marker("<<<<<<<") || marker(">>>>>>>") || bare == "=======" {
-            return Some(offset);
+/// A file that does not parse because git left conflict markers in it
+/// says so, at the first marker. (Markers inside a string that parses are
+/// the person's words, and are left alone.)
+pub fn conflict_problem(path: &Path, text: &str) -> Option<Problem> {
+    let at = conflict_marker(text)?;
+    Some(
+        Problem::error(
+            path,
+            "unresolved merge conflict: keep the lines you want, delete the <<<<<<< ======= >>>>>>> markers",
+        )
+        .at(text, at),
+    )
+}
+
+/// The offset of the first line that is a git conflict marker. Only lines
+/// that start with `<`, `=` or `>` are looked at closely.
+pub fn conflict_marker(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i);
+        if matches!(bytes[start], b'<' | b'=' | b'>') {
+            let bare = text.get(start..end).unwrap_or("").trim_end_matches('\r');
+            let marker = |m: &str| {
+                bare.strip_prefix(m)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+            };
+            if marker("<<<<<<<") || marker(">>>>>>>") || bare == "=======" {
+                return Some(start);
+            }
         }
-        offset += line.len();
+        start = end + 1;
     }
     None
+}
+
+/// The first `needle` in `haystack`, eight bytes at a time: every byte of
+/// every journal file is looked at this way.
+fn memchr(needle: u8, haystack: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let pattern = ONES * u64::from(needle);
+    let mut chunks = haystack.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word) ^ pattern;
+        if w.wrapping_sub(ONES) & !w & HIGHS != 0
+            && let Some(i) = chunk.iter().position(|b| *b == needle)
+        {
+            return Some(at + i);
+        }
+        at += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|b| *b == needle)
+        .map(|i| at + i)
 }
 
 /// Parses TOML text into `T`, reporting any problem at its line and column.
@@ -132,6 +170,9 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, Problem>
 }
 
 pub fn toml_problem(path: &Path, text: &str, err: &toml::de::Error) -> Problem {
+    if let Some(conflict) = conflict_problem(path, text) {
+        return conflict;
+    }
     let message = err.message().trim().replace('\n', " ");
     let problem = Problem::error(path, message);
     match err.span() {

@@ -29,18 +29,49 @@ pub struct Lock {
 /// Takes the journal lock, polling with backoff up to the timeout.
 pub fn acquire(root: &Path) -> Result<Lock> {
     let path = root.join(LOCK_FILE);
-    let file = OpenOptions::new()
+    let file = open(&path).map_err(|e| Error::io("open the lock file", &path, &e))?;
+    wait_for(root, &path, file, false)
+}
+
+/// Takes the lock shared, as a reader that needs every file as of one
+/// moment: writers wait, other readers do not. `None` where the journal
+/// cannot hold a lock file (a read-only copy, say): nothing can write there.
+pub fn acquire_shared(root: &Path) -> Result<Option<Lock>> {
+    let path = root.join(LOCK_FILE);
+    match open(&path) {
+        Ok(file) => wait_for(root, &path, file, true).map(Some),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(Error::io("open the lock file", &path, &e)),
+    }
+}
+
+fn open(path: &Path) -> std::io::Result<File> {
+    OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .mode(FILE_MODE)
         .custom_flags(libc::O_NOFOLLOW)
-        .open(&path)
-        .map_err(|e| Error::io("open the lock file", &path, &e))?;
+        .open(path)
+}
+
+fn wait_for(root: &Path, path: &Path, file: File, shared: bool) -> Result<Lock> {
     let deadline = Instant::now() + timeout();
     let mut wait = Duration::from_millis(1);
     loop {
-        match file.try_lock() {
+        let tried = if shared {
+            file.try_lock_shared()
+        } else {
+            file.try_lock()
+        };
+        match tried {
             Ok(()) => return Ok(Lock { _file: file }),
             Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
                 std::thread::sleep(wait);
@@ -55,7 +86,7 @@ pub fn acquire(root: &Path) -> Result<Lock> {
                     "nothing was written; if no other rel is running, try again in a moment",
                 ));
             }
-            Err(TryLockError::Error(e)) => return Err(Error::io("lock", &path, &e)),
+            Err(TryLockError::Error(e)) => return Err(Error::io("lock", path, &e)),
         }
     }
 }

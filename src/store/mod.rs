@@ -5,6 +5,7 @@ pub mod check;
 pub mod doc;
 pub mod edit;
 pub mod file;
+pub mod folder;
 pub mod git;
 pub mod lock;
 pub mod merge;
@@ -227,6 +228,12 @@ impl Journal {
     /// Reads a relationship (and applies an interrupted check-in, if one is
     /// waiting, so that reports never miss it).
     pub fn load(&self, handle: &Handle) -> Result<Relationship, Problem> {
+        self.load_with_text(handle).map(|(rel, _)| rel)
+    }
+
+    /// Reads a relationship as [`Journal::load`] does, with the text of
+    /// its file.
+    pub fn load_with_text(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
         let path = self.relationship_path(handle);
         if !self.relationship_dir(handle).is_dir() {
             return Err(Problem::error(&path, "no such relationship"));
@@ -242,7 +249,7 @@ impl Journal {
         if let Some((id, checkin)) = self.pending_for(handle) {
             rel.apply_checkin(id, &checkin);
         }
-        Ok(rel)
+        Ok((rel, text))
     }
 
     /// The ids of a relationship's check-ins, oldest first, from the file
@@ -283,10 +290,41 @@ impl Journal {
         par_map(ids, |id| self.load_checkin(handle, *id).map(|c| (*id, c)))
     }
 
+    /// Reads check-ins of any relationships, in parallel on every core,
+    /// and hands each, with the text of its file, to `f` on the thread that
+    /// read it (so that work on it is spread too). In the order given.
+    pub fn map_checkins<R: Send>(
+        &self,
+        files: &[(&Handle, CheckinId)],
+        f: impl Fn(CheckinId, CheckIn, String) -> R + Sync,
+    ) -> Vec<Result<R, Problem>> {
+        // Each relationship's folder path is made once, not once a file.
+        let mut dirs: Vec<(&Handle, PathBuf)> = Vec::new();
+        let mut jobs: Vec<(usize, CheckinId)> = Vec::with_capacity(files.len());
+        for (handle, id) in files {
+            if dirs.last().is_none_or(|(h, _)| h != handle) {
+                dirs.push((handle, self.checkins_dir(handle)));
+            }
+            jobs.push((dirs.len() - 1, *id));
+        }
+        par_map(&jobs, |(dir, id)| {
+            let path = dirs.get(*dir).map(|(_, d)| d.join(id.file_name()));
+            read_checkin(&path.unwrap_or_default()).map(|(checkin, text)| f(*id, checkin, text))
+        })
+    }
+
     pub fn load_checkin(&self, handle: &Handle, id: CheckinId) -> Result<CheckIn, Problem> {
-        let path = self.checkin_path(handle, id);
-        let text = read_text(&path)?;
-        parse(&path, &text)
+        self.load_checkin_with_text(handle, id)
+            .map(|(checkin, _)| checkin)
+    }
+
+    /// Reads a check-in with the text of its file.
+    pub fn load_checkin_with_text(
+        &self,
+        handle: &Handle,
+        id: CheckinId,
+    ) -> Result<(CheckIn, String), Problem> {
+        read_checkin(&self.checkin_path(handle, id))
     }
 
     /// Reads a check-in only if `wanted` says its raw text may matter: a
@@ -359,6 +397,7 @@ impl Journal {
             }
         }
         txn.heal();
+        txn.heal_asides();
         Ok(txn)
     }
 
@@ -391,6 +430,11 @@ impl Journal {
         }
         Err(last)
     }
+}
+
+fn read_checkin(path: &Path) -> Result<(CheckIn, String), Problem> {
+    let text = read_text(path)?;
+    parse(path, &text).map(|checkin| (checkin, text))
 }
 
 fn newer_format(root: &Path, format: u32) -> Error {

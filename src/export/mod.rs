@@ -1,0 +1,311 @@
+//! The export format: relationships and their check-ins as one JSON
+//! document (`rel export`), and back (`rel import`). Pure: it writes to a
+//! writer and reads from a string, never the journal.
+//!
+//! ```json
+//! {
+//!   "format": "rel-export",
+//!   "version": 1,
+//!   "exported_at": "2026-11-26",
+//!   "relationships": [
+//!     {
+//!       "handle": "ada-lovelace",
+//!       "relationship": { "person": "Ada Lovelace", "kind": "mentoring", … },
+//!       "toml": "person = \"Ada Lovelace\"\n…",
+//!       "checkins": [
+//!         { "id": "2026-11-20-1", "date": "2026-11-20", "notes": "…", …, "toml": "…" }
+//!       ]
+//!     }
+//!   ]
+//! }
+//! ```
+//!
+//! The structured fields are the data; `toml` carries each file's text as
+//! it was, so comments, layout and keys rel does not know survive a round
+//! trip (an import merges the data into that text, as rel does whenever it
+//! rewrites a hand-edited file).
+
+mod pretty;
+pub mod read;
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+
+use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use crate::store::par_map;
+
+use pretty::{pretty, push_field, push_str};
+pub use read::{ReadError, read};
+
+/// The `format` every export names.
+pub const FORMAT: &str = "rel-export";
+
+/// The version this rel writes, and the newest it reads. It goes up when
+/// an older rel could no longer read a document faithfully (a field it
+/// would not know, a meaning that changed); an older rel refuses a newer
+/// version rather than drop what it does not understand.
+pub const VERSION: u32 = 1;
+
+/// A whole export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Export {
+    pub exported_at: NaiveDate,
+    /// Sorted by handle.
+    pub relationships: Vec<Entry>,
+}
+
+/// One relationship as it travels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    pub handle: Handle,
+    pub relationship: Relationship,
+    /// The text of `relationship.toml`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toml: Option<String>,
+    /// Oldest first.
+    pub checkins: Vec<CheckinEntry>,
+}
+
+/// One check-in as it travels: its id (the file's name) and its fields.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckinEntry {
+    #[serde(serialize_with = "as_text")]
+    pub id: CheckinId,
+    #[serde(flatten)]
+    pub checkin: CheckIn,
+    /// The text of the check-in's file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toml: Option<String>,
+}
+
+fn as_text<S: Serializer>(id: &CheckinId, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(id)
+}
+
+impl Export {
+    /// Writes the document, pretty-printed, ending with a newline: the same
+    /// bytes as `serde_json::to_writer_pretty` of the whole, with the
+    /// pieces rendered in parallel first.
+    pub fn write(&self, out: impl Write) -> io::Result<()> {
+        let checkins: Vec<&CheckinEntry> = self
+            .relationships
+            .iter()
+            .flat_map(|e| &e.checkins)
+            .collect();
+        let mut rendered = par_map(&checkins, |c| c.render()).into_iter();
+        let heads = par_map(&self.relationships, |e| {
+            render_head(&e.relationship, e.toml.as_deref())
+        });
+        let mut entries = Vec::with_capacity(self.relationships.len());
+        for (entry, head) in self.relationships.iter().zip(heads) {
+            let checkins = rendered.by_ref().take(entry.checkins.len());
+            entries.push(RenderedEntry {
+                handle: entry.handle.clone(),
+                head: head?,
+                checkins: checkins.collect::<io::Result<_>>()?,
+            });
+        }
+        write_rendered(self.exported_at, &entries, out)
+    }
+
+    pub fn checkin_count(&self) -> usize {
+        self.relationships.iter().map(|e| e.checkins.len()).sum()
+    }
+}
+
+/// A piece of the document rendered ahead of time, as it sits in place,
+/// so that the pieces can be made in parallel (by the threads that read
+/// the files) and joined at the end.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered(Vec<u8>);
+
+/// A relationship with its pieces rendered.
+#[derive(Debug, Clone)]
+pub struct RenderedEntry {
+    pub handle: Handle,
+    /// From [`render_head`].
+    pub head: Rendered,
+    /// From [`CheckinEntry::render`], oldest first.
+    pub checkins: Vec<Rendered>,
+}
+
+/// Joins rendered pieces into the whole document.
+pub fn write_rendered(
+    exported_at: NaiveDate,
+    entries: &[RenderedEntry],
+    mut out: impl Write,
+) -> io::Result<()> {
+    write!(
+        out,
+        "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"relationships\": [",
+        json(FORMAT)?,
+        json(&exported_at)?
+    )?;
+    for (i, entry) in entries.iter().enumerate() {
+        out.write_all(if i == 0 { b"\n    {" } else { b",\n    {" })?;
+        write!(out, "\n      \"handle\": {}", json(&entry.handle)?)?;
+        out.write_all(b",\n      \"relationship\": ")?;
+        out.write_all(&entry.head.0)?;
+        out.write_all(b",\n      \"checkins\": [")?;
+        for (j, checkin) in entry.checkins.iter().enumerate() {
+            out.write_all(if j == 0 {
+                b"\n        "
+            } else {
+                b",\n        "
+            })?;
+            out.write_all(&checkin.0)?;
+        }
+        if !entry.checkins.is_empty() {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"]\n    }")?;
+    }
+    if !entries.is_empty() {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"]\n}\n")?;
+    out.flush()
+}
+
+/// How deep the fields of a relationship entry, and the check-ins, sit.
+const ENTRY_DEPTH: usize = 3;
+const CHECKIN_DEPTH: usize = 4;
+
+impl CheckinEntry {
+    /// The check-in as it sits in the document: its id and fields, then
+    /// the text of its file (escaped by hand: it is most of the bytes).
+    pub fn render(&self) -> io::Result<Rendered> {
+        #[derive(Serialize)]
+        struct Fields<'a> {
+            #[serde(serialize_with = "as_text")]
+            id: CheckinId,
+            #[serde(flatten)]
+            checkin: &'a CheckIn,
+        }
+        let fields = Fields {
+            id: self.id,
+            checkin: &self.checkin,
+        };
+        let mut out = pretty(&fields, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
+        if let Some(toml) = &self.toml {
+            push_field(&mut out, CHECKIN_DEPTH, "toml", toml)?;
+        }
+        Ok(Rendered(out))
+    }
+}
+
+/// A relationship's `{…}` and the text of its file: what follows
+/// `"relationship": ` in its entry.
+pub fn render_head(rel: &Relationship, toml: Option<&str>) -> io::Result<Rendered> {
+    let mut out = pretty(rel, ENTRY_DEPTH, size_hint(toml))?;
+    if let Some(toml) = toml {
+        out.extend_from_slice(b",\n      \"toml\": ");
+        push_str(&mut out, toml);
+    }
+    Ok(Rendered(out))
+}
+
+/// About how many bytes of JSON a file's data makes, from its text.
+fn size_hint(text: Option<&str>) -> usize {
+    text.map_or(1024, |t| t.len() * 5 / 2 + 256)
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> io::Result<String> {
+    Ok(serde_json::to_string(value)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Role;
+    use crate::model::date::parse_iso;
+
+    fn day(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    pub fn sample() -> Export {
+        let mut rel = Relationship::new("Ada Lovelace".into(), Role::Mentor, day("2026-09-01"));
+        rel.purpose = Some("Grow into a tech lead".into());
+        rel.add_goal("Run a design review".into(), day("2026-09-01"), None);
+        let mut checkin = CheckIn::new(day("2026-11-20"));
+        checkin.notes = Some("line one\n\"\"\" and \\ too\nZoë".into());
+        checkin.working = vec!["Her own agenda".into()];
+        Export {
+            exported_at: day("2026-11-26"),
+            relationships: vec![Entry {
+                handle: Handle::parse("ada-lovelace").unwrap(),
+                relationship: rel,
+                toml: Some("person = \"Ada Lovelace\"\n# mine\n".into()),
+                checkins: vec![CheckinEntry {
+                    id: CheckinId::parse("2026-11-20-1").unwrap(),
+                    checkin,
+                    toml: None,
+                }],
+            }],
+        }
+    }
+
+    fn written(export: &Export) -> String {
+        let mut out = Vec::new();
+        export.write(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn the_document_names_its_format_first() {
+        let text = written(&sample());
+        assert!(
+            text.starts_with(
+                "{\n  \"format\": \"rel-export\",\n  \"version\": 1,\n  \"exported_at\": \"2026-11-26\",\n"
+            ),
+            "{text}"
+        );
+        assert!(text.contains("\"id\": \"2026-11-20-1\",\n          \"date\": \"2026-11-20\""));
+        assert!(text.ends_with("}\n"));
+    }
+
+    #[derive(Serialize)]
+    struct Document<'a> {
+        format: &'static str,
+        version: u32,
+        exported_at: NaiveDate,
+        relationships: &'a [Entry],
+    }
+
+    #[test]
+    fn the_bytes_are_those_of_plain_pretty_json() {
+        let mut export = sample();
+        let mut second = export.relationships[0].clone();
+        second.handle = Handle::parse("grace").unwrap();
+        second.toml = None;
+        second.checkins.clear();
+        export.relationships.push(second.clone());
+        second.handle = Handle::parse("linus").unwrap();
+        second.checkins = export.relationships[0].checkins.clone();
+        for _ in 0..20 {
+            second.checkins.push(second.checkins[0].clone());
+        }
+        export.relationships.push(second);
+        let mut empty = export.clone();
+        empty.relationships.clear();
+        for export in [export, empty] {
+            let doc = Document {
+                format: FORMAT,
+                version: VERSION,
+                exported_at: export.exported_at,
+                relationships: &export.relationships,
+            };
+            let plain = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+            assert_eq!(written(&export), plain);
+        }
+    }
+
+    #[test]
+    fn what_is_written_reads_back_the_same() {
+        let export = sample();
+        assert_eq!(read(&written(&export)).unwrap(), export);
+    }
+}
