@@ -398,14 +398,39 @@ fn event_table(e: &Event) -> Table {
 /// A new `relationship.toml`, with a header that says whose it is.
 pub fn new_relationship_doc(rel: &Relationship) -> DocumentMut {
     let mut doc = DocumentMut::from(relationship_table(rel));
-    let header = format!(
+    doc.decor_mut().set_prefix(header(rel));
+    doc
+}
+
+/// rel's own header follows the person, kind and role; a header the
+/// person rewrote is theirs and stays. (Once parsed, the comment belongs
+/// to the first key; in a document rel made, to the document.)
+pub fn refresh_header(doc: &mut DocumentMut, old: &Relationship, new: &Relationship) {
+    let (before, after) = (header(old), header(new));
+    if before == after {
+        return;
+    }
+    if doc.decor().prefix().and_then(|p| p.as_str()) == Some(before.as_str()) {
+        doc.decor_mut().set_prefix(after);
+        return;
+    }
+    let first = doc.as_table().iter().next().map(|(key, _)| key.to_string());
+    if let Some(mut key) = first.and_then(|k| doc.as_table_mut().key_mut(&k)) {
+        let decor = key.leaf_decor_mut();
+        if decor.prefix().and_then(|p| p.as_str()) == Some(before.as_str()) {
+            decor.set_prefix(after);
+        }
+    }
+}
+
+/// The comment rel puts at the top of a relationship.toml it writes.
+pub fn header(rel: &Relationship) -> String {
+    format!(
         "# {} — {}, you are the {}.\n# Written by rel; edit it freely (`rel check` validates it). Comments and\n# keys rel does not know are kept when rel rewrites this file.\n",
         one_line(&rel.person),
         rel.kind,
         rel.role.label()
-    );
-    doc.decor_mut().set_prefix(header);
-    doc
+    )
 }
 
 /// A check-in file.

@@ -762,6 +762,7 @@ impl Txn<'_> {
 fn render(ed: &Editable, new: &Relationship) -> Result<(DocumentMut, String)> {
     let mut doc = ed.doc.clone();
     merge_document(&mut doc, &relationship_table(new), &RELATIONSHIP);
+    doc::refresh_header(&mut doc, &ed.rel, new);
     let text = doc.to_string();
     verify(&ed.path, &text, new)?;
     Ok((doc, text))

@@ -290,3 +290,18 @@ fn a_failed_write_keeps_the_notes_as_a_draft() {
     );
     assert!(env.checkins("ada-lovelace").is_empty());
 }
+
+#[test]
+fn notes_may_hold_lines_that_look_like_merge_markers() {
+    let env = TestEnv::new();
+    env.ada();
+    let notes = "Title\n=======\nbody\n<<<<<<< not a conflict\n>>>>>>> nor this";
+    env.ok(&["checkin", "ada-lovelace", "-m", notes]);
+    env.ok(&["status"]);
+    assert_eq!(env.run(&["check"]).code, 0);
+    let file: toml::Table = env
+        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .parse()
+        .unwrap();
+    assert_eq!(file["notes"].as_str(), Some(notes));
+}

@@ -329,6 +329,11 @@ fn evolve_keeps_history_and_raises_the_new_kinds_needs() {
         (Some("evolved"), Some("reverse-mentoring"), Some("learner"))
     );
     assert_eq!(env.checkins("linus").len(), 1);
+    assert!(
+        env.read("relationships/linus/relationship.toml")
+            .starts_with("# Linus Berg — mentoring, you are the mentor.\n"),
+        "the header follows"
+    );
     let report = env.ok(&["show", "linus"]);
     assert!(
         report.contains("Evolved      from reverse-mentoring (you were the learner) on 2026-11-26"),
