@@ -548,10 +548,12 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
         ),
         None => "Next meeting? (Enter to skip)".to_string(),
     };
-    checkin.next = prompt.parsed(&label, None, |s| match date("--next", s, today) {
-        Ok(d) if d <= day => Err("the next meeting comes after this one".to_string()),
-        Ok(d) => Ok(d),
-        Err(e) => Err(e.to_string()),
+    checkin.next = prompt.parsed(&label, None, |s| {
+        match super::new::date_ahead("--next", s, today) {
+            Ok(d) if d <= day => Err("the next meeting comes after this one".to_string()),
+            Ok(d) => Ok(d),
+            Err(e) => Err(e.to_string()),
+        }
     })?;
     check_items(rel, handle, &checkin)?;
     Ok(checkin)

@@ -348,10 +348,11 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     ));
     let p = ctx.paint_err;
     let mut lines = vec![format!(
-        "Started {}: {} with {}.",
+        "Started {}: {} with {}, you are the {}.",
         p.bold(handle.as_str()),
-        crate::report::kind_sentence(&rel),
-        sanitize(&rel.person)
+        rel.kind,
+        sanitize(&rel.person),
+        rel.role.label()
     )];
     lines.push(p.dim(&format!("  {}", path.display())));
     if rel.agreement.is_none() {
