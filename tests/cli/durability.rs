@@ -310,6 +310,13 @@ fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
             .contains("New one")
     );
     assert!(env.path(".pending.toml").exists());
+    // rel check explains the half-finished write.
+    let check = env.run(&["check"]);
+    assert!(
+        check.stdout.contains(".pending.toml") && check.stdout.contains("2026-11-26-1"),
+        "{}",
+        check.transcript()
+    );
     // Reports already show it; the relationship never claims what no check-in recorded.
     let json: serde_json::Value = serde_json::from_str(&env.ok(&["status", "--json"])).unwrap();
     assert_eq!(

@@ -168,3 +168,35 @@ fn rel_alone_shows_the_status() {
     env.ada();
     assert_eq!(env.ok(&[]), env.ok(&["status"]));
 }
+
+#[test]
+fn colour_only_when_wanted() {
+    let env = TestEnv::new();
+    env.ada();
+    let plain = env.run_with(env.cmd().env_remove("NO_COLOR").arg("status"));
+    assert!(!plain.stdout.contains('\u{1b}'), "piped output stays plain");
+    let forced = env.run_with(
+        env.cmd()
+            .env_remove("NO_COLOR")
+            .args(["--color", "always", "status"]),
+    );
+    assert!(
+        forced.stdout.contains("\u{1b}["),
+        "--color always forces it"
+    );
+    let never = env.run_with(
+        env.cmd()
+            .env_remove("NO_COLOR")
+            .args(["--color", "never", "status"]),
+    );
+    assert_eq!(never.stdout, plain.stdout);
+    let refused = env.run_with(
+        env.cmd()
+            .env_remove("NO_COLOR")
+            .args(["--color", "always", "checkin", "nobody"]),
+    );
+    assert!(
+        refused.stderr.contains("\u{1b}["),
+        "errors are coloured too when forced"
+    );
+}
