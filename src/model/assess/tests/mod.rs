@@ -1,0 +1,236 @@
+//! The assessment, case by case: timing, the four understandings, health,
+//! drift and every attention rule, all as of a fixed day.
+
+use super::*;
+use crate::model::cadence::Cadence;
+use crate::model::date::parse_iso;
+use crate::model::id::ItemKind;
+use crate::model::items::{Advocacy, NewAction, find};
+use crate::model::relationship::Agreement;
+
+/// The day most cases are assessed on (a Thursday).
+const TODAY: &str = "2026-11-26";
+
+fn day(s: &str) -> NaiveDate {
+    parse_iso(s).unwrap()
+}
+
+/// One relationship, its check-ins and the day it is assessed on.
+struct Case {
+    handle: Handle,
+    rel: Relationship,
+    checkins: Vec<CheckinId>,
+    recent: Vec<CheckIn>,
+    today: NaiveDate,
+    settings: Settings,
+}
+
+impl Case {
+    /// Nothing but the essentials: no cadence, no agreement, no goals,
+    /// started 2026-09-01.
+    fn bare(role: Role) -> Case {
+        Case {
+            handle: Handle::parse("ada").unwrap(),
+            rel: Relationship::new("Ada Lovelace".into(), role, day("2026-09-01")),
+            checkins: Vec::new(),
+            recent: Vec::new(),
+            today: day(TODAY),
+            settings: Settings::default(),
+        }
+    }
+
+    /// Everything recorded and nothing late: all four understandings met.
+    /// Started and agreed 2026-09-01, biweekly, reviewed 2026-11-01, met on
+    /// 2026-11-05 and 2026-11-19 (where my action a1 was closed), their
+    /// action a2 open since then.
+    fn healthy(role: Role) -> Case {
+        let mut case = Case::bare(role).cadence("biweekly");
+        let start = day("2026-09-01");
+        let rel = &mut case.rel;
+        rel.agreement = Some(Agreement {
+            date: start,
+            how: Some("an hour every other Tuesday".into()),
+        });
+        rel.purpose = Some("grow into a staff engineer".into());
+        rel.their_aims = Some("practice explaining their work".into());
+        rel.reviewed = Some(day("2026-11-01"));
+        rel.add_goal("Lead a design review".into(), start, None);
+        let mine = rel.add_action(
+            action("Send the reading list", Owner::Me),
+            day("2026-11-05"),
+            None,
+        );
+        rel.close_action(mine, day("2026-11-19")).unwrap();
+        rel.add_action(
+            action("Draft the proposal", Owner::Them),
+            day("2026-11-19"),
+            None,
+        );
+        match rel.kind {
+            Kind::Sponsoring => {
+                rel.destination = Some("staff engineer by Q3".into());
+                rel.why = Some("she already works at the next level".into());
+                rel.opted_in = Some(start);
+                rel.add_waypoint("Own the platform roadmap".into(), day("2027-03-01"), start);
+                case = case.advocated("2026-11-10");
+            }
+            Kind::ReverseMentoring => {
+                rel.topic = Some("how teams use generative AI".into());
+                rel.until = Some(day("2027-03-01"));
+                rel.sessions = Some(10);
+            }
+            Kind::Mentoring => {}
+        }
+        case.meetings(&["2026-11-05", "2026-11-19"])
+    }
+
+    fn on(mut self, today: &str) -> Case {
+        self.today = day(today);
+        self
+    }
+
+    fn cadence(mut self, cadence: &str) -> Case {
+        self.rel.cadence = Some(cadence.parse::<Cadence>().unwrap());
+        self
+    }
+
+    fn no_cadence(mut self) -> Case {
+        self.rel.cadence = None;
+        self
+    }
+
+    /// Started, and agreed, on this day.
+    fn started(mut self, date: &str) -> Case {
+        self.rel.started = day(date);
+        if let Some(agreement) = &mut self.rel.agreement {
+            agreement.date = day(date);
+        }
+        self
+    }
+
+    /// The check-ins on file (by name only), replacing any there were.
+    fn meetings(mut self, dates: &[&str]) -> Case {
+        self.checkins.clear();
+        self.recent.clear();
+        for date in dates {
+            self.add_id(day(date));
+        }
+        self
+    }
+
+    /// One more check-in, loaded as well as named.
+    fn loaded(mut self, checkin: CheckIn) -> Case {
+        self.add_id(checkin.date);
+        self.recent.push(checkin);
+        self.recent.sort_by_key(|c| c.date);
+        self
+    }
+
+    fn add_id(&mut self, date: NaiveDate) {
+        let n = self.checkins.iter().filter(|c| c.date == date).count() as u32 + 1;
+        self.checkins.push(CheckinId { date, n });
+        self.checkins.sort();
+    }
+
+    fn advocated(mut self, date: &str) -> Case {
+        let id = self.rel.next_id(ItemKind::Advocacy);
+        self.rel.advocacy.push(Advocacy {
+            id,
+            date: day(date),
+            text: "put her name forward for the platform lead".into(),
+            waypoint: None,
+        });
+        self
+    }
+
+    fn with(mut self, change: impl FnOnce(&mut Relationship)) -> Case {
+        change(&mut self.rel);
+        self
+    }
+
+    fn assess(&self) -> Assessment {
+        assess(
+            &Snapshot {
+                handle: &self.handle,
+                rel: &self.rel,
+                checkins: &self.checkins,
+                recent: &self.recent,
+            },
+            self.today,
+            &self.settings,
+        )
+    }
+}
+
+fn action(text: &str, owner: Owner) -> NewAction {
+    NewAction {
+        id: None,
+        text: text.into(),
+        owner,
+        due: None,
+    }
+}
+
+fn checkin(date: &str) -> CheckIn {
+    CheckIn::new(day(date))
+}
+
+fn planning(date: &str, next: &str) -> CheckIn {
+    CheckIn {
+        next: Some(day(next)),
+        ..checkin(date)
+    }
+}
+
+fn review(date: &str) -> CheckIn {
+    CheckIn {
+        review: true,
+        ..checkin(date)
+    }
+}
+
+/// The facts behind one understanding, as (holds, text).
+fn facts(a: &Assessment, which: Which) -> Vec<(bool, String)> {
+    a.understanding(which)
+        .facts
+        .iter()
+        .map(|f| (f.ok, f.text.clone()))
+        .collect()
+}
+
+/// The first fact of an understanding whose text starts with `start`.
+fn fact<'a>(a: &'a Assessment, which: Which, start: &str) -> &'a Fact {
+    let u = a.understanding(which);
+    u.facts
+        .iter()
+        .find(|f| f.text.starts_with(start))
+        .unwrap_or_else(|| panic!("no fact starting {start:?} in {:#?}", u.facts))
+}
+
+fn level(a: &Assessment, which: Which) -> Level {
+    a.understanding(which).level
+}
+
+fn messages(a: &Assessment) -> Vec<String> {
+    a.attention.iter().map(|i| i.message.clone()).collect()
+}
+
+/// The attention item whose message starts with `start`.
+fn item<'a>(a: &'a Assessment, start: &str) -> &'a Attention {
+    a.attention
+        .iter()
+        .find(|i| i.message.starts_with(start))
+        .unwrap_or_else(|| panic!("no attention item starting {start:?} in {:#?}", messages(a)))
+}
+
+fn has_item(a: &Assessment, start: &str) -> bool {
+    a.attention.iter().any(|i| i.message.starts_with(start))
+}
+
+fn fix(item: &Attention) -> &str {
+    item.fix.as_deref().unwrap_or("")
+}
+
+mod attention;
+mod timing;
+mod understandings;
