@@ -45,13 +45,19 @@ pub fn main() -> ExitCode {
     };
     let clock = chrono::Local::now().date_naive();
     let paint = stderr_paint(&cli);
-    match run(cli, clock) {
+    let code = match run(cli, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             report_error(&err, paint);
             ExitCode::from(err.exit_code())
         }
+    };
+    // For tests of how a command's reading grows with the journal.
+    if std::env::var_os("REL_TEST_IO").is_some() {
+        let (opened, listed) = store::file::io_counts();
+        eprintln!("rel-test-io: opened {opened} listed {listed}");
     }
+    code
 }
 
 /// Runs a parsed command line with `clock` as the system's today.

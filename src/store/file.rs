@@ -6,6 +6,7 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::de::DeserializeOwned;
 
@@ -32,6 +33,26 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     text_of(path, read_bytes(path)?)
 }
 
+/// How many files rel opened to read, and folders it listed: what a
+/// command costs, in a number that does not depend on the machine. Tests
+/// read them (`REL_TEST_IO`, see [`io_counts`]).
+static OPENED: AtomicUsize = AtomicUsize::new(0);
+static LISTED: AtomicUsize = AtomicUsize::new(0);
+
+/// Files opened to read and folders listed so far by this process.
+pub fn io_counts() -> (usize, usize) {
+    (
+        OPENED.load(Ordering::Relaxed),
+        LISTED.load(Ordering::Relaxed),
+    )
+}
+
+/// Lists a folder (every listing of the journal goes through here).
+pub fn list_dir(dir: &Path) -> io::Result<fs::ReadDir> {
+    LISTED.fetch_add(1, Ordering::Relaxed);
+    fs::read_dir(dir)
+}
+
 /// Reads a journal file's bytes: only a regular file (never through a
 /// symbolic link) of a sane size. `rel edit` opens files that are not
 /// (yet) good text, so this is separate from [`read_text`].
@@ -42,6 +63,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
 /// [`read_bytes`], with the file's metadata (for `rel check`, which also
 /// judges its permissions, without asking the file system twice).
 pub fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
+    OPENED.fetch_add(1, Ordering::Relaxed);
     // Open first and ask the open file what it is: one path lookup, not
     // two. O_NOFOLLOW refuses a link; O_NONBLOCK keeps a FIFO from hanging
     // the open, and it is refused below as not a regular file.

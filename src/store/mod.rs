@@ -1,6 +1,7 @@
 //! The journal directory: where files live, reading them safely, and
 //! writing them under the lock so that no word is ever lost.
 
+pub mod cache;
 pub mod check;
 pub mod doc;
 pub mod edit;
@@ -24,6 +25,7 @@ use toml_edit::DocumentMut;
 use crate::error::{Error, Result};
 use crate::model::relationship::Place;
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+pub use cache::Words;
 use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
 use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
 use merge::merge_document;
@@ -40,14 +42,15 @@ pub const PENDING_FILE: &str = ".pending.toml";
 pub const DRAFTS: &str = "drafts";
 pub const GITIGNORE: &str = ".gitignore";
 
-const GITIGNORE_TEXT: &str =
-    "# rel's scratch files, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n";
+const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n";
 
 /// A journal directory. Cheap to make; nothing is read until asked.
 #[derive(Debug)]
 pub struct Journal {
     root: PathBuf,
     pending: OnceLock<Option<Pending>>,
+    /// Where the cache is, unless something else sits there.
+    cache: OnceLock<Option<PathBuf>>,
 }
 
 /// What `journal.toml` says about who may write.
@@ -84,6 +87,7 @@ impl Journal {
         Journal {
             root: root.into(),
             pending: OnceLock::new(),
+            cache: OnceLock::new(),
         }
     }
 
@@ -157,7 +161,7 @@ impl Journal {
             return Ok(listing);
         }
         let dir = self.root.join(RELATIONSHIPS);
-        let entries = match fs::read_dir(&dir) {
+        let entries = match file::list_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
             Err(e) => return Err(Error::io("read", &dir, &e)),
@@ -208,6 +212,15 @@ impl Journal {
     /// Finds the relationship a person named, by looking it up in the
     /// listing (never by joining their words onto a path).
     pub fn find(&self, input: &str) -> Result<Handle> {
+        // A handle typed in full names its folder: a slug cannot leave
+        // the journal, and the folder is taken only as the listing would
+        // take it (a real folder, not a link). Anything else is looked
+        // up in the listing, for the error and its hint.
+        if let Ok(handle) = Handle::parse(input)
+            && fs::symlink_metadata(self.relationship_dir(&handle)).is_ok_and(|m| m.is_dir())
+        {
+            return Ok(handle);
+        }
         let listing = self.listing()?;
         if let Some(handle) = listing.handles.iter().find(|h| h.as_str() == input) {
             return Ok(handle.clone());
@@ -226,14 +239,45 @@ impl Journal {
     }
 
     /// Reads a relationship (and applies an interrupted check-in, if one is
-    /// waiting, so that reports never miss it).
+    /// waiting, so that reports never miss it). Through the cache: a file
+    /// that has not changed since it was last read is not parsed again.
     pub fn load(&self, handle: &Handle) -> Result<Relationship, Problem> {
-        self.load_with_text(handle).map(|(rel, _)| rel)
+        let mut entry = self.cache_entry(handle);
+        let rel = entry.relationship(Words::All);
+        entry.save();
+        rel.map(|rel| self.with_pending(handle, rel))
+    }
+
+    /// Reads a relationship, as [`Journal::load`], and the names of its
+    /// check-ins, as [`Journal::checkin_ids`], with one look at the cache.
+    /// `words` says whether the words of closed items and of the history
+    /// are wanted (see [`Words`]).
+    pub fn load_with_checkins(
+        &self,
+        handle: &Handle,
+        words: Words,
+    ) -> Result<(Relationship, Vec<CheckinId>), Problem> {
+        let mut entry = self.cache_entry(handle);
+        let loaded = entry
+            .relationship(words)
+            .and_then(|rel| Ok((rel, entry.checkin_ids()?)));
+        entry.save();
+        loaded.map(|(rel, ids)| (self.with_pending(handle, rel), ids))
     }
 
     /// Reads a relationship as [`Journal::load`] does, with the text of
-    /// its file.
+    /// its file (never from the cache: the text is the point).
     pub fn load_with_text(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
+        let (rel, text) = self.read_relationship(handle)?;
+        Ok((self.with_pending(handle, rel), text))
+    }
+
+    /// Reads a relationship without the cache, as its file says.
+    fn load_uncached(&self, handle: &Handle) -> Result<Relationship, Problem> {
+        self.read_relationship(handle).map(|(rel, _)| rel)
+    }
+
+    fn read_relationship(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
         let path = self.relationship_path(handle);
         if !self.relationship_dir(handle).is_dir() {
             return Err(Problem::error(&path, "no such relationship"));
@@ -245,23 +289,36 @@ impl Journal {
             ));
         }
         let text = read_text(&path)?;
-        let mut rel = parse_relationship(&path, &text)?;
-        if let Some((id, checkin)) = self.pending_for(handle) {
-            rel.apply_checkin(id, &checkin);
-        }
+        let rel = parse_relationship(&path, &text)?;
         Ok((rel, text))
     }
 
+    /// A relationship with the check-in applied that an interrupted write
+    /// left waiting, if it is this one's.
+    fn with_pending(&self, handle: &Handle, mut rel: Relationship) -> Relationship {
+        if let Some((id, checkin)) = self.pending_for(handle) {
+            rel.apply_checkin(id, &checkin);
+        }
+        rel
+    }
+
     /// The ids of a relationship's check-ins, oldest first, from the file
-    /// names alone (nothing is opened).
+    /// names alone (nothing is opened), through the cache.
     pub fn checkin_ids(&self, handle: &Handle) -> Result<Vec<CheckinId>, Problem> {
-        let dir = self.checkins_dir(handle);
-        let entries = match fs::read_dir(&dir) {
+        let mut entry = self.cache_entry(handle);
+        let ids = entry.checkin_ids();
+        entry.save();
+        ids
+    }
+
+    /// Lists a `checkins/` folder: the ids of its check-ins, oldest first.
+    fn list_checkins(&self, dir: &Path) -> Result<Vec<CheckinId>, Problem> {
+        let entries = match file::list_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
                 return Err(Problem::error(
-                    &dir,
+                    dir,
                     format!("cannot read: {}", crate::error::io_reason(&e)),
                 ));
             }
@@ -518,7 +575,8 @@ pub struct Editable {
     pub handle: Handle,
     pub path: PathBuf,
     pub rel: Relationship,
-    doc: DocumentMut,
+    /// The file's text: a rewrite edits its document.
+    text: String,
 }
 
 /// A check-in that could not be fully written, and whether the check-in
@@ -554,24 +612,20 @@ impl Txn<'_> {
             .map_err(|e| Error::io("write", &dir.join(name), &e))
     }
 
-    /// Reads a relationship for a change (after the lock was taken).
+    /// Reads a relationship for a change (after the lock was taken). Its
+    /// text is read afresh; the cache spares parsing it only when the
+    /// bytes are the ones it holds.
     pub fn load(&self, handle: &Handle) -> Result<Editable> {
         let path = self.journal.relationship_path(handle);
-        let text = read_text(&path).map_err(|p| unreadable(handle, &p))?;
-        let rel = parse_relationship(&path, &text).map_err(|p| unreadable(handle, &p))?;
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            let p = Problem::error(&path, e.message().to_string());
-            let p = match e.span() {
-                Some(span) => p.at(&text, span.start),
-                None => p,
-            };
-            unreadable(handle, &p)
-        })?;
+        let mut entry = self.journal.cache_entry(handle);
+        let read = entry.relationship_with_text();
+        entry.save();
+        let (rel, text) = read.map_err(|p| unreadable(handle, &p))?;
         Ok(Editable {
             handle: handle.clone(),
             path,
             rel,
-            doc,
+            text,
         })
     }
 
@@ -579,7 +633,7 @@ impl Txn<'_> {
     pub fn create(&self, handle: &Handle, rel: &Relationship) -> Result<PathBuf> {
         let dir = self.journal.relationship_dir(handle);
         let path = dir.join(RELATIONSHIP_FILE);
-        let in_use = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+        let in_use = file::list_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
         if in_use || fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
             return Err(
                 Error::user(format!("a relationship named '{handle}' already exists"))
@@ -616,13 +670,13 @@ impl Txn<'_> {
     /// Rewrites a relationship to say `new`, keeping the user's comments,
     /// order and unknown keys. Writes nothing when nothing changed.
     pub fn save(&self, ed: &mut Editable, new: &Relationship) -> Result<bool> {
-        let (doc, text) = render(ed, new)?;
-        if text == ed.doc.to_string() {
+        let text = render(ed, new)?;
+        if text == ed.text {
             return Ok(false);
         }
         let dir = self.journal.relationship_dir(&ed.handle);
         self.write(&dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
-        ed.doc = doc;
+        ed.text = text;
         ed.rel = new.clone();
         Ok(true)
     }
@@ -685,7 +739,7 @@ impl Txn<'_> {
                     return Err(Error::io("write", &path, &e).into());
                 }
             }
-            if let Some((doc, text)) = rendered {
+            if let Some(text) = rendered {
                 failpoint("between-checkin-and-relationship");
                 let rel_dir = self.journal.relationship_dir(&handle);
                 if let Err(e) =
@@ -702,7 +756,7 @@ impl Txn<'_> {
                         recorded: Some(id),
                     });
                 }
-                ed.doc = doc;
+                ed.text = text;
                 ed.rel = rel;
                 // Harmless if it stays: completing an applied check-in changes nothing.
                 let _ = self.clear_pending();
@@ -757,15 +811,22 @@ impl Txn<'_> {
     }
 }
 
-/// Merges `new` into the document and checks the result reads back as
-/// exactly `new` before anything is written.
-fn render(ed: &Editable, new: &Relationship) -> Result<(DocumentMut, String)> {
-    let mut doc = ed.doc.clone();
+/// Merges `new` into the file's document and checks the result reads back
+/// as exactly `new` before anything is written.
+fn render(ed: &Editable, new: &Relationship) -> Result<String> {
+    let mut doc: DocumentMut = ed.text.parse().map_err(|e: toml_edit::TomlError| {
+        let p = Problem::error(&ed.path, e.message().to_string());
+        let p = match e.span() {
+            Some(span) => p.at(&ed.text, span.start),
+            None => p,
+        };
+        unreadable(&ed.handle, &p)
+    })?;
     merge_document(&mut doc, &relationship_table(new), &RELATIONSHIP);
     doc::refresh_header(&mut doc, &ed.rel, new);
     let text = doc.to_string();
     verify(&ed.path, &text, new)?;
-    Ok((doc, text))
+    Ok(text)
 }
 
 fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {
