@@ -242,8 +242,14 @@ impl Journal {
     /// waiting, so that reports never miss it). Through the cache: a file
     /// that has not changed since it was last read is not parsed again.
     pub fn load(&self, handle: &Handle) -> Result<Relationship, Problem> {
+        self.load_words(handle, Words::All)
+    }
+
+    /// Reads a relationship as [`Journal::load`] does, with only the
+    /// words `words` says (see [`Words`]).
+    pub fn load_words(&self, handle: &Handle, words: Words) -> Result<Relationship, Problem> {
         let mut entry = self.cache_entry(handle);
-        let rel = entry.relationship(Words::All);
+        let rel = entry.relationship(words);
         entry.save();
         rel.map(|rel| self.with_pending(handle, rel))
     }
@@ -266,9 +272,13 @@ impl Journal {
     }
 
     /// Reads a relationship as [`Journal::load`] does, with the text of
-    /// its file (never from the cache: the text is the point).
+    /// its file: the text is read afresh, and parsed unless the cache
+    /// holds the relationship those very bytes say.
     pub fn load_with_text(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
-        let (rel, text) = self.read_relationship(handle)?;
+        let mut entry = self.cache_entry(handle);
+        let read = entry.relationship_with_text();
+        entry.save();
+        let (rel, text) = read?;
         Ok((self.with_pending(handle, rel), text))
     }
 

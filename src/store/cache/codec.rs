@@ -107,30 +107,38 @@ impl<'a> In<'a> {
         self.at
     }
 
+    #[inline]
     pub fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        if n > self.bytes.len() {
-            return None;
-        }
-        let (head, rest) = self.bytes.split_at(n);
+        let (head, rest) = self.bytes.split_at_checked(n)?;
         self.bytes = rest;
         self.at += n;
         Some(head)
     }
 
-    pub fn u8(&mut self) -> Option<u8> {
-        self.take(1).map(|b| b[0])
+    #[inline]
+    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.bytes.split_first_chunk::<N>()?;
+        self.bytes = rest;
+        self.at += N;
+        Some(*head)
     }
 
+    #[inline]
+    pub fn u8(&mut self) -> Option<u8> {
+        self.array::<1>().map(|[b]| b)
+    }
+
+    #[inline]
     pub fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+        self.array().map(u32::from_le_bytes)
     }
 
     pub fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+        self.array().map(u64::from_le_bytes)
     }
 
     pub fn i128(&mut self) -> Option<i128> {
-        Some(i128::from_le_bytes(self.take(16)?.try_into().ok()?))
+        self.array().map(i128::from_le_bytes)
     }
 
     pub fn len(&mut self) -> Option<usize> {
@@ -142,6 +150,7 @@ impl<'a> In<'a> {
         self.take(n)
     }
 
+    #[inline]
     fn text(&mut self) -> Option<String> {
         match self.bytes()? {
             [] => Some(String::new()),
@@ -198,6 +207,7 @@ impl Code for NaiveDate {
         out.u32(((self.year() as u32) << 9) | self.ordinal());
     }
 
+    #[inline]
     fn get(input: &mut In<'_>) -> Option<Self> {
         let n = input.u32()?;
         NaiveDate::from_yo_opt((n as i32) >> 9, n & 0x1ff)
@@ -215,6 +225,7 @@ impl<T: Code> Code for Option<T> {
         }
     }
 
+    #[inline]
     fn get(input: &mut In<'_>) -> Option<Self> {
         match input.u8()? {
             0 => Some(None),
@@ -250,6 +261,7 @@ impl Code for ItemId {
         out.u32(self.n);
     }
 
+    #[inline]
     fn get(input: &mut In<'_>) -> Option<Self> {
         let kind = *ItemKind::ALL.get(input.u8()? as usize)?;
         Some(ItemId::new(kind, input.u32()?))
@@ -262,6 +274,7 @@ impl Code for CheckinId {
         out.u32(self.n);
     }
 
+    #[inline]
     fn get(input: &mut In<'_>) -> Option<Self> {
         Some(CheckinId {
             date: NaiveDate::get(input)?,
@@ -292,6 +305,7 @@ macro_rules! code_words {
                 out.u8(at as u8);
             }
 
+            #[inline]
             fn get(input: &mut In<'_>) -> Option<Self> {
                 <$name>::ALL.get(usize::from(input.u8()?)).copied()
             }
