@@ -18,6 +18,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 use toml_edit::DocumentMut;
@@ -354,7 +355,8 @@ impl Journal {
         handle: &Handle,
         ids: &[CheckinId],
     ) -> Vec<Result<(CheckinId, CheckIn), Problem>> {
-        par_map(ids, |id| self.load_checkin(handle, *id).map(|c| (*id, c)))
+        let files: Vec<(&Handle, CheckinId)> = ids.iter().map(|id| (handle, *id)).collect();
+        self.map_checkins(&files, |id, checkin, _| (id, checkin))
     }
 
     /// Reads check-ins of any relationships, in parallel on every core,
@@ -365,19 +367,60 @@ impl Journal {
         files: &[(&Handle, CheckinId)],
         f: impl Fn(CheckinId, CheckIn, String) -> R + Sync,
     ) -> Vec<Result<R, Problem>> {
-        // Each relationship's folder path is made once, not once a file.
-        let mut dirs: Vec<(&Handle, PathBuf)> = Vec::new();
-        let mut jobs: Vec<(usize, CheckinId)> = Vec::with_capacity(files.len());
-        for (handle, id) in files {
-            if dirs.last().is_none_or(|(h, _)| h != handle) {
-                dirs.push((handle, self.checkins_dir(handle)));
-            }
-            jobs.push((dirs.len() - 1, *id));
-        }
-        par_map(&jobs, |(dir, id)| {
-            let path = dirs.get(*dir).map(|(_, d)| d.join(id.file_name()));
-            read_checkin(&path.unwrap_or_default()).map(|(checkin, text)| f(*id, checkin, text))
+        self.read_checkins(files, |read| {
+            let id = read.id;
+            let (checkin, text) = read.parse()?;
+            Ok(f(id, checkin, text))
         })
+    }
+
+    /// Reads check-in files of any relationships, in parallel on every
+    /// core, and hands each file's bytes (or why it could not be read) to
+    /// `f` on the thread that read it. In the order given. The files of a
+    /// relationship are read through its folder, opened once for a run of
+    /// files; runs are short, so that the cores share the work evenly.
+    pub fn read_checkins<R: Send>(
+        &self,
+        files: &[(&Handle, CheckinId)],
+        f: impl Fn(CheckinRead<'_>) -> R + Sync,
+    ) -> Vec<R> {
+        /// Files read through one opening of their folder.
+        const RUN: usize = 32;
+        let mut runs: Vec<(PathBuf, &[(&Handle, CheckinId)])> = Vec::new();
+        let mut rest = files;
+        while let Some((first, _)) = rest.first() {
+            let same = rest
+                .iter()
+                .take(RUN)
+                .take_while(|(h, _)| h == first)
+                .count();
+            let (run, after) = rest.split_at(same);
+            runs.push((self.checkins_dir(first), run));
+            rest = after;
+        }
+        par_map(&runs, |(dir, run)| {
+            let folder = file::Folder::open(dir);
+            run.iter()
+                .map(|(handle, id)| {
+                    let name = id.file_name();
+                    let path = dir.join(&name);
+                    let bytes = match &folder {
+                        Ok(folder) => folder.read_file(&name, &path),
+                        // Each file says why, as when read by its path.
+                        Err(_) => file::read_file(&path),
+                    };
+                    f(CheckinRead {
+                        handle,
+                        id: *id,
+                        path: &path,
+                        bytes,
+                    })
+                })
+                .collect::<Vec<R>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     pub fn load_checkin(&self, handle: &Handle, id: CheckinId) -> Result<CheckIn, Problem> {
@@ -392,22 +435,6 @@ impl Journal {
         id: CheckinId,
     ) -> Result<(CheckIn, String), Problem> {
         read_checkin(&self.checkin_path(handle, id))
-    }
-
-    /// Reads a check-in only if `wanted` says its raw text may matter: a
-    /// cheap look at the bytes that spares the parse. `Ok(None)` when not.
-    pub fn load_checkin_if(
-        &self,
-        handle: &Handle,
-        id: CheckinId,
-        wanted: impl Fn(&str) -> bool,
-    ) -> Result<Option<CheckIn>, Problem> {
-        let path = self.checkin_path(handle, id);
-        let text = read_text(&path)?;
-        if !wanted(&text) {
-            return Ok(None);
-        }
-        parse(&path, &text).map(Some)
     }
 
     /// The interrupted check-in waiting for `handle`, if any.
@@ -499,6 +526,30 @@ impl Journal {
     }
 }
 
+/// A check-in file as [`Journal::read_checkins`] read it.
+pub struct CheckinRead<'a> {
+    pub handle: &'a Handle,
+    pub id: CheckinId,
+    pub path: &'a Path,
+    /// The file's bytes and metadata, or why they could not be read.
+    pub bytes: Result<(Vec<u8>, fs::Metadata), Problem>,
+}
+
+impl CheckinRead<'_> {
+    /// The file's text, if it is text.
+    pub fn text(self) -> Result<String, Problem> {
+        let (bytes, _) = self.bytes?;
+        file::text_of(self.path, bytes)
+    }
+
+    /// The check-in and the text of its file.
+    pub fn parse(self) -> Result<(CheckIn, String), Problem> {
+        let path = self.path;
+        let text = self.text()?;
+        parse(path, &text).map(|checkin| (checkin, text))
+    }
+}
+
 fn read_checkin(path: &Path) -> Result<(CheckIn, String), Problem> {
     let text = read_text(path)?;
     parse(path, &text).map(|checkin| (checkin, text))
@@ -514,7 +565,8 @@ fn newer_format(root: &Path, format: u32) -> Error {
 
 /// Maps `f` over `items` on every core, keeping the order. Reading and
 /// parsing many small files is the cost of history commands; this spreads
-/// it without a thread pool to carry around.
+/// it without a thread pool to carry around. Each thread takes the next
+/// item as it finishes one (files differ in size), the calling thread too.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -522,17 +574,29 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     if threads <= 1 || items.len() < 16 {
         return items.iter().map(&f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(at) else {
+                return done;
+            };
+            done.push((at, f(item)));
+        }
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        let theirs = helpers
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        for (at, result) in theirs.chain(std::iter::once(mine)).flatten() {
+            slots[at] = Some(result);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 /// Parses relationship.toml and checks facts that must agree.
