@@ -111,6 +111,9 @@ for size in EMPTY $SIZES; do
     bench "F1 (read)" "$size" -- "$FLOOR" f1 "$J"
     bench "F2 (parse)" "$size" -- "$FLOOR" f2 "$J"
     bench "status" "$size" -- "$REL" --dir "$J" status
+    # The same with no cache to start from (a first run, or every file
+    # changed by a git pull): each relationship.toml parsed.
+    bench "status (no cache)" "$size" "rm -rf $J/.cache" -- "$REL" --dir "$J" status
     bench "status HANDLE" "$size" -- "$REL" --dir "$J" status "$HANDLE"
     bench "prep HANDLE" "$size" -- "$REL" --dir "$J" prep "$HANDLE"
     bench "log HANDLE" "$size" -- "$REL" --dir "$J" log "$HANDLE"
@@ -138,13 +141,13 @@ function floor_of(label) {
 }
 END {
     printf "rel benchmark: %d cores, load average %s before, %s after; medians of whole processes\n\n", cores, before, after
-    printf "%-16s %-10s %10s %19s %8s  %s\n", "command", "journal", "median", "min – max (ms)", "peak MB", "vs floor"
+    printf "%-17s %-10s %10s %19s %8s  %s\n", "command", "journal", "median", "min – max (ms)", "peak MB", "vs floor"
     for (i = 1; i <= n; i++) {
         f = floor_of(label[i]); ratio = ""
         if (f == "hello world" && med[f] > 0) ratio = sprintf("%.2f × hello world", median[i] / med[f])
         else if (f == "checkin@EMPTY" && med[f] > 0) ratio = sprintf("%.2f × checkin@EMPTY", median[i] / med[f])
         else if (f != "" && med[f "@" journal[i]] > 0) ratio = sprintf("%.2f × %s", median[i] / med[f "@" journal[i]], substr(f, 1, 2))
-        printf "%-16s %-10s %7s ms %8s – %-8s %8.1f  %s\n", label[i], journal[i], ms(median[i]), ms(lo[i]), ms(hi[i]), peak[i] / 1024, ratio
+        printf "%-17s %-10s %7s ms %8s – %-8s %8.1f  %s\n", label[i], journal[i], ms(median[i]), ms(lo[i]), ms(hi[i]), peak[i] / 1024, ratio
     }
     printf "\nTargets (medians from this run):\n"
     t("status ≤ 1.5 × F1 at REALISTIC", med["status@REALISTIC"], 1.5 * med["F1 (read)@REALISTIC"])
