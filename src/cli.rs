@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 
 use crate::commands;
 
@@ -55,6 +55,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// The whole command line with every command's arguments built: for the
+/// help that lists the commands, the man pages and the completions.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    cmd.build();
+    cmd
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
@@ -62,7 +70,11 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Each command's arguments are built only when that command is parsed:
+/// starting rel costs the same however many commands it has. What shows
+/// every command (help, man page, completions) uses [`command`].
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub enum Command {
     New(commands::new::Args),
     Checkin(commands::checkin::Args),
@@ -83,13 +95,7 @@ pub enum Command {
     Advocate(commands::advocate::Args),
     Set(commands::set::Args),
     Pause(commands::pause::Args),
-    /// Resume a paused relationship: its nudges come back.
-    ///
-    /// Examples:
-    ///   rel resume ada-lovelace
-    ///   rel resume ada-lovelace --note "Back from leave" --date 2027-03-01
-    #[command(verbatim_doc_comment)]
-    Resume(commands::pause::Args),
+    Resume(commands::pause::ResumeArgs),
     Snooze(commands::pause::SnoozeArgs),
     End(commands::end::Args),
     Evolve(commands::evolve::Args),

@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -33,7 +34,8 @@ pub struct Ctx {
     /// Columns available to tables and wrapped text.
     pub width: usize,
     /// What this command changed, in a line each (for the git commit).
-    changes: std::cell::RefCell<Vec<String>>,
+    /// A mutex, so that commands may read the journal on every core.
+    changes: Mutex<Vec<String>>,
 }
 
 impl Ctx {
@@ -75,7 +77,7 @@ impl Ctx {
             prompt: Prompt::new(cli.no_input, paint_err.enabled()),
             width: width(),
             config,
-            changes: std::cell::RefCell::new(Vec::new()),
+            changes: Mutex::new(Vec::new()),
         })
     }
 
@@ -98,12 +100,18 @@ impl Ctx {
 
     /// Notes what the command changed in the journal, in a few words.
     pub fn changed(&self, what: impl Into<String>) {
-        self.changes.borrow_mut().push(what.into());
+        self.changes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(what.into());
     }
 
     /// Everything the command changed.
     pub fn changes(&self) -> Vec<String> {
-        self.changes.borrow().clone()
+        self.changes
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
     }
 
     /// A message for the person, on stderr.

@@ -31,7 +31,7 @@ use crate::report::style::Paint;
 pub fn main() -> ExitCode {
     install_panic_hook();
     // A shell asking for completions (see `rel completions`).
-    match clap_complete::CompleteEnv::with_factory(<Cli as clap::CommandFactory>::command)
+    match clap_complete::CompleteEnv::with_factory(cli::command)
         .var(commands::completions::COMPLETE_VAR)
         .try_complete(std::env::args_os(), std::env::current_dir().ok().as_deref())
     {
@@ -41,17 +41,23 @@ pub fn main() -> ExitCode {
     }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => return clap_exit(&err),
+        Err(err) => return clap_exit(&help_in_full(err)),
     };
     let clock = chrono::Local::now().date_naive();
     let paint = stderr_paint(&cli);
-    match run(cli, clock) {
+    let code = match run(cli, clock) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             report_error(&err, paint);
             ExitCode::from(err.exit_code())
         }
+    };
+    // For tests of how a command's reading grows with the journal.
+    if std::env::var_os("REL_TEST_IO").is_some() {
+        let (opened, listed) = store::file::io_counts();
+        eprintln!("rel-test-io: opened {opened} listed {listed}");
     }
+    code
 }
 
 /// Runs a parsed command line with `clock` as the system's today.
@@ -82,6 +88,19 @@ fn stderr_paint(cli: &Cli) -> Paint {
         cli::ColorChoice::Never => false,
         cli::ColorChoice::Auto => std::io::stderr().is_terminal() && !no_color,
     })
+}
+
+/// Help that lists the commands needs every command built (see
+/// [`cli::command`]): asked for again of the whole command line.
+fn help_in_full(err: clap::Error) -> clap::Error {
+    use clap::error::ErrorKind as K;
+    match err.kind() {
+        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => cli::command()
+            .try_get_matches_from(std::env::args_os())
+            .err()
+            .unwrap_or(err),
+        _ => err,
+    }
 }
 
 /// Help and version go to stdout with success; a usage error is a user

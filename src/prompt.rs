@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 /// Whether and how to ask.
 pub struct Prompt {
     allowed: bool,
-    theme: Box<dyn Theme>,
+    theme: Box<dyn Theme + Send + Sync>,
 }
 
 impl Prompt {
@@ -22,7 +22,7 @@ impl Prompt {
     pub fn new(no_input: bool, color: bool) -> Prompt {
         let allowed =
             !no_input && std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-        let theme: Box<dyn Theme> = if color {
+        let theme: Box<dyn Theme + Send + Sync> = if color {
             Box::new(ColorfulTheme::default())
         } else {
             Box::new(SimpleTheme)

@@ -11,8 +11,8 @@ use crate::model::id::IdError;
 use crate::model::items::{ItemError, NewAction};
 use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
 use crate::prompt::{edit_file, editor_command};
-use crate::store::Unfinished;
 use crate::store::doc::checkin_doc;
+use crate::store::{Unfinished, Words};
 use crate::text::{clip, sanitize};
 
 use super::new::date;
@@ -114,9 +114,10 @@ impl Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
     let handle = ctx.journal.find(&args.handle)?;
+    // What is open is all the questions and checks need.
     let before = ctx
         .journal
-        .load(&handle)
+        .load_words(&handle, Words::Open)
         .map_err(|p| super::problems_error(&[p]))?;
     let checkin = if ctx.prompt.allowed() && !args.has_content() {
         walk_through(ctx, &args, &handle, &before)?

@@ -2,11 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
-use crate::cli::Cli;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::store::Journal;
@@ -79,7 +77,7 @@ pub struct ManArgs {
 }
 
 pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
-    let cmd = Cli::command();
+    let cmd = crate::cli::command();
     match args.out {
         Some(dir) => {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, &e))?;

@@ -38,7 +38,7 @@ use crate::model::relationship::LifeError;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Handle, ItemId, ItemKind, Relationship, Snapshot, assess,
 };
-use crate::store::{Access, Problem};
+use crate::store::{Access, Problem, Words};
 use crate::text::sanitize;
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
@@ -449,9 +449,10 @@ pub struct View {
 
 /// Reads a relationship, the names of its check-ins and the newest
 /// `recent` of them (at least the last one, which the cadence needs).
-pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize) -> Result<View, Problem> {
-    let rel = ctx.journal.load(handle)?;
-    let checkins = ctx.journal.checkin_ids(handle)?;
+/// `words` says whether the words of its closed items and history are
+/// wanted, or only what an overview shows.
+pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
+    let (rel, checkins) = ctx.journal.load_with_checkins(handle, words)?;
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
     for id in checkins

@@ -25,6 +25,18 @@ pub struct Args {
     pub date: Option<String>,
 }
 
+/// Resume a paused relationship: its nudges come back.
+///
+/// Examples:
+///   rel resume ada-lovelace
+///   rel resume ada-lovelace --note "Back from leave" --date 2027-03-01
+#[derive(Debug, clap::Args)]
+#[command(verbatim_doc_comment)]
+pub struct ResumeArgs {
+    #[command(flatten)]
+    pub args: Args,
+}
+
 /// Silence the cadence nudges of a relationship until a day.
 ///
 /// Other nudges (a waypoint overdue, an action long open) still show.
@@ -68,7 +80,7 @@ pub fn pause(ctx: &Ctx, args: Args) -> Result<()> {
     Ok(())
 }
 
-pub fn resume(ctx: &Ctx, args: Args) -> Result<()> {
+pub fn resume(ctx: &Ctx, ResumeArgs { args }: ResumeArgs) -> Result<()> {
     let on = day(ctx, args.date.as_deref())?;
     let note = args
         .note

@@ -3,6 +3,7 @@
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::report::prep;
+use crate::store::Words;
 
 use super::{finish, load_view, problems_error};
 
@@ -26,7 +27,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let handle = ctx.journal.find(&args.handle)?;
-    let view = load_view(ctx, &handle, 2).map_err(|p| problems_error(&[p]))?;
+    let view = load_view(ctx, &handle, 2, Words::All).map_err(|p| problems_error(&[p]))?;
     let input = prep::Input {
         handle: handle.as_str(),
         rel: &view.rel,

@@ -186,9 +186,11 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
         .enumerate()
         .flat_map(|(n, r)| r.held.iter().map(move |id| (n, *id)))
         .collect();
-    let loaded = par_map(&wanted, |(n, id)| {
-        journal.load_checkin(&read[*n].handle, *id)
-    });
+    let files: Vec<(&Handle, CheckinId)> = wanted
+        .iter()
+        .map(|(n, id)| (&read[*n].handle, *id))
+        .collect();
+    let loaded = journal.map_checkins(&files, |_, checkin, _| checkin);
     for ((n, _), result) in wanted.iter().zip(loaded) {
         match result {
             Ok(checkin) => read[*n].checkins.push(checkin),

@@ -4,10 +4,11 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::fold::Needle;
 use crate::model::search::{Hit, Text, checkin_texts, hits, relationship_texts};
-use crate::model::{CheckinId, DateRange, Handle};
+use crate::model::{CheckIn, CheckinId, DateRange, Handle};
 use crate::report::search::Found;
 use crate::report::{json, search};
-use crate::store::{Problem, par_map};
+use crate::store::Problem;
+use crate::store::file::parse;
 use crate::text::sanitize;
 
 use super::{date_range, finish};
@@ -148,20 +149,21 @@ fn look<'h>(
     }
     // The check-ins are most of the work: look at their bytes first and
     // parse only the files that may hold the words, on every core.
-    let journal = &ctx.journal;
-    let results = par_map(&jobs, |(n, id)| -> Result<Vec<(usize, Hit)>, Problem> {
-        let loaded =
-            journal.load_checkin_if(&handles[*n], *id, |raw| needle.may_be_in_toml(raw))?;
-        Ok(loaded.map_or_else(Vec::new, |checkin| {
-            hits(needle, &checkin_texts(*id, &checkin))
-                .into_iter()
-                .map(|h| (*n, h))
-                .collect()
-        }))
-    });
-    for result in results {
+    let files: Vec<(&Handle, CheckinId)> = jobs.iter().map(|(n, id)| (&handles[*n], *id)).collect();
+    let results = ctx
+        .journal
+        .read_checkins(&files, |read| -> Result<Vec<Hit>, Problem> {
+            let (id, path) = (read.id, read.path);
+            let text = read.text()?;
+            if !needle.may_be_in_toml(&text) {
+                return Ok(Vec::new());
+            }
+            let checkin: CheckIn = parse(path, &text)?;
+            Ok(hits(needle, &checkin_texts(id, &checkin)))
+        });
+    for ((n, _), result) in jobs.iter().zip(results) {
         match result {
-            Ok(mut more) => found.append(&mut more),
+            Ok(more) => found.extend(more.into_iter().map(|h| (*n, h))),
             Err(problem) => problems.push(problem),
         }
     }

@@ -5,7 +5,7 @@ use crate::error::Result;
 use crate::model::Status;
 use crate::model::assess::sort_attention;
 use crate::report::{json, show, status};
-use crate::store::Problem;
+use crate::store::{Problem, Words, par_map};
 
 use super::{View, finish, load_view, problems_error};
 
@@ -53,8 +53,12 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
     let listing = ctx.journal.listing()?;
     let mut problems: Vec<Problem> = listing.problems;
     let mut views: Vec<View> = Vec::new();
-    for handle in &listing.handles {
-        match load_view(ctx, handle, 1) {
+    // The table shows no words of closed items: they are left unread.
+    let loaded = par_map(&listing.handles, |handle| {
+        load_view(ctx, handle, 1, Words::Open)
+    });
+    for loaded in loaded {
+        match loaded {
             Ok(mut view) => {
                 problems.append(&mut view.problems);
                 views.push(view);
@@ -111,7 +115,8 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
 
 fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
     let handle = ctx.journal.find(input)?;
-    let view = load_view(ctx, &handle, REPORT_CHECKINS).map_err(|p| problems_error(&[p]))?;
+    let view =
+        load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;
     if as_json {
         let out = json::Report {
             as_of: ctx.today,

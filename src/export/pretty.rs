@@ -124,23 +124,31 @@ pub fn push_field(buf: &mut Vec<u8>, depth: usize, key: &str, text: &str) -> io:
 }
 
 /// Appends `text` as a JSON string, escaped exactly as `serde_json` does
-/// it, eight bytes at a time where nothing needs escaping: the text of
-/// every file goes through here.
+/// it: the text of every file goes through here. Plain runs are found
+/// eight bytes at a time and copied whole; only the bytes that need it
+/// are escaped one by one.
 pub fn push_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     out.reserve(bytes.len() + bytes.len() / 8 + 2);
     out.push(b'"');
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        if is_plain(u64::from_le_bytes(word)) {
-            out.extend_from_slice(chunk);
-        } else {
-            chunk.iter().for_each(|b| push_byte(out, *b));
+    let mut plain_from = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        if let Some(word) = bytes.get(at..at + 8)
+            && is_plain(u64::from_le_bytes(word.try_into().unwrap_or_default()))
+        {
+            at += 8;
+            continue;
         }
+        let byte = bytes[at];
+        if byte < 0x20 || byte == b'"' || byte == b'\\' {
+            out.extend_from_slice(&bytes[plain_from..at]);
+            push_byte(out, byte);
+            plain_from = at + 1;
+        }
+        at += 1;
     }
-    chunks.remainder().iter().for_each(|b| push_byte(out, *b));
+    out.extend_from_slice(&bytes[plain_from..]);
     out.push(b'"');
 }
 

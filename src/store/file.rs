@@ -3,10 +3,13 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
+use std::os::fd::OwnedFd;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rustix::fs::OFlags;
 use serde::de::DeserializeOwned;
 
 use super::problem::Problem;
@@ -32,6 +35,26 @@ pub fn read_text(path: &Path) -> Result<String, Problem> {
     text_of(path, read_bytes(path)?)
 }
 
+/// How many files rel opened to read, and folders it listed: what a
+/// command costs, in a number that does not depend on the machine. Tests
+/// read them (`REL_TEST_IO`, see [`io_counts`]).
+static OPENED: AtomicUsize = AtomicUsize::new(0);
+static LISTED: AtomicUsize = AtomicUsize::new(0);
+
+/// Files opened to read and folders listed so far by this process.
+pub fn io_counts() -> (usize, usize) {
+    (
+        OPENED.load(Ordering::Relaxed),
+        LISTED.load(Ordering::Relaxed),
+    )
+}
+
+/// Lists a folder (every listing of the journal goes through here).
+pub fn list_dir(dir: &Path) -> io::Result<fs::ReadDir> {
+    LISTED.fetch_add(1, Ordering::Relaxed);
+    fs::read_dir(dir)
+}
+
 /// Reads a journal file's bytes: only a regular file (never through a
 /// symbolic link) of a sane size. `rel edit` opens files that are not
 /// (yet) good text, so this is separate from [`read_text`].
@@ -42,6 +65,7 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Problem> {
 /// [`read_bytes`], with the file's metadata (for `rel check`, which also
 /// judges its permissions, without asking the file system twice).
 pub fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
+    OPENED.fetch_add(1, Ordering::Relaxed);
     // Open first and ask the open file what it is: one path lookup, not
     // two. O_NOFOLLOW refuses a link; O_NONBLOCK keeps a FIFO from hanging
     // the open, and it is refused below as not a regular file.
@@ -49,13 +73,48 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
         .open(path)
-        .map_err(|e| match e.raw_os_error() {
-            Some(libc::ELOOP) => Problem::error(
-                path,
-                "is a symbolic link; rel does not follow links inside the journal",
-            ),
-            _ => read_problem(path, &e),
-        })?;
+        .map_err(|e| open_problem(path, &e))?;
+    read_opened(&file, path)
+}
+
+/// A folder opened once to read many files in it by name: the folder's
+/// path is looked up once, not once a file (a third of the cost of
+/// reading thousands of small files).
+pub struct Folder {
+    fd: OwnedFd,
+}
+
+impl Folder {
+    pub fn open(dir: &Path) -> io::Result<Folder> {
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        let fd = rustix::fs::open(dir, flags, rustix::fs::Mode::empty())?;
+        Ok(Folder { fd })
+    }
+
+    /// Reads the file `name` in this folder as [`read_file`] reads `path`
+    /// (which names it in problems).
+    pub fn read_file(&self, name: &str, path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
+        OPENED.fetch_add(1, Ordering::Relaxed);
+        let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+        let file = rustix::fs::openat(&self.fd, name, flags, rustix::fs::Mode::empty())
+            .map(File::from)
+            .map_err(|e| open_problem(path, &io::Error::from(e)))?;
+        read_opened(&file, path)
+    }
+}
+
+fn open_problem(path: &Path, err: &io::Error) -> Problem {
+    match err.raw_os_error() {
+        Some(libc::ELOOP) => Problem::error(
+            path,
+            "is a symbolic link; rel does not follow links inside the journal",
+        ),
+        _ => read_problem(path, err),
+    }
+}
+
+/// Reads an open file, if it is a regular file of a sane size.
+fn read_opened(file: &File, path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
     let meta = file.metadata().map_err(|e| read_problem(path, &e))?;
     if !meta.is_file() {
         return Err(Problem::error(path, "is not a regular file"));
@@ -70,11 +129,33 @@ pub fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Problem> {
             ),
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    Read::by_ref(&mut &file)
-        .take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_problem(path, &e))?;
+    // One read brings a regular file's bytes, one more than its size asked
+    // for: a read that comes back with exactly its size has reached the
+    // end, without a second read to be told so. A file that grew since is
+    // read on to the limit.
+    let size = meta.len() as usize;
+    let mut bytes = vec![0; size + 1];
+    let mut filled = 0;
+    loop {
+        match Read::read(&mut &*file, &mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(read_problem(path, &e)),
+        }
+        if filled == size {
+            break;
+        }
+        if filled == bytes.len() {
+            Read::by_ref(&mut &*file)
+                .take(MAX_FILE_BYTES + 1 - filled as u64)
+                .read_to_end(&mut bytes)
+                .map_err(|e| read_problem(path, &e))?;
+            filled = bytes.len();
+            break;
+        }
+    }
+    bytes.truncate(filled);
     Ok((bytes, meta))
 }
 

@@ -215,7 +215,7 @@ impl Txn<'_> {
     /// folder comes back if the new one never arrived, and goes if it did.
     pub(super) fn heal_asides(&self) {
         let parent = self.journal.root.join(RELATIONSHIPS);
-        let Ok(entries) = fs::read_dir(&parent) else {
+        let Ok(entries) = super::file::list_dir(&parent) else {
             return;
         };
         for entry in entries.flatten() {

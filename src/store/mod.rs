@@ -1,6 +1,7 @@
 //! The journal directory: where files live, reading them safely, and
 //! writing them under the lock so that no word is ever lost.
 
+pub mod cache;
 pub mod check;
 pub mod doc;
 pub mod edit;
@@ -17,6 +18,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 use toml_edit::DocumentMut;
@@ -24,6 +26,7 @@ use toml_edit::DocumentMut;
 use crate::error::{Error, Result};
 use crate::model::relationship::Place;
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+pub use cache::Words;
 use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
 use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
 use merge::merge_document;
@@ -40,14 +43,15 @@ pub const PENDING_FILE: &str = ".pending.toml";
 pub const DRAFTS: &str = "drafts";
 pub const GITIGNORE: &str = ".gitignore";
 
-const GITIGNORE_TEXT: &str =
-    "# rel's scratch files, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n";
+const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n";
 
 /// A journal directory. Cheap to make; nothing is read until asked.
 #[derive(Debug)]
 pub struct Journal {
     root: PathBuf,
     pending: OnceLock<Option<Pending>>,
+    /// Where the cache is, unless something else sits there.
+    cache: OnceLock<Option<PathBuf>>,
 }
 
 /// What `journal.toml` says about who may write.
@@ -84,6 +88,7 @@ impl Journal {
         Journal {
             root: root.into(),
             pending: OnceLock::new(),
+            cache: OnceLock::new(),
         }
     }
 
@@ -157,7 +162,7 @@ impl Journal {
             return Ok(listing);
         }
         let dir = self.root.join(RELATIONSHIPS);
-        let entries = match fs::read_dir(&dir) {
+        let entries = match file::list_dir(&dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(listing),
             Err(e) => return Err(Error::io("read", &dir, &e)),
@@ -208,6 +213,15 @@ impl Journal {
     /// Finds the relationship a person named, by looking it up in the
     /// listing (never by joining their words onto a path).
     pub fn find(&self, input: &str) -> Result<Handle> {
+        // A handle typed in full names its folder: a slug cannot leave
+        // the journal, and the folder is taken only as the listing would
+        // take it (a real folder, not a link). Anything else is looked
+        // up in the listing, for the error and its hint.
+        if let Ok(handle) = Handle::parse(input)
+            && fs::symlink_metadata(self.relationship_dir(&handle)).is_ok_and(|m| m.is_dir())
+        {
+            return Ok(handle);
+        }
         let listing = self.listing()?;
         if let Some(handle) = listing.handles.iter().find(|h| h.as_str() == input) {
             return Ok(handle.clone());
@@ -226,14 +240,55 @@ impl Journal {
     }
 
     /// Reads a relationship (and applies an interrupted check-in, if one is
-    /// waiting, so that reports never miss it).
+    /// waiting, so that reports never miss it). Through the cache: a file
+    /// that has not changed since it was last read is not parsed again.
     pub fn load(&self, handle: &Handle) -> Result<Relationship, Problem> {
-        self.load_with_text(handle).map(|(rel, _)| rel)
+        self.load_words(handle, Words::All)
+    }
+
+    /// Reads a relationship as [`Journal::load`] does, with only the
+    /// words `words` says (see [`Words`]).
+    pub fn load_words(&self, handle: &Handle, words: Words) -> Result<Relationship, Problem> {
+        let mut entry = self.cache_entry(handle);
+        let rel = entry.relationship(words);
+        entry.save();
+        rel.map(|rel| self.with_pending(handle, rel))
+    }
+
+    /// Reads a relationship, as [`Journal::load`], and the names of its
+    /// check-ins, as [`Journal::checkin_ids`], with one look at the cache.
+    /// `words` says whether the words of closed items and of the history
+    /// are wanted (see [`Words`]).
+    pub fn load_with_checkins(
+        &self,
+        handle: &Handle,
+        words: Words,
+    ) -> Result<(Relationship, Vec<CheckinId>), Problem> {
+        let mut entry = self.cache_entry(handle);
+        let loaded = entry
+            .relationship(words)
+            .and_then(|rel| Ok((rel, entry.checkin_ids()?)));
+        entry.save();
+        loaded.map(|(rel, ids)| (self.with_pending(handle, rel), ids))
     }
 
     /// Reads a relationship as [`Journal::load`] does, with the text of
-    /// its file.
+    /// its file: the text is read afresh, and parsed unless the cache
+    /// holds the relationship those very bytes say.
     pub fn load_with_text(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
+        let mut entry = self.cache_entry(handle);
+        let read = entry.relationship_with_text();
+        entry.save();
+        let (rel, text) = read?;
+        Ok((self.with_pending(handle, rel), text))
+    }
+
+    /// Reads a relationship without the cache, as its file says.
+    fn load_uncached(&self, handle: &Handle) -> Result<Relationship, Problem> {
+        self.read_relationship(handle).map(|(rel, _)| rel)
+    }
+
+    fn read_relationship(&self, handle: &Handle) -> Result<(Relationship, String), Problem> {
         let path = self.relationship_path(handle);
         if !self.relationship_dir(handle).is_dir() {
             return Err(Problem::error(&path, "no such relationship"));
@@ -245,23 +300,36 @@ impl Journal {
             ));
         }
         let text = read_text(&path)?;
-        let mut rel = parse_relationship(&path, &text)?;
-        if let Some((id, checkin)) = self.pending_for(handle) {
-            rel.apply_checkin(id, &checkin);
-        }
+        let rel = parse_relationship(&path, &text)?;
         Ok((rel, text))
     }
 
+    /// A relationship with the check-in applied that an interrupted write
+    /// left waiting, if it is this one's.
+    fn with_pending(&self, handle: &Handle, mut rel: Relationship) -> Relationship {
+        if let Some((id, checkin)) = self.pending_for(handle) {
+            rel.apply_checkin(id, &checkin);
+        }
+        rel
+    }
+
     /// The ids of a relationship's check-ins, oldest first, from the file
-    /// names alone (nothing is opened).
+    /// names alone (nothing is opened), through the cache.
     pub fn checkin_ids(&self, handle: &Handle) -> Result<Vec<CheckinId>, Problem> {
-        let dir = self.checkins_dir(handle);
-        let entries = match fs::read_dir(&dir) {
+        let mut entry = self.cache_entry(handle);
+        let ids = entry.checkin_ids();
+        entry.save();
+        ids
+    }
+
+    /// Lists a `checkins/` folder: the ids of its check-ins, oldest first.
+    fn list_checkins(&self, dir: &Path) -> Result<Vec<CheckinId>, Problem> {
+        let entries = match file::list_dir(dir) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
                 return Err(Problem::error(
-                    &dir,
+                    dir,
                     format!("cannot read: {}", crate::error::io_reason(&e)),
                 ));
             }
@@ -287,7 +355,8 @@ impl Journal {
         handle: &Handle,
         ids: &[CheckinId],
     ) -> Vec<Result<(CheckinId, CheckIn), Problem>> {
-        par_map(ids, |id| self.load_checkin(handle, *id).map(|c| (*id, c)))
+        let files: Vec<(&Handle, CheckinId)> = ids.iter().map(|id| (handle, *id)).collect();
+        self.map_checkins(&files, |id, checkin, _| (id, checkin))
     }
 
     /// Reads check-ins of any relationships, in parallel on every core,
@@ -298,19 +367,60 @@ impl Journal {
         files: &[(&Handle, CheckinId)],
         f: impl Fn(CheckinId, CheckIn, String) -> R + Sync,
     ) -> Vec<Result<R, Problem>> {
-        // Each relationship's folder path is made once, not once a file.
-        let mut dirs: Vec<(&Handle, PathBuf)> = Vec::new();
-        let mut jobs: Vec<(usize, CheckinId)> = Vec::with_capacity(files.len());
-        for (handle, id) in files {
-            if dirs.last().is_none_or(|(h, _)| h != handle) {
-                dirs.push((handle, self.checkins_dir(handle)));
-            }
-            jobs.push((dirs.len() - 1, *id));
-        }
-        par_map(&jobs, |(dir, id)| {
-            let path = dirs.get(*dir).map(|(_, d)| d.join(id.file_name()));
-            read_checkin(&path.unwrap_or_default()).map(|(checkin, text)| f(*id, checkin, text))
+        self.read_checkins(files, |read| {
+            let id = read.id;
+            let (checkin, text) = read.parse()?;
+            Ok(f(id, checkin, text))
         })
+    }
+
+    /// Reads check-in files of any relationships, in parallel on every
+    /// core, and hands each file's bytes (or why it could not be read) to
+    /// `f` on the thread that read it. In the order given. The files of a
+    /// relationship are read through its folder, opened once for a run of
+    /// files; runs are short, so that the cores share the work evenly.
+    pub fn read_checkins<R: Send>(
+        &self,
+        files: &[(&Handle, CheckinId)],
+        f: impl Fn(CheckinRead<'_>) -> R + Sync,
+    ) -> Vec<R> {
+        /// Files read through one opening of their folder.
+        const RUN: usize = 32;
+        let mut runs: Vec<(PathBuf, &[(&Handle, CheckinId)])> = Vec::new();
+        let mut rest = files;
+        while let Some((first, _)) = rest.first() {
+            let same = rest
+                .iter()
+                .take(RUN)
+                .take_while(|(h, _)| h == first)
+                .count();
+            let (run, after) = rest.split_at(same);
+            runs.push((self.checkins_dir(first), run));
+            rest = after;
+        }
+        par_map(&runs, |(dir, run)| {
+            let folder = file::Folder::open(dir);
+            run.iter()
+                .map(|(handle, id)| {
+                    let name = id.file_name();
+                    let path = dir.join(&name);
+                    let bytes = match &folder {
+                        Ok(folder) => folder.read_file(&name, &path),
+                        // Each file says why, as when read by its path.
+                        Err(_) => file::read_file(&path),
+                    };
+                    f(CheckinRead {
+                        handle,
+                        id: *id,
+                        path: &path,
+                        bytes,
+                    })
+                })
+                .collect::<Vec<R>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect()
     }
 
     pub fn load_checkin(&self, handle: &Handle, id: CheckinId) -> Result<CheckIn, Problem> {
@@ -325,22 +435,6 @@ impl Journal {
         id: CheckinId,
     ) -> Result<(CheckIn, String), Problem> {
         read_checkin(&self.checkin_path(handle, id))
-    }
-
-    /// Reads a check-in only if `wanted` says its raw text may matter: a
-    /// cheap look at the bytes that spares the parse. `Ok(None)` when not.
-    pub fn load_checkin_if(
-        &self,
-        handle: &Handle,
-        id: CheckinId,
-        wanted: impl Fn(&str) -> bool,
-    ) -> Result<Option<CheckIn>, Problem> {
-        let path = self.checkin_path(handle, id);
-        let text = read_text(&path)?;
-        if !wanted(&text) {
-            return Ok(None);
-        }
-        parse(&path, &text).map(Some)
     }
 
     /// The interrupted check-in waiting for `handle`, if any.
@@ -432,6 +526,30 @@ impl Journal {
     }
 }
 
+/// A check-in file as [`Journal::read_checkins`] read it.
+pub struct CheckinRead<'a> {
+    pub handle: &'a Handle,
+    pub id: CheckinId,
+    pub path: &'a Path,
+    /// The file's bytes and metadata, or why they could not be read.
+    pub bytes: Result<(Vec<u8>, fs::Metadata), Problem>,
+}
+
+impl CheckinRead<'_> {
+    /// The file's text, if it is text.
+    pub fn text(self) -> Result<String, Problem> {
+        let (bytes, _) = self.bytes?;
+        file::text_of(self.path, bytes)
+    }
+
+    /// The check-in and the text of its file.
+    pub fn parse(self) -> Result<(CheckIn, String), Problem> {
+        let path = self.path;
+        let text = self.text()?;
+        parse(path, &text).map(|checkin| (checkin, text))
+    }
+}
+
 fn read_checkin(path: &Path) -> Result<(CheckIn, String), Problem> {
     let text = read_text(path)?;
     parse(path, &text).map(|checkin| (checkin, text))
@@ -447,7 +565,8 @@ fn newer_format(root: &Path, format: u32) -> Error {
 
 /// Maps `f` over `items` on every core, keeping the order. Reading and
 /// parsing many small files is the cost of history commands; this spreads
-/// it without a thread pool to carry around.
+/// it without a thread pool to carry around. Each thread takes the next
+/// item as it finishes one (files differ in size), the calling thread too.
 pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
@@ -455,17 +574,29 @@ pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec
     if threads <= 1 || items.len() < 16 {
         return items.iter().map(&f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(at) else {
+                return done;
+            };
+            done.push((at, f(item)));
+        }
+    };
+    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(|| part.iter().map(&f).collect::<Vec<R>>()))
-            .collect();
-        handles
+        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mine = work();
+        let theirs = helpers
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        for (at, result) in theirs.chain(std::iter::once(mine)).flatten() {
+            slots[at] = Some(result);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 /// Parses relationship.toml and checks facts that must agree.
@@ -518,7 +649,8 @@ pub struct Editable {
     pub handle: Handle,
     pub path: PathBuf,
     pub rel: Relationship,
-    doc: DocumentMut,
+    /// The file's text: a rewrite edits its document.
+    text: String,
 }
 
 /// A check-in that could not be fully written, and whether the check-in
@@ -554,24 +686,20 @@ impl Txn<'_> {
             .map_err(|e| Error::io("write", &dir.join(name), &e))
     }
 
-    /// Reads a relationship for a change (after the lock was taken).
+    /// Reads a relationship for a change (after the lock was taken). Its
+    /// text is read afresh; the cache spares parsing it only when the
+    /// bytes are the ones it holds.
     pub fn load(&self, handle: &Handle) -> Result<Editable> {
         let path = self.journal.relationship_path(handle);
-        let text = read_text(&path).map_err(|p| unreadable(handle, &p))?;
-        let rel = parse_relationship(&path, &text).map_err(|p| unreadable(handle, &p))?;
-        let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            let p = Problem::error(&path, e.message().to_string());
-            let p = match e.span() {
-                Some(span) => p.at(&text, span.start),
-                None => p,
-            };
-            unreadable(handle, &p)
-        })?;
+        let mut entry = self.journal.cache_entry(handle);
+        let read = entry.relationship_with_text();
+        entry.save();
+        let (rel, text) = read.map_err(|p| unreadable(handle, &p))?;
         Ok(Editable {
             handle: handle.clone(),
             path,
             rel,
-            doc,
+            text,
         })
     }
 
@@ -579,7 +707,7 @@ impl Txn<'_> {
     pub fn create(&self, handle: &Handle, rel: &Relationship) -> Result<PathBuf> {
         let dir = self.journal.relationship_dir(handle);
         let path = dir.join(RELATIONSHIP_FILE);
-        let in_use = fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+        let in_use = file::list_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
         if in_use || fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
             return Err(
                 Error::user(format!("a relationship named '{handle}' already exists"))
@@ -616,13 +744,13 @@ impl Txn<'_> {
     /// Rewrites a relationship to say `new`, keeping the user's comments,
     /// order and unknown keys. Writes nothing when nothing changed.
     pub fn save(&self, ed: &mut Editable, new: &Relationship) -> Result<bool> {
-        let (doc, text) = render(ed, new)?;
-        if text == ed.doc.to_string() {
+        let text = render(ed, new)?;
+        if text == ed.text {
             return Ok(false);
         }
         let dir = self.journal.relationship_dir(&ed.handle);
         self.write(&dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
-        ed.doc = doc;
+        ed.text = text;
         ed.rel = new.clone();
         Ok(true)
     }
@@ -685,7 +813,7 @@ impl Txn<'_> {
                     return Err(Error::io("write", &path, &e).into());
                 }
             }
-            if let Some((doc, text)) = rendered {
+            if let Some(text) = rendered {
                 failpoint("between-checkin-and-relationship");
                 let rel_dir = self.journal.relationship_dir(&handle);
                 if let Err(e) =
@@ -702,7 +830,7 @@ impl Txn<'_> {
                         recorded: Some(id),
                     });
                 }
-                ed.doc = doc;
+                ed.text = text;
                 ed.rel = rel;
                 // Harmless if it stays: completing an applied check-in changes nothing.
                 let _ = self.clear_pending();
@@ -757,15 +885,22 @@ impl Txn<'_> {
     }
 }
 
-/// Merges `new` into the document and checks the result reads back as
-/// exactly `new` before anything is written.
-fn render(ed: &Editable, new: &Relationship) -> Result<(DocumentMut, String)> {
-    let mut doc = ed.doc.clone();
+/// Merges `new` into the file's document and checks the result reads back
+/// as exactly `new` before anything is written.
+fn render(ed: &Editable, new: &Relationship) -> Result<String> {
+    let mut doc: DocumentMut = ed.text.parse().map_err(|e: toml_edit::TomlError| {
+        let p = Problem::error(&ed.path, e.message().to_string());
+        let p = match e.span() {
+            Some(span) => p.at(&ed.text, span.start),
+            None => p,
+        };
+        unreadable(&ed.handle, &p)
+    })?;
     merge_document(&mut doc, &relationship_table(new), &RELATIONSHIP);
     doc::refresh_header(&mut doc, &ed.rel, new);
     let text = doc.to_string();
     verify(&ed.path, &text, new)?;
-    Ok((doc, text))
+    Ok(text)
 }
 
 fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {

@@ -155,6 +155,14 @@ proptest! {
     }
 
     #[test]
+    fn the_cache_gives_back_what_it_was_given(rel in relationship()) {
+        use super::cache::codec::tests::{open_words, round_trip};
+        use super::cache::Words;
+        prop_assert_eq!(round_trip(&rel, Words::All), Some(rel.clone()));
+        prop_assert_eq!(round_trip(&rel, Words::Open), Some(open_words(&rel)));
+    }
+
+    #[test]
     fn a_checkin_reads_back_as_written(c in checkin()) {
         let text = checkin_doc(&c).to_string();
         let read: Result<CheckIn, _> = parse(std::path::Path::new("c.toml"), &text);

@@ -139,7 +139,8 @@ impl TestEnv {
         fs::write(path, text).unwrap();
     }
 
-    /// Every file in the journal (but the lock) with its bytes.
+    /// Every file in the journal (but the lock and the cache, which are
+    /// not the journal's content) with its bytes.
     pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
         let mut files = BTreeMap::new();
         collect(&self.journal, &self.journal, &mut files);
@@ -195,7 +196,7 @@ fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {
             .unwrap()
             .to_string_lossy()
             .into_owned();
-        if name == ".lock" {
+        if name == ".lock" || name == ".cache" {
             continue;
         }
         let meta = fs::symlink_metadata(&path).unwrap();

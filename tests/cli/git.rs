@@ -94,13 +94,22 @@ fn every_change_is_committed_with_a_message_that_says_what_happened() {
         "",
         "nothing left uncommitted"
     );
-    // A read changes nothing, and commits nothing.
+    // A read changes nothing, and commits nothing; its cache stays out.
     env.ok(&["status", "--all"]);
+    assert!(env.path(".cache").is_dir());
     assert_eq!(
         git(&env, &env.journal, &["log", "--format=%s"])
             .lines()
             .count(),
         5
+    );
+    assert_eq!(
+        git(
+            &env,
+            &env.journal,
+            &["status", "--porcelain", "--ignored=no"]
+        ),
+        ""
     );
 }
 
@@ -175,7 +184,10 @@ fn a_journal_travels_by_git() {
     let run = rel(&env, &laptop, &["git", "push", "--quiet"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
 
-    // The first pulls, and sees it: no stale state anywhere.
+    // The first has read its journal (so its cache holds it), then
+    // pulls, and sees the new meeting: no stale state anywhere.
+    env.ok(&["status"]);
+    env.ok(&["status", "ada-lovelace"]);
     let run = rel(
         &env,
         &env.journal,

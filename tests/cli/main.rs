@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bad_files;
+mod cache;
 mod check;
 mod checkin;
 mod durability;
@@ -21,6 +22,7 @@ mod log;
 mod new;
 mod prep;
 mod report;
+mod scaling;
 mod search;
 mod shell;
 mod status;

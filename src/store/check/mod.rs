@@ -42,13 +42,6 @@ impl Report {
     }
 }
 
-/// A check-in file to read, and whose it is.
-struct Job {
-    rel: usize,
-    id: CheckinId,
-    path: PathBuf,
-}
-
 /// Checks the whole journal as of `today`. Fails only when there is no
 /// journal to check.
 pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
@@ -84,36 +77,48 @@ pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
         report.problems.extend(listing.problems);
         handles = listing.handles;
     }
-    let mut files = Vec::new();
-    let mut jobs = Vec::new();
-    for (i, handle) in handles.iter().enumerate() {
-        let (file, found) = relationship_folder(journal, handle, &mut report.problems, &mut modes);
-        files.push(file);
-        jobs.extend(found.into_iter().map(|(id, path)| Job { rel: i, id, path }));
-    }
+    // Each relationship's folder and file, on every core; then every
+    // check-in, on every core, through its folder.
+    let folders = par_map(&handles, |handle| {
+        let mut problems = Vec::new();
+        let mut modes = Modes::default();
+        let (file, found) = relationship_folder(journal, handle, &mut problems, &mut modes);
+        let (rel, more, open) = read_relationship(file.as_deref());
+        problems.extend(more);
+        modes.extend(open);
+        (rel, found, problems, modes)
+    });
     let mut rels: Vec<Option<Relationship>> = Vec::new();
-    for (rel, problems, open) in par_map(&files, |file| read_relationship(file.as_deref())) {
+    let mut files: Vec<(&Handle, CheckinId)> = Vec::new();
+    for (handle, (rel, found, problems, open)) in handles.iter().zip(folders) {
         rels.push(rel);
         report.problems.extend(problems);
         modes.extend(open);
+        files.extend(found.into_iter().map(|id| (handle, id)));
     }
 
     let pending = journal.read_pending();
-    let is_pending = |job: &Job| {
-        pending.as_ref().is_some_and(|p| {
-            p.handle == handles[job.rel] && CheckinId::parse(&p.checkin) == Some(job.id)
-        })
-    };
-    let results = par_map(&jobs, |job| {
+    let results = journal.read_checkins(&files, |read| {
         let mut modes = Modes::default();
+        let rel = handles
+            .binary_search(read.handle)
+            .ok()
+            .and_then(|i| rels[i].as_ref());
         let cx = CheckinContext {
-            id: job.id,
-            rel: rels[job.rel].as_ref(),
+            id: read.id,
+            rel,
             today,
-            pending: is_pending(job),
+            pending: pending.as_ref().is_some_and(|p| {
+                &p.handle == read.handle && CheckinId::parse(&p.checkin) == Some(read.id)
+            }),
         };
-        let problems = match read_noting(&job.path, &mut modes) {
-            Ok(text) => content::checkin(&job.path, &text, &cx).problems,
+        let path = read.path;
+        let text = read.bytes.and_then(|(bytes, meta)| {
+            modes.note(path, &meta);
+            text_of(path, bytes)
+        });
+        let problems = match text {
+            Ok(text) => content::checkin(path, &text, &cx).problems,
             Err(problem) => vec![problem],
         };
         (problems, modes)
@@ -128,7 +133,7 @@ pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
         (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
     });
     report.relationships = handles.len();
-    report.checkins = jobs.len();
+    report.checkins = files.len();
     Ok(report)
 }
 
@@ -223,7 +228,7 @@ fn relationship_folder(
     handle: &Handle,
     problems: &mut Vec<Problem>,
     modes: &mut Modes,
-) -> (Option<PathBuf>, Vec<(CheckinId, PathBuf)>) {
+) -> (Option<PathBuf>, Vec<CheckinId>) {
     let dir = journal.relationship_dir(handle);
     modes.check(&dir);
     let mut checkins = Vec::new();
@@ -283,7 +288,7 @@ fn read_noting(path: &Path, modes: &mut Modes) -> Result<String, Problem> {
 
 /// The check-in files of a `checkins/` folder, by name; anything else in
 /// it is named as ignored.
-fn checkin_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(CheckinId, PathBuf)> {
+fn checkin_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<CheckinId> {
     let list = entries(dir).unwrap_or_else(|problem| {
         problems.push(problem);
         Vec::new()
@@ -303,7 +308,7 @@ fn checkin_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<(CheckinId, Pat
             .and_then(|n| n.strip_suffix(".toml"))
             .and_then(CheckinId::parse);
         match id {
-            Some(id) if entry.kind.is_file() => files.push((id, entry.path)),
+            Some(id) if entry.kind.is_file() => files.push(id),
             Some(_) => problems.push(Problem::error(&entry.path, "is not a regular file")),
             None => problems.push(Problem::warning(
                 &entry.path,

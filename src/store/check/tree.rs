@@ -31,7 +31,7 @@ pub fn entries(dir: &Path) -> Result<Vec<Entry>, Problem> {
     let cannot =
         |e: &io::Error| Problem::error(dir, format!("cannot read: {}", crate::error::io_reason(e)));
     let mut entries = Vec::new();
-    for entry in fs::read_dir(dir).map_err(|e| cannot(&e))? {
+    for entry in crate::store::file::list_dir(dir).map_err(|e| cannot(&e))? {
         let entry = entry.map_err(|e| cannot(&e))?;
         let kind = entry.file_type().map_err(|e| cannot(&e))?;
         entries.push(Entry {
