@@ -8,7 +8,7 @@
 use std::process::ExitCode;
 
 use rel::model::date::{days_between, parse_iso};
-use rel::model::{Settings, Snapshot, Status, assess};
+use rel::model::{Meetings, Settings, Snapshot, Status, assess};
 use rel::store::Journal;
 
 fn main() -> ExitCode {
@@ -38,12 +38,8 @@ fn main() -> ExitCode {
         if rel.status != Status::Active {
             continue;
         }
-        let snapshot = Snapshot {
-            handle,
-            rel: &rel,
-            checkins: &checkins,
-            recent: &[],
-        };
+        let meetings = Meetings::of(&checkins);
+        let snapshot = Snapshot::whole(handle, &rel, &meetings, &[], today);
         let a = assess(&snapshot, today, &Settings::default());
         if let (Some(due), Some(cadence)) = (a.next_due, &rel.cadence) {
             rows.push((

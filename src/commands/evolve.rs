@@ -2,7 +2,7 @@
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::model::{Kind, Role, Snapshot, assess};
+use crate::model::{Kind, Meetings, Role, Snapshot, assess};
 
 use super::{change, day, life_error};
 
@@ -55,12 +55,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         role.label()
     ));
     let checkins = ctx.journal.checkin_ids(&changed.handle).unwrap_or_default();
-    let snapshot = Snapshot {
-        handle: &changed.handle,
-        rel: &changed.rel,
-        checkins: &checkins,
-        recent: &[],
-    };
+    let meetings = Meetings::of(&checkins);
+    let snapshot = Snapshot::whole(&changed.handle, &changed.rel, &meetings, &[], ctx.today);
     let assessment = assess(&snapshot, ctx.today, &ctx.settings);
     let missing: Vec<String> = assessment
         .understandings

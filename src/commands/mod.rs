@@ -35,7 +35,7 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::relationship::LifeError;
 use crate::model::{
-    Assessment, CheckIn, CheckinId, Handle, ItemKind, Relationship, Snapshot, assess,
+    Assessment, CheckIn, CheckinId, Handle, ItemKind, Meetings, Relationship, Snapshot, assess,
 };
 use crate::store::{Access, Problem, Words};
 
@@ -191,9 +191,9 @@ pub fn life_error(err: &LifeError, handle: &Handle) -> Error {
 /// One relationship, read and assessed as of today.
 pub struct View {
     pub handle: Handle,
+    /// The relationship: whole, or (in an overview) its open items only.
     pub rel: Relationship,
-    /// Every check-in's id, oldest first.
-    pub checkins: Vec<CheckinId>,
+    pub meetings: Meetings,
     /// The newest check-ins held by today, read, oldest first.
     pub recent: Vec<(CheckinId, CheckIn)>,
     pub assessment: Assessment,
@@ -204,39 +204,64 @@ pub struct View {
 /// Reads a relationship, the names of its check-ins and the newest
 /// `recent` of them (at least the last one, which the cadence needs).
 /// `words` says whether the words of its closed items and history are
-/// wanted, or only what an overview shows.
+/// wanted.
 pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
     let (rel, checkins) = ctx.journal.load_with_checkins(handle, words)?;
-    let mut loaded = Vec::new();
-    let mut problems = Vec::new();
-    for id in checkins
-        .iter()
-        .rev()
-        .filter(|c| c.date <= ctx.today)
-        .take(recent.max(1))
-    {
-        match ctx.journal.load_checkin(handle, *id) {
-            Ok(checkin) => loaded.push((*id, checkin)),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    loaded.reverse();
-    let recent_checkins: Vec<CheckIn> = loaded.iter().map(|(_, c)| c.clone()).collect();
-    let snapshot = Snapshot {
-        handle,
-        rel: &rel,
-        checkins: &checkins,
-        recent: &recent_checkins,
-    };
+    let meetings = Meetings::of(&checkins);
+    let (recent, problems) = read_recent(ctx, handle, &meetings, recent);
+    let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
+    let snapshot = Snapshot::whole(handle, &rel, &meetings, &checkins, ctx.today);
     let assessment = assess(&snapshot, ctx.today, &ctx.settings);
     Ok(View {
         handle: handle.clone(),
         rel,
-        checkins,
-        recent: loaded,
+        meetings,
+        recent,
         assessment,
         problems,
     })
+}
+
+/// Reads what an overview of every relationship shows of one: its
+/// [`Brief`](crate::model::Brief), whose size does not grow with its
+/// history, and its newest check-in. The view holds only the open items.
+pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
+    let brief = ctx.journal.load_brief(handle)?;
+    let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1);
+    let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
+    let Some(snapshot) = Snapshot::brief(handle, &brief, &checkins, ctx.today) else {
+        // As of a day before something the brief leaves out was done:
+        // only the whole relationship can tell.
+        return load_view(ctx, handle, 1, Words::Open);
+    };
+    let assessment = assess(&snapshot, ctx.today, &ctx.settings);
+    Ok(View {
+        handle: handle.clone(),
+        rel: brief.rel,
+        meetings: brief.meetings,
+        recent,
+        assessment,
+        problems,
+    })
+}
+
+/// The newest `n` check-ins held by today (at least one), read, oldest
+/// first, and the problems of any that would not read.
+fn read_recent(
+    ctx: &Ctx,
+    handle: &Handle,
+    meetings: &Meetings,
+    n: usize,
+) -> (Vec<(CheckinId, CheckIn)>, Vec<Problem>) {
+    let mut loaded = Vec::new();
+    let mut problems = Vec::new();
+    for id in meetings.newest_by(ctx.today, n.max(1)) {
+        match ctx.journal.load_checkin(handle, id) {
+            Ok(checkin) => loaded.push((id, checkin)),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    (loaded, problems)
 }
 
 /// Reports problems after the output: warnings as notes, errors as the

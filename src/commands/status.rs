@@ -7,7 +7,7 @@ use crate::model::assess::sort_attention;
 use crate::report::{json, show, status};
 use crate::store::{Problem, Words, par_map};
 
-use super::{View, finish, load_view, problems_error};
+use super::{View, finish, load_overview, load_view, problems_error};
 
 /// Where your relationships stand, and what needs you.
 ///
@@ -53,10 +53,8 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
     let listing = ctx.journal.listing()?;
     let mut problems: Vec<Problem> = listing.problems;
     let mut views: Vec<View> = Vec::new();
-    // The table shows no words of closed items: they are left unread.
-    let loaded = par_map(&listing.handles, |handle| {
-        load_view(ctx, handle, 1, Words::Open)
-    });
+    // The table shows nothing of closed items but what they add up to.
+    let loaded = par_map(&listing.handles, |handle| load_overview(ctx, handle));
     for loaded in loaded {
         match loaded {
             Ok(mut view) => {
@@ -136,7 +134,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
         let input = show::Input {
             handle: handle.as_str(),
             rel: &view.rel,
-            checkins: &view.checkins,
+            meetings: &view.meetings,
             recent: &view.recent,
             assessment: &view.assessment,
             today: ctx.today,

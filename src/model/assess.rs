@@ -4,21 +4,60 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::checkin::{CheckIn, CheckinId};
+use super::brief::{Brief, Meetings, Progress, Tally};
+use super::checkin::CheckIn;
 use super::date::{Span, days_between};
 use super::handle::Handle;
 use super::kind::{Kind, Owner, Role, Status};
 use super::relationship::Relationship;
 
-/// What an assessment reads: a relationship, the names of all its
-/// check-ins, and the newest check-ins that were loaded (oldest first).
+/// What an assessment reads: a relationship (its open items at least),
+/// what all its items add up to as of the day of the assessment, when its
+/// meetings were held, and the newest check-ins that were loaded.
 pub struct Snapshot<'a> {
     pub handle: &'a Handle,
     pub rel: &'a Relationship,
-    /// Every check-in's id, sorted oldest first.
-    pub checkins: &'a [CheckinId],
+    /// [`Tally::of`] the whole relationship, as of the assessment's day.
+    pub tally: Tally,
+    pub meetings: &'a Meetings,
     /// The newest check-ins, loaded, oldest first (may be empty).
     pub recent: &'a [CheckIn],
+}
+
+impl<'a> Snapshot<'a> {
+    /// The snapshot of a whole relationship, as of `today`.
+    pub fn whole(
+        handle: &'a Handle,
+        rel: &'a Relationship,
+        meetings: &'a Meetings,
+        recent: &'a [CheckIn],
+        today: NaiveDate,
+    ) -> Snapshot<'a> {
+        Snapshot {
+            handle,
+            rel,
+            tally: Tally::of(rel, today),
+            meetings,
+            recent,
+        }
+    }
+
+    /// The snapshot of a relationship's brief, as of `today`, when the
+    /// brief can tell what its items add up to on that day.
+    pub fn brief(
+        handle: &'a Handle,
+        brief: &'a Brief,
+        recent: &'a [CheckIn],
+        today: NaiveDate,
+    ) -> Option<Snapshot<'a>> {
+        Some(Snapshot {
+            handle,
+            rel: &brief.rel,
+            tally: brief.tally_on(today)?,
+            meetings: &brief.meetings,
+            recent,
+        })
+    }
 }
 
 /// Knobs that come from the config file.
@@ -246,6 +285,9 @@ pub struct Assessment {
     pub last_review: Option<NaiveDate>,
     /// Meetings held since a goal, waypoint or action last moved.
     pub meetings_since_movement: usize,
+    /// What the relationship's items add up to.
+    #[serde(skip)]
+    pub tally: Tally,
     pub understandings: Vec<Understanding>,
     pub health: Health,
     pub attention: Vec<Attention>,
@@ -280,13 +322,9 @@ struct Assessor<'a> {
 
 impl Assessor<'_> {
     fn run(&self) -> Assessment {
-        let held: Vec<&CheckinId> = self
-            .snap
-            .checkins
-            .iter()
-            .filter(|c| c.date <= self.today)
-            .collect();
-        let last_checkin = held.last().map(|c| c.date);
+        let meetings = self.snap.meetings;
+        let held = meetings.by(self.today);
+        let last_checkin = meetings.last_by(self.today).map(|c| c.date);
         let baseline = last_checkin.unwrap_or_else(|| self.start());
         let next_due = self.rel.cadence.as_ref().map(|c| c.after(baseline, 1));
         let timing = self.timing(baseline);
@@ -299,11 +337,11 @@ impl Assessor<'_> {
             .and_then(|c| c.next)
             .filter(|next| last_checkin.is_none_or(|last| *next > last));
         let last_review = self.last_review();
-        let movement = self.rel.last_movement(self.today);
-        let meetings_since_movement = held
-            .iter()
-            .filter(|c| movement.is_none_or(|m| c.date > m))
-            .count();
+        let movement = self.snap.tally.last_movement;
+        let meetings_since_movement = match movement {
+            Some(m) => meetings.between(m, self.today),
+            None => held,
+        };
 
         let understandings = vec![
             self.want(),
@@ -330,12 +368,13 @@ impl Assessor<'_> {
         };
         let mut assessment = Assessment {
             last_checkin,
-            held: held.len(),
+            held,
             next_due,
             planned,
             timing,
             last_review,
             meetings_since_movement,
+            tally: self.snap.tally,
             understandings,
             health,
             attention: Vec::new(),
@@ -444,8 +483,10 @@ impl Assessor<'_> {
                 .keyed("topic"),
             );
         }
-        let live = rel.goals.iter().filter(|g| g.dropped.is_none()).count();
-        let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
+        let Progress {
+            done: achieved,
+            live,
+        } = self.snap.tally.goals;
         facts.push(
             if live > 0 {
                 Fact::ok(format!("{} ({achieved} achieved)", plural(live, "goal")))
@@ -476,23 +517,18 @@ impl Assessor<'_> {
             .keyed("cadence"),
         ];
         if rel.kind == Kind::Sponsoring {
-            let live: Vec<_> = rel
-                .waypoints
-                .iter()
-                .filter(|w| w.dropped.is_none())
-                .collect();
-            let reached = live.iter().filter(|w| w.reached.is_some()).count();
+            let Progress {
+                done: reached,
+                live,
+            } = self.snap.tally.waypoints;
             facts.push(
-                if live.is_empty() {
+                if live == 0 {
                     Fact::missing(
                         "no waypoints on the way to the destination",
                         format!("rel waypoint add {h} TEXT --due DATE"),
                     )
                 } else {
-                    Fact::ok(format!(
-                        "{reached} of {} reached",
-                        plural(live.len(), "waypoint")
-                    ))
+                    Fact::ok(format!("{reached} of {} reached", plural(live, "waypoint")))
                 }
                 .keyed("waypoints"),
             );
@@ -576,7 +612,7 @@ impl Assessor<'_> {
                 )
                 .keyed("waypoint-late"),
             );
-        } else if rel.waypoints.iter().any(|w| w.dropped.is_none()) {
+        } else if self.snap.tally.waypoints.live > 0 {
             facts.push(Fact::ok("no waypoint overdue").keyed("waypoint-late"));
         }
         let late_goals: Vec<_> = rel
@@ -672,14 +708,10 @@ impl Assessor<'_> {
                 facts.push(self.advocacy_fact().keyed("advocacy"));
             }
         }
-        let theirs: Vec<_> = rel
-            .actions
-            .iter()
-            .filter(|a| a.owner == Owner::Them && a.dropped.is_none())
-            .collect();
-        let open = theirs.iter().filter(|a| a.done.is_none()).count();
+        let theirs = self.snap.tally.their_actions;
+        let open = theirs.live - theirs.done;
         facts.push(
-            if theirs.is_empty() {
+            if theirs.live == 0 {
                 Fact::missing(
                     "none of their actions tracked",
                     format!("rel action add {h} TEXT --theirs"),
@@ -688,7 +720,7 @@ impl Assessor<'_> {
                 Fact::ok(format!(
                     "{} of theirs open, {} done",
                     plural(open, "action"),
-                    theirs.len() - open
+                    theirs.done
                 ))
             }
             .keyed("their-actions"),
@@ -706,13 +738,7 @@ impl Assessor<'_> {
 
     fn advocacy_fact(&self) -> Fact {
         let window = self.advocacy_window();
-        let last = self
-            .rel
-            .advocacy
-            .iter()
-            .map(|v| v.date)
-            .filter(|d| *d <= self.today)
-            .max();
+        let last = self.snap.tally.last_advocacy;
         let base = last.unwrap_or_else(|| self.start());
         let fix = format!("rel advocate {} TEXT", self.h);
         if window.after(base) > self.today {

@@ -6,6 +6,7 @@ mod words;
 
 pub mod activity;
 pub mod assess;
+pub mod brief;
 pub mod cadence;
 pub mod checkin;
 pub mod consistency;
@@ -22,6 +23,7 @@ pub mod search;
 
 pub use activity::{Activity, Totals};
 pub use assess::{Assessment, Attention, Health, Level, Settings, Snapshot, Which, assess};
+pub use brief::{Brief, Meetings, Tally};
 pub use cadence::Cadence;
 pub use checkin::{CheckIn, CheckinId, Rating};
 pub use handle::Handle;

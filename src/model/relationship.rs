@@ -671,19 +671,6 @@ impl Relationship {
         self.actions.iter().filter(|a| a.is_open())
     }
 
-    /// The last day anything moved: a goal achieved, a waypoint reached or
-    /// an action closed.
-    pub fn last_movement(&self, today: NaiveDate) -> Option<NaiveDate> {
-        let goals = self.goals.iter().filter_map(|g| g.achieved);
-        let waypoints = self.waypoints.iter().filter_map(|w| w.reached);
-        let actions = self.actions.iter().filter_map(|a| a.done);
-        goals
-            .chain(waypoints)
-            .chain(actions)
-            .filter(|d| *d <= today)
-            .max()
-    }
-
     /// Facts that contradict each other, by the key that holds them.
     pub fn contradictions(&self) -> Vec<(Place, String)> {
         let mut found = Vec::new();
@@ -837,10 +824,8 @@ mod tests {
                 .to_string(),
             "there is no action a9"
         );
-        assert_eq!(
-            rel.last_movement(day("2026-12-31")),
-            Some(day("2026-01-05"))
-        );
-        assert_eq!(rel.last_movement(day("2026-01-04")), None);
+        let moved = |today| crate::model::Tally::of(&rel, day(today)).last_movement;
+        assert_eq!(moved("2026-12-31"), Some(day("2026-01-05")));
+        assert_eq!(moved("2026-01-04"), None);
     }
 }

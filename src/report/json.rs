@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::model::activity::{Activity, ByOwner, Totals};
 use crate::model::assess::{Fact, Level};
+use crate::model::brief::Progress;
 use crate::model::items::{Item, Verdict};
 use crate::model::relationship::{Ending, Event};
 use crate::model::{Assessment, Attention, CheckIn, CheckinId, Owner, Relationship, Which};
@@ -15,6 +16,16 @@ use crate::store::Problem;
 pub struct Counts {
     pub done: usize,
     pub total: usize,
+}
+
+impl Counts {
+    /// Done of the live ones (dropped ones left out).
+    fn of(p: Progress) -> Counts {
+        Counts {
+            done: p.done,
+            total: p.live,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -72,8 +83,6 @@ pub fn summary<'a>(
             facts: &u.facts,
         }
     };
-    let live_waypoints = rel.waypoints.iter().filter(|w| w.dropped.is_none());
-    let live_goals = rel.goals.iter().filter(|g| g.dropped.is_none());
     Summary {
         handle,
         person: &rel.person,
@@ -87,17 +96,8 @@ pub fn summary<'a>(
         planned: a.planned,
         timing: a.timing.as_str(),
         checkins: a.held,
-        waypoints: Counts {
-            done: live_waypoints
-                .clone()
-                .filter(|w| w.reached.is_some())
-                .count(),
-            total: live_waypoints.count(),
-        },
-        goals: Counts {
-            done: live_goals.clone().filter(|g| g.achieved.is_some()).count(),
-            total: live_goals.count(),
-        },
+        waypoints: Counts::of(a.tally.waypoints),
+        goals: Counts::of(a.tally.goals),
         open_actions: ActionCounts {
             mine: rel.open_actions().filter(|x| x.owner == Owner::Me).count(),
             theirs: rel

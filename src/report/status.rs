@@ -6,7 +6,7 @@ use super::style::Paint;
 use super::table::{Column, Tone, bar, fit, health_tone, mark};
 use super::{kind_role, short_ago, short_until};
 use crate::model::assess::Timing;
-use crate::model::{Assessment, Attention, Owner, Relationship, Status, Which};
+use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
 use crate::text::{sanitize, wrap};
 
 /// One row of the overview.
@@ -58,27 +58,24 @@ pub fn overview(
         );
         let (text, tone) = next_cell(a, today);
         next.push(text, tone);
-        let live: Vec<_> = rel
-            .waypoints
-            .iter()
-            .filter(|w| w.dropped.is_none())
-            .collect();
-        let reached = live.iter().filter(|w| w.reached.is_some()).count();
+        let Tally {
+            waypoints: w,
+            goals: g,
+            ..
+        } = a.tally;
         waypoints.push(
-            if live.is_empty() {
+            if w.live == 0 {
                 "—".to_string()
             } else {
-                bar(reached, live.len(), 5)
+                bar(w.done, w.live, 5)
             },
             Tone::Plain,
         );
-        let live_goals = rel.goals.iter().filter(|g| g.dropped.is_none()).count();
-        let achieved = rel.goals.iter().filter(|g| g.achieved.is_some()).count();
         goals.push(
-            if live_goals == 0 {
+            if g.live == 0 {
                 "—".to_string()
             } else {
-                format!("{achieved}/{live_goals}")
+                format!("{}/{}", g.done, g.live)
             },
             Tone::Plain,
         );

@@ -25,7 +25,7 @@ use toml_edit::DocumentMut;
 
 use crate::error::{Error, Result};
 use crate::model::relationship::Place;
-use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use crate::model::{Brief, CheckIn, CheckinId, Handle, Meetings, Relationship};
 pub use cache::Words;
 use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
 use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
@@ -270,6 +270,20 @@ impl Journal {
             .and_then(|rel| Ok((rel, entry.checkin_ids()?)));
         entry.save();
         loaded.map(|(rel, ids)| (self.with_pending(handle, rel), ids))
+    }
+
+    /// Reads a relationship's [`Brief`], what an overview of every
+    /// relationship needs of it, through the cache.
+    pub fn load_brief(&self, handle: &Handle) -> Result<Brief, Problem> {
+        if self.pending_for(handle).is_some() {
+            // An interrupted check-in is applied to the relationship read.
+            let (rel, ids) = self.load_with_checkins(handle, Words::Open)?;
+            return Ok(Brief::of(rel, Meetings::of(&ids)));
+        }
+        let mut entry = self.cache_entry(handle);
+        let brief = entry.brief();
+        entry.save();
+        brief
     }
 
     /// Reads a relationship as [`Journal::load`] does, with the text of

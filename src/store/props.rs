@@ -69,7 +69,8 @@ prop_compose! {
         goals in prop::collection::vec((text(), 0u16..3000, prop::option::of(0u16..3000)), 0..4),
         actions in prop::collection::vec((text(), any::<bool>(), prop::option::of(0u16..3000)), 0..4),
         waypoints in prop::collection::vec((text(), 0u16..3000), 0..3),
-        closing in prop::collection::vec((0u8..3, 0usize..4, any::<bool>()), 0..4),
+        closing in prop::collection::vec((0u8..3, 0usize..4, any::<bool>(), 2900u16..3000), 0..4),
+        advocacy in prop::collection::vec((text(), 0u16..3000), 0..3),
         ended in prop::option::of((any::<bool>(), opt_text())),
     ) -> Relationship {
         let mut rel = Relationship::new(person, role, day(started));
@@ -88,10 +89,13 @@ prop_compose! {
         for (text, due) in waypoints {
             rel.add_waypoint(text, day(due), day(started));
         }
-        for (kind, index, drop) in closing {
+        for (kind, index, drop, on) in closing {
             let kind = [ItemKind::Goal, ItemKind::Waypoint, ItemKind::Action][usize::from(kind)];
             let how = if drop { Closing::Dropped } else { Closing::Done };
-            let _ = rel.close(crate::model::ItemId::new(kind, index as u32 + 1), how, day(3000));
+            let _ = rel.close(crate::model::ItemId::new(kind, index as u32 + 1), how, day(on));
+        }
+        for (text, on) in advocacy {
+            let _ = rel.advocate(text, day(on), None);
         }
         if let Some((completed, outcome)) = ended {
             let result = if completed { EndResult::Completed } else { EndResult::ConcludedEarly };
@@ -160,6 +164,44 @@ proptest! {
         use super::cache::Words;
         prop_assert_eq!(round_trip(&rel, Words::All), Some(rel.clone()));
         prop_assert_eq!(round_trip(&rel, Words::Open), Some(open_words(&rel)));
+    }
+
+    /// An overview assesses a relationship from its brief (through the
+    /// cache) whenever the brief can stand for the day, and then says
+    /// exactly what the whole relationship would.
+    #[test]
+    fn the_brief_says_what_the_whole_says(
+        rel in relationship(),
+        held in prop::collection::vec((2800u16..3100, 1u32..3), 0..12),
+        today in 2850u16..3050,
+    ) {
+        use super::cache::codec::{Code, In, Out};
+        use super::cache::Words;
+        use crate::model::{Brief, Meetings, Settings, Snapshot, assess};
+        let ids: Vec<CheckinId> = held.iter().map(|(d, n)| CheckinId { date: day(*d), n: *n }).collect();
+        let meetings = Meetings::of(&ids);
+        let brief = Brief::of(rel.clone(), meetings.clone());
+        let mut out = Out::new(Words::Open);
+        brief.put(&mut out);
+        let mut input = In::new(&out.bytes);
+        let back = Brief::get(&mut input);
+        prop_assert_eq!(back.as_ref(), Some(&brief));
+        prop_assert!(input.is_empty());
+
+        let handle = Handle::parse("ada").map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let (today, settings) = (day(today), Settings::default());
+        let whole = assess(&Snapshot::whole(&handle, &rel, &meetings, &[], today), today, &settings);
+        match Snapshot::brief(&handle, &brief, &[], today) {
+            Some(snap) => {
+                let from_brief = assess(&snap, today, &settings);
+                prop_assert_eq!(format!("{from_brief:?}"), format!("{whole:?}"));
+            }
+            // Only a day before something the brief left out.
+            None => prop_assert!(
+                brief.tally.last_movement.is_some_and(|d| d > today)
+                    || brief.tally.last_advocacy.is_some_and(|d| d > today)
+            ),
+        }
     }
 
     #[test]

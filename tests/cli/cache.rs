@@ -8,9 +8,13 @@ use crate::env::TestEnv;
 
 /// What a person sees from every command that reads the journal.
 fn reports(env: &TestEnv) -> Vec<String> {
-    let commands: [&[&str]; 10] = [
+    let commands: [&[&str]; 12] = [
         &["status", "--all"],
         &["status", "--all", "--json"],
+        // Days before actions were done and advocacy recorded: an
+        // overview's brief of the relationship cannot tell those.
+        &["status", "--all", "--json", "--as-of", "2026-11-01"],
+        &["status", "--all", "--json", "--as-of", "2026-09-20"],
         &["status", "ada-lovelace"],
         &["status", "ada-lovelace", "--json"],
         &["prep", "ada-lovelace"],
@@ -139,21 +143,20 @@ fn a_broken_or_foreign_cache_is_rebuilt() {
         b"\0\0\0\0\0\0\0\0\0\0\0\0",
         &[0xff; 300],
     ] {
-        fs::write(env.path(".cache/ada-lovelace"), garbage).unwrap();
-        fs::write(env.path(".cache/ada-lovelace.full"), garbage).unwrap();
+        for suffix in ["", ".full", ".brief"] {
+            fs::write(env.path(&format!(".cache/ada-lovelace{suffix}")), garbage).unwrap();
+        }
         assert_eq!(reports(&env), before);
     }
-    // A cache entry of another relationship is not this one's.
-    fs::copy(
-        env.path(".cache/grace-hopper"),
-        env.path(".cache/ada-lovelace"),
-    )
-    .unwrap();
-    fs::copy(
-        env.path(".cache/grace-hopper.full"),
-        env.path(".cache/ada-lovelace.full"),
-    )
-    .unwrap();
+    // A cache entry of another relationship is not this one's (a brief is
+    // kept only for files a few seconds old: see the test below).
+    for suffix in ["", ".full"] {
+        fs::copy(
+            env.path(&format!(".cache/grace-hopper{suffix}")),
+            env.path(&format!(".cache/ada-lovelace{suffix}")),
+        )
+        .unwrap();
+    }
     assert_eq!(reports(&env), before);
 }
 
@@ -187,6 +190,14 @@ fn settled_files_are_trusted_by_their_stat_until_they_change() {
     // Read once more: the entries are now old enough to vouch for them.
     let settled = reports(&env);
     same_with_and_without_cache(&env);
+    assert_eq!(reports(&env), settled);
+    // Another relationship's brief is not this one's.
+    reports(&env);
+    fs::copy(
+        env.path(".cache/grace-hopper.brief"),
+        env.path(".cache/ada-lovelace.brief"),
+    )
+    .unwrap();
     assert_eq!(reports(&env), settled);
 
     let file = "relationships/ada-lovelace/relationship.toml";

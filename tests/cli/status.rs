@@ -178,6 +178,45 @@ fn as_of_makes_reports_reproducible() {
     assert_eq!(flag, early.stdout);
 }
 
+/// An overview reads a brief of each relationship that leaves acts of
+/// advocacy and closed items out; as of a day before the last of them it
+/// must read the whole relationship, or it would see the future.
+#[test]
+fn an_overview_of_the_past_sees_only_what_was_done_by_then() {
+    let env = journal();
+    env.ok(&[
+        "advocate",
+        "grace",
+        "Put her forward",
+        "--date",
+        "2026-11-20",
+    ]);
+    let fact = |as_of: &str, handle: &str, key: &str| {
+        let out = env.ok(&["--as-of", as_of, "status", "--all", "--json"]);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let rel = value["relationships"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["handle"] == handle)
+            .unwrap()
+            .clone();
+        let facts = rel["understandings"]["them"]["facts"].as_array().unwrap();
+        let fact = facts.iter().find(|f| f["key"] == key).unwrap();
+        fact["text"].as_str().unwrap().to_string()
+    };
+    for _ in 0..2 {
+        assert_eq!(
+            fact("2026-11-25", "grace", "advocacy"),
+            "last act of advocacy 5 days ago"
+        );
+        assert_eq!(
+            fact("2026-11-19", "grace", "advocacy"),
+            "no act of advocacy recorded"
+        );
+    }
+}
+
 #[test]
 fn a_broken_file_is_reported_and_the_rest_still_shows() {
     let env = journal();

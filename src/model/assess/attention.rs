@@ -15,12 +15,9 @@ impl Assessor<'_> {
             .map(|c| c.span().times(DRIFT_CADENCES));
         let window_start = span.and_then(|s| s.shift(self.today, -1));
         let quiet_window = window_start.is_some_and(|start| {
-            let in_window = self
-                .snap
-                .checkins
-                .iter()
-                .filter(|c| c.date >= start && c.date <= self.today)
-                .count();
+            let in_window = start
+                .pred_opt()
+                .map_or(0, |before| self.snap.meetings.between(before, self.today));
             in_window >= 2 && movement.is_none_or(|m| m < start) && self.start() < start
         });
         if n < DRIFT_MEETINGS && !quiet_window {
@@ -305,11 +302,11 @@ impl Assessor<'_> {
             }
         }
         let mut item_fixes = Vec::new();
-        if rel.goals.iter().all(|g| g.dropped.is_some()) {
+        if self.snap.tally.goals.live == 0 {
             missing.push("goals");
             item_fixes.push(format!("rel goal add {h} TEXT"));
         }
-        if rel.kind == Kind::Sponsoring && rel.waypoints.iter().all(|w| w.dropped.is_some()) {
+        if rel.kind == Kind::Sponsoring && self.snap.tally.waypoints.live == 0 {
             missing.push("waypoints");
             item_fixes.push(format!("rel waypoint add {h} TEXT --due DATE"));
         }

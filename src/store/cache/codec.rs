@@ -9,10 +9,13 @@
 
 use chrono::NaiveDate;
 
+use crate::model::brief::Progress;
 use crate::model::checkin::CheckinId;
 use crate::model::items::{Action, Advocacy, Goal, Growth, Strength, Verdict, Waypoint};
 use crate::model::relationship::{Agreement, EndResult, Ending, Event, EventKind, LastIds};
-use crate::model::{Cadence, ItemId, ItemKind, Kind, Owner, Relationship, Role, Status};
+use crate::model::{
+    Brief, Cadence, ItemId, ItemKind, Kind, Meetings, Owner, Relationship, Role, Status, Tally,
+};
 
 /// How much of a relationship's words an encoding holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -676,6 +679,92 @@ impl Code for Event {
             until: Code::get(input)?,
             note: Code::get(input)?,
         })
+    }
+}
+
+// An overview's brief of a relationship: it holds only open items, whose
+// words it keeps whatever the encoding's words.
+
+impl Code for Brief {
+    fn put(&self, out: &mut Out) {
+        let Brief {
+            rel,
+            tally,
+            meetings,
+        } = self;
+        rel.put(out);
+        tally.put(out);
+        meetings.put(out);
+    }
+
+    fn get(input: &mut In<'_>) -> Option<Self> {
+        Some(Brief {
+            rel: Code::get(input)?,
+            tally: Code::get(input)?,
+            meetings: Code::get(input)?,
+        })
+    }
+}
+
+impl Code for Tally {
+    fn put(&self, out: &mut Out) {
+        let Tally {
+            goals,
+            waypoints,
+            their_actions,
+            last_movement,
+            last_advocacy,
+        } = self;
+        goals.put(out);
+        waypoints.put(out);
+        their_actions.put(out);
+        last_movement.put(out);
+        last_advocacy.put(out);
+    }
+
+    fn get(input: &mut In<'_>) -> Option<Self> {
+        Some(Tally {
+            goals: Code::get(input)?,
+            waypoints: Code::get(input)?,
+            their_actions: Code::get(input)?,
+            last_movement: Code::get(input)?,
+            last_advocacy: Code::get(input)?,
+        })
+    }
+}
+
+impl Code for Progress {
+    fn put(&self, out: &mut Out) {
+        let Progress { done, live } = self;
+        out.len(*done);
+        out.len(*live);
+    }
+
+    fn get(input: &mut In<'_>) -> Option<Self> {
+        Some(Progress {
+            done: input.len()?,
+            live: input.len()?,
+        })
+    }
+}
+
+impl Code for Meetings {
+    /// Their keys, eight bytes each, read back in one pass.
+    fn put(&self, out: &mut Out) {
+        out.len(self.len());
+        for key in self.keys() {
+            out.bytes.extend_from_slice(&key.to_le_bytes());
+        }
+    }
+
+    fn get(input: &mut In<'_>) -> Option<Self> {
+        let n = input.len()?;
+        let bytes = input.take(n.checked_mul(8)?)?;
+        let keys = bytes
+            .chunks_exact(8)
+            .map(|k| i64::from_le_bytes(k.try_into().unwrap_or_default()))
+            .collect();
+        Meetings::from_keys(keys)
     }
 }
 

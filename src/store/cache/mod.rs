@@ -1,7 +1,8 @@
-//! The cache: what each `relationship.toml` parsed into, and the names in
-//! its `checkins/` folder, kept in `<journal>/.cache/` so that a command
-//! reading every relationship costs what reading costs, not what parsing
-//! TOML costs.
+//! The cache: what each `relationship.toml` parsed into, the names in its
+//! `checkins/` folder, and the [`Brief`] an overview reads of the two,
+//! kept in `<journal>/.cache/` so that a command reading every
+//! relationship costs what reading costs, not what parsing TOML costs, and
+//! an overview costs the same however long the history.
 //!
 //! It is never the source of truth and never trusted blindly. An entry
 //! holds the file's stat (device, inode, size, modified and changed
@@ -30,14 +31,14 @@ use codec::{Code, In, Out};
 
 use super::file::{DIR_MODE, FILE_MODE, TMP_PREFIX, TMP_SUFFIX};
 use super::{Journal, Problem, parse_relationship};
-use crate::model::{CheckinId, Handle, Relationship};
+use crate::model::{Brief, CheckinId, Handle, Meetings, Relationship};
 
 /// The cache's folder in the journal.
 pub const CACHE_DIR: &str = ".cache";
 
 /// The version of the entries' layout and of [`codec`]: bump it whenever
 /// either changes, and every older entry becomes a miss.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 const MAGIC: &[u8; 8] = b"relcache";
 
@@ -61,6 +62,15 @@ struct Stamp {
 }
 
 impl Stamp {
+    /// The stamp of a folder that is not there: no folder has inode 0.
+    const MISSING: Stamp = Stamp {
+        dev: 0,
+        ino: 0,
+        size: 0,
+        modified: 0,
+        changed: 0,
+    };
+
     fn of(meta: &Metadata) -> Stamp {
         let nanos = |secs: i64, ns: i64| i128::from(secs) * 1_000_000_000 + i128::from(ns);
         Stamp {
@@ -245,23 +255,48 @@ fn parse_parts(bytes: &[u8], count: usize) -> Option<Vec<Option<Part>>> {
     input.is_empty().then_some(parts)
 }
 
-/// The parts of a relationship's small cache file, `.cache/<handle>`:
-/// what an overview reads.
-const CHECKINS: usize = 0;
-const BRIEF: usize = 1;
-/// Its other file, `.cache/<handle>.full`, holds the relationship with
-/// every word.
-const FULL: usize = 0;
-const FULL_SUFFIX: &str = ".full";
+/// A relationship's cache files, `.cache/<handle><suffix>`, each read
+/// only when something it holds is wanted.
+#[derive(Debug, Clone, Copy)]
+enum Kept {
+    /// `.cache/<handle>`: the names in `checkins/` ([`CHECKINS`]), and the
+    /// relationship with the words of its open items ([`OPEN`]).
+    Open,
+    /// `.cache/<handle>.full`: the relationship with every word.
+    Full,
+    /// `.cache/<handle>.brief`: the [`Brief`] an overview of every
+    /// relationship reads, the same size however long the history.
+    Brief,
+}
 
-/// A relationship's cache entry: read when asked, written back if
-/// anything in it changed.
+const CHECKINS: usize = 0;
+const OPEN: usize = 1;
+
+impl Kept {
+    const ALL: [Kept; 3] = [Kept::Open, Kept::Full, Kept::Brief];
+
+    fn suffix(self) -> &'static str {
+        match self {
+            Kept::Open => "",
+            Kept::Full => ".full",
+            Kept::Brief => ".brief",
+        }
+    }
+
+    fn parts(self) -> usize {
+        match self {
+            Kept::Open => 2,
+            Kept::Full | Kept::Brief => 1,
+        }
+    }
+}
+
+/// A relationship's cache entry: its files read when asked, written back
+/// if anything in them changed.
 pub struct Entry<'j> {
     journal: &'j Journal,
     handle: Handle,
-    small: CacheFile,
-    /// Read only when every word is wanted.
-    full: Option<CacheFile>,
+    files: [Option<CacheFile>; 3],
 }
 
 impl Journal {
@@ -281,36 +316,82 @@ impl Journal {
 
     /// The cache entry of a relationship.
     pub(super) fn cache_entry(&self, handle: &Handle) -> Entry<'_> {
-        let small = match self.cache_dir() {
-            Some(dir) => CacheFile::read(&dir.join(handle.as_str()), 2),
-            None => CacheFile::empty(2),
-        };
         Entry {
             journal: self,
             handle: handle.clone(),
-            small,
-            full: None,
+            files: [None, None, None],
         }
     }
 }
 
 impl Entry<'_> {
-    fn full(&mut self) -> &mut CacheFile {
+    fn name(&self, kept: Kept) -> String {
+        format!("{}{}", self.handle, kept.suffix())
+    }
+
+    /// One of the cache files, read the first time it is wanted.
+    fn file(&mut self, kept: Kept) -> &mut CacheFile {
         let path = self
             .journal
             .cache_dir()
-            .map(|dir| dir.join(format!("{}{FULL_SUFFIX}", self.handle)));
-        self.full.get_or_insert_with(|| match path {
-            Some(path) => CacheFile::read(&path, 1),
-            None => CacheFile::empty(1),
+            .map(|dir| dir.join(self.name(kept)));
+        self.files[kept as usize].get_or_insert_with(|| match path {
+            Some(path) => CacheFile::read(&path, kept.parts()),
+            None => CacheFile::empty(kept.parts()),
         })
+    }
+
+    /// The relationship's [`Brief`]: from the cache while neither its file
+    /// nor its `checkins/` folder has changed since the brief was made,
+    /// else made from them (through the rest of the cache) and kept.
+    pub fn brief(&mut self) -> Result<Brief, Problem> {
+        // Both looked at before either is read: a brief is never kept
+        // under a stamp older than what it was made from.
+        let seen = now();
+        let file = fs::symlink_metadata(self.journal.relationship_path(&self.handle))
+            .ok()
+            .filter(Metadata::is_file)
+            .map(|m| Stamp::of(&m));
+        let folder = match fs::symlink_metadata(self.journal.checkins_dir(&self.handle)) {
+            Ok(meta) if meta.is_dir() => Some(Stamp::of(&meta)),
+            // No check-ins yet: the first one makes the folder.
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Some(Stamp::MISSING),
+            // Something else where the folder should be: no brief vouches
+            // for it.
+            _ => None,
+        };
+        let cached = self.file(Kept::Brief);
+        if let (Some(file), Some(folder), Some(part)) = (file, folder, cached.part(0))
+            && part.stamp == file
+            && let Some(brief) = cached.body(0).and_then(|b| decode_brief(b, folder))
+        {
+            return Ok(brief);
+        }
+        let rel = self.relationship(Words::Open)?;
+        let brief = Brief::of(rel, Meetings::of(&self.checkin_ids()?));
+        if let (Some(file), Some(folder)) = (file, folder)
+            && file.settled(seen)
+            && folder.settled(seen)
+        {
+            let mut out = Out::new(Words::All);
+            folder.put(&mut out);
+            brief.put(&mut out);
+            let part = Part {
+                stamp: file,
+                seen,
+                hash: 0,
+                body: Body::New(out.bytes),
+            };
+            self.file(Kept::Brief).set(0, part);
+        }
+        Ok(brief)
     }
 
     /// The cache file and part that hold the relationship with `words`.
     fn holding(&mut self, words: Words) -> (&mut CacheFile, usize) {
         match words {
-            Words::Open => (&mut self.small, BRIEF),
-            Words::All => (self.full(), FULL),
+            Words::Open => (self.file(Kept::Open), OPEN),
+            Words::All => (self.file(Kept::Full), 0),
         }
     }
 
@@ -366,9 +447,9 @@ impl Entry<'_> {
         let stamp = Stamp::of(&meta);
         let hash = hash(&bytes);
         let text = super::file::text_of(&path, bytes)?;
-        let full = self.full();
-        if let Some(part) = full.part(FULL).filter(|p| p.hash == hash)
-            && let Some(rel) = full.body(FULL).and_then(decode)
+        let full = self.file(Kept::Full);
+        if let Some(part) = full.part(0).filter(|p| p.hash == hash)
+            && let Some(rel) = full.body(0).and_then(decode)
         {
             if part.stamp != stamp {
                 let part = Part {
@@ -376,7 +457,7 @@ impl Entry<'_> {
                     seen,
                     ..part.clone()
                 };
-                full.set(FULL, part);
+                full.set(0, part);
             }
             return Ok((rel, text));
         }
@@ -389,9 +470,9 @@ impl Entry<'_> {
     /// for: the next command may want the other.
     fn remember(&mut self, rel: &Relationship, stamp: Stamp, seen: i128, hash: u64) {
         let brief = encoded(rel, Words::Open, stamp, seen, hash);
-        self.small.set(BRIEF, brief);
+        self.file(Kept::Open).set(OPEN, brief);
         let full = encoded(rel, Words::All, stamp, seen, hash);
-        self.full = Some(CacheFile {
+        self.files[Kept::Full as usize] = Some(CacheFile {
             bytes: Vec::new(),
             parts: vec![Some(full)],
             changed: true,
@@ -411,9 +492,9 @@ impl Entry<'_> {
         else {
             return self.journal.list_checkins(&dir);
         };
-        if self.small.part(CHECKINS).is_some_and(|p| p.stamp == stamp)
-            && let Some(ids) = self
-                .small
+        let cached = self.file(Kept::Open);
+        if cached.part(CHECKINS).is_some_and(|p| p.stamp == stamp)
+            && let Some(ids) = cached
                 .body(CHECKINS)
                 .and_then(|body| Vec::<CheckinId>::get(&mut In::new(body)))
         {
@@ -425,7 +506,7 @@ impl Entry<'_> {
         if stamp.settled(seen) {
             let mut out = Out::new(Words::All);
             ids.put(&mut out);
-            self.small.set(
+            self.file(Kept::Open).set(
                 CHECKINS,
                 Part {
                     stamp,
@@ -444,15 +525,16 @@ impl Entry<'_> {
         let Some(dir) = self.journal.cache_dir() else {
             return;
         };
-        let changed = self.small.changed || self.full.as_ref().is_some_and(|f| f.changed);
-        if !changed || (fs::symlink_metadata(dir).is_err() && make_cache_dir(dir).is_err()) {
+        let changed = |kept: Kept| self.files[kept as usize].as_ref().filter(|f| f.changed);
+        if Kept::ALL.iter().all(|k| changed(*k).is_none())
+            || (fs::symlink_metadata(dir).is_err() && make_cache_dir(dir).is_err())
+        {
             return;
         }
-        if self.small.changed {
-            let _ = self.small.write(dir, self.handle.as_str());
-        }
-        if let Some(full) = self.full.as_ref().filter(|f| f.changed) {
-            let _ = full.write(dir, &format!("{}{FULL_SUFFIX}", self.handle));
+        for kept in Kept::ALL {
+            if let Some(file) = changed(kept) {
+                let _ = file.write(dir, &self.name(kept));
+            }
         }
     }
 }
@@ -483,6 +565,17 @@ fn make_cache_dir(dir: &Path) -> io::Result<()> {
             .write_all(text.as_bytes())?;
     }
     Ok(())
+}
+
+/// A brief, if it was made while the `checkins/` folder was as `folder`
+/// says it is now.
+fn decode_brief(body: &[u8], folder: Stamp) -> Option<Brief> {
+    let mut input = In::new(body);
+    if Stamp::get(&mut input)? != folder {
+        return None;
+    }
+    let brief = Brief::get(&mut input)?;
+    input.is_empty().then_some(brief)
 }
 
 fn decode(body: &[u8]) -> Option<Relationship> {

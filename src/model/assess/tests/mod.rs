@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::model::cadence::Cadence;
+use crate::model::checkin::CheckinId;
 use crate::model::date::parse_iso;
 use crate::model::id::ItemKind;
 use crate::model::items::{Advocacy, NewAction, find};
@@ -148,17 +149,19 @@ impl Case {
         self
     }
 
+    /// The assessment of the whole relationship, checked against the one
+    /// an overview makes from its brief whenever the brief can stand for
+    /// the day.
     fn assess(&self) -> Assessment {
-        assess(
-            &Snapshot {
-                handle: &self.handle,
-                rel: &self.rel,
-                checkins: &self.checkins,
-                recent: &self.recent,
-            },
-            self.today,
-            &self.settings,
-        )
+        let meetings = Meetings::of(&self.checkins);
+        let whole = Snapshot::whole(&self.handle, &self.rel, &meetings, &self.recent, self.today);
+        let assessment = assess(&whole, self.today, &self.settings);
+        let brief = Brief::of(self.rel.clone(), meetings.clone());
+        if let Some(snap) = Snapshot::brief(&self.handle, &brief, &self.recent, self.today) {
+            let from_brief = assess(&snap, self.today, &self.settings);
+            assert_eq!(format!("{from_brief:?}"), format!("{assessment:?}"));
+        }
+        assessment
     }
 }
 
