@@ -193,7 +193,8 @@ pub struct View {
     pub handle: Handle,
     /// The relationship: whole, or (in an overview) its open items only.
     pub rel: Relationship,
-    pub meetings: Meetings,
+    /// How many check-ins it has, on any day.
+    pub checkins: usize,
     /// The newest check-ins held by today, read, oldest first.
     pub recent: Vec<(CheckinId, CheckIn)>,
     pub assessment: Assessment,
@@ -215,7 +216,7 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
     Ok(View {
         handle: handle.clone(),
         rel,
-        meetings,
+        checkins: meetings.len(),
         recent,
         assessment,
         problems,
@@ -223,8 +224,9 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
 }
 
 /// Reads what an overview of every relationship shows of one: its
-/// [`Brief`](crate::model::Brief), whose size does not grow with its
-/// history, and its newest check-in. The view holds only the open items.
+/// [`Brief`](crate::model::Brief), which holds no closed item and eight
+/// bytes a meeting, and its newest check-in. The view holds only the open
+/// items, and the brief's meetings are let go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     let brief = ctx.journal.load_brief(handle)?;
     let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1);
@@ -238,7 +240,7 @@ pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     Ok(View {
         handle: handle.clone(),
         rel: brief.rel,
-        meetings: brief.meetings,
+        checkins: brief.meetings.len(),
         recent,
         assessment,
         problems,

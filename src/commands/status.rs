@@ -134,7 +134,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
         let input = show::Input {
             handle: handle.as_str(),
             rel: &view.rel,
-            meetings: &view.meetings,
+            checkins: view.checkins,
             recent: &view.recent,
             assessment: &view.assessment,
             today: ctx.today,

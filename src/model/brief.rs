@@ -1,6 +1,7 @@
 //! What an overview of many relationships reads of each: its open items,
 //! what its closed items add up to, and when its meetings were held — in
-//! a form whose size follows what is open, not how long the history is.
+//! a form whose size follows what is open, and eight bytes a meeting, not
+//! every word and date of a long history.
 
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;

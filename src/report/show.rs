@@ -10,7 +10,7 @@ use super::table::sparkline;
 use crate::model::assess::{Timing, ago, in_days, plural};
 use crate::model::date::days_between;
 use crate::model::{
-    Assessment, CheckIn, CheckinId, Kind, Level, Meetings, Owner, Relationship, Role, Status, Which,
+    Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
 };
 use crate::text::{sanitize, visible_width, wrap, wrap_styled};
 
@@ -18,7 +18,8 @@ use crate::text::{sanitize, visible_width, wrap, wrap_styled};
 pub struct Input<'a> {
     pub handle: &'a str,
     pub rel: &'a Relationship,
-    pub meetings: &'a Meetings,
+    /// How many check-ins there are, on any day.
+    pub checkins: usize,
     /// The newest check-ins, oldest first.
     pub recent: &'a [(CheckinId, CheckIn)],
     pub assessment: &'a Assessment,
@@ -523,7 +524,7 @@ fn advocacy(page: &mut Page, input: &Input<'_>) {
 
 fn checkins(page: &mut Page, input: &Input<'_>) {
     let p = page.paint;
-    page.heading(&format!("Last check-ins ({} in all)", input.meetings.len()));
+    page.heading(&format!("Last check-ins ({} in all)", input.checkins));
     if input.recent.is_empty() {
         page.empty("none yet", format!("rel checkin {}", input.handle));
         return;

@@ -363,6 +363,7 @@ impl Entry<'_> {
         let cached = self.file(Kept::Brief);
         if let (Some(file), Some(folder), Some(part)) = (file, folder, cached.part(0))
             && part.stamp == file
+            && part.stamp.settled(part.seen)
             && let Some(brief) = cached.body(0).and_then(|b| decode_brief(b, folder))
         {
             return Ok(brief);
