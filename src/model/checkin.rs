@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use super::date::{parse_iso, serde_date, serde_opt_date};
+use super::date::{opt_date, parse_iso, serde_date};
 use super::id::ItemId;
 use super::items::NewAction;
 
@@ -126,11 +126,7 @@ pub struct CheckIn {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub changes: Vec<String>,
     /// The next meeting, if one was set.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub next: Option<NaiveDate>,
     /// Actions closed at this meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -317,7 +317,7 @@ pub mod serde_date {
 }
 
 /// Serde for an optional date, as [`serde_date`].
-pub mod serde_opt_date {
+pub mod opt_date {
     use super::*;
 
     pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
@@ -519,9 +519,9 @@ mod tests {
     struct Doc {
         #[serde(with = "serde_date")]
         a: NaiveDate,
-        #[serde(default, with = "serde_opt_date")]
+        #[serde(default, with = "opt_date")]
         b: Option<NaiveDate>,
-        #[serde(default, with = "serde_opt_date")]
+        #[serde(default, with = "opt_date")]
         c: Option<NaiveDate>,
     }
 

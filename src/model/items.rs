@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::date::{serde_date, serde_opt_date};
+use super::date::{opt_date, serde_date};
 use super::id::ItemId;
 use super::kind::Owner;
 
@@ -24,23 +24,11 @@ pub struct Goal {
     pub text: String,
     #[serde(with = "serde_date")]
     pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub achieved: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub dropped: Option<NaiveDate>,
     /// The final assessment given when the relationship ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -55,17 +43,9 @@ pub struct Waypoint {
     pub due: NaiveDate,
     #[serde(with = "serde_date")]
     pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub reached: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub dropped: Option<NaiveDate>,
 }
 
@@ -77,23 +57,11 @@ pub struct Action {
     pub owner: Owner,
     #[serde(with = "serde_date")]
     pub added: NaiveDate,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub done: Option<NaiveDate>,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub dropped: Option<NaiveDate>,
     /// The check-in this action came out of, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -118,11 +86,7 @@ pub struct Growth {
     #[serde(with = "serde_date")]
     pub added: NaiveDate,
     /// The day this growth area became a strength.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub promoted: Option<NaiveDate>,
     /// The strength it became.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,11 +114,7 @@ pub struct NewAction {
     pub text: String,
     #[serde(default)]
     pub owner: Owner,
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cadence::Cadence;
 use super::checkin::{CheckIn, CheckinId};
-use super::date::{serde_date, serde_opt_date};
+use super::date::{opt_date, serde_date};
 use super::id::{ItemId, ItemKind};
 use super::items::{
     Action, Advocacy, Closing, Goal, Growth, ItemError, NewAction, Strength, Verdict, Waypoint,
@@ -36,18 +36,10 @@ pub struct Relationship {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_every: Option<Cadence>,
     /// Cadence nudges are silent until this day.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub snoozed_until: Option<NaiveDate>,
     /// The last time the pair reviewed the relationship itself.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub reviewed: Option<NaiveDate>,
     /// Sponsoring: where the sponsor will help the protégé get to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -56,21 +48,13 @@ pub struct Relationship {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why: Option<String>,
     /// Sponsoring: the day the protégé opted in to the shared vision.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub opted_in: Option<NaiveDate>,
     /// Reverse-mentoring: what the learner wants to understand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
     /// Reverse-mentoring: the end of the time box.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
     /// Reverse-mentoring: the number of sessions agreed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -254,11 +238,7 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_role: Option<Role>,
     /// For `snoozed`: until when.
-    #[serde(
-        default,
-        with = "serde_opt_date",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
