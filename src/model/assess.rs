@@ -709,7 +709,7 @@ impl Assessor<'_> {
             }
         }
         let theirs = self.snap.tally.their_actions;
-        let open = theirs.live - theirs.done;
+        let open = theirs.live.saturating_sub(theirs.done);
         facts.push(
             if theirs.live == 0 {
                 Fact::missing(
