@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
 
 use chrono::NaiveDate;
+use clap::ValueEnum;
 
-use crate::cli::{Cli, ColorChoice};
 use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::model::Settings;
@@ -15,6 +15,54 @@ use crate::model::date::{DATE_HINT, parse_date};
 use crate::prompt::Prompt;
 use crate::report::style::Paint;
 use crate::store::Journal;
+
+/// The flags every command takes, wherever they appear on the line.
+#[derive(Debug, Default, clap::Args)]
+pub struct Globals {
+    /// The journal folder [default: journal_dir from the config file, else
+    /// the data dir's rel/]
+    #[arg(
+        long,
+        global = true,
+        value_name = "DIR",
+        env = "REL_DIR",
+        help_heading = "Global options"
+    )]
+    pub dir: Option<PathBuf>,
+
+    /// Evaluate "today" as DATE, for reproducible reports
+    #[arg(
+        long = "as-of",
+        global = true,
+        value_name = "DATE",
+        env = "REL_TODAY",
+        help_heading = "Global options"
+    )]
+    pub as_of: Option<String>,
+
+    /// Never prompt; fail naming the missing flags instead
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_input: bool,
+
+    /// When to use colour (NO_COLOR is honoured)
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN",
+        help_heading = "Global options"
+    )]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
 
 pub struct Ctx {
     pub journal: Journal,
@@ -33,6 +81,9 @@ pub struct Ctx {
     pub prompt: Prompt,
     /// Columns available to tables and wrapped text.
     pub width: usize,
+    /// The whole command line, every command built: for the manual and
+    /// the completions, which describe every command.
+    pub tree: fn() -> clap::Command,
     /// What this command changed, in a line each (for the git commit).
     /// A mutex, so that commands may read the journal on every core.
     changes: Mutex<Vec<String>>,
@@ -41,7 +92,7 @@ pub struct Ctx {
 impl Ctx {
     /// Resolves everything global from the flags, the environment and the
     /// config file. `clock` is today as the system clock has it.
-    pub fn from_cli(cli: &Cli, clock: NaiveDate) -> Result<Ctx> {
+    pub fn new(cli: &Globals, clock: NaiveDate, tree: fn() -> clap::Command) -> Result<Ctx> {
         let today = match &cli.as_of {
             Some(text) => parse_date(text, clock)
                 .map_err(|e| Error::user(format!("--as-of: {e}")).with_hint(DATE_HINT))?,
@@ -77,6 +128,7 @@ impl Ctx {
             prompt: Prompt::new(cli.no_input, paint_err.enabled()),
             width: width(),
             config,
+            tree,
             changes: Mutex::new(Vec::new()),
         })
     }
@@ -130,7 +182,7 @@ fn output_error(e: &io::Error) -> Error {
     }
 }
 
-fn journal_dir(cli: &Cli, config: &Config) -> Result<(PathBuf, &'static str)> {
+fn journal_dir(cli: &Globals, config: &Config) -> Result<(PathBuf, &'static str)> {
     if let Some(dir) = &cli.dir {
         let from_env = std::env::var_os("REL_DIR").is_some_and(|env| dir.as_os_str() == env);
         return Ok((dir.clone(), if from_env { "REL_DIR" } else { "--dir" }));

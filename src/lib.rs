@@ -12,6 +12,8 @@ pub mod context;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod par;
+pub mod problem;
 pub mod prompt;
 pub mod report;
 pub mod store;
@@ -23,7 +25,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use crate::cli::Cli;
-use crate::context::Ctx;
+use crate::context::{ColorChoice, Ctx};
 use crate::error::{Error, ErrorKind};
 use crate::report::style::Paint;
 
@@ -62,7 +64,7 @@ pub fn main() -> ExitCode {
 
 /// Runs a parsed command line with `clock` as the system's today.
 pub fn run(cli: Cli, clock: chrono::NaiveDate) -> Result<(), Error> {
-    let ctx = Ctx::from_cli(&cli, clock)?;
+    let ctx = Ctx::new(&cli.globals, clock, cli::command)?;
     commands::run(&ctx, cli.command)
 }
 
@@ -83,10 +85,10 @@ pub fn report_error(err: &Error, paint: Paint) {
 fn stderr_paint(cli: &Cli) -> Paint {
     use std::io::IsTerminal;
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    Paint::new(match cli.color {
-        cli::ColorChoice::Always => true,
-        cli::ColorChoice::Never => false,
-        cli::ColorChoice::Auto => std::io::stderr().is_terminal() && !no_color,
+    Paint::new(match cli.globals.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => std::io::stderr().is_terminal() && !no_color,
     })
 }
 

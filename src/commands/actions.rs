@@ -1,14 +1,10 @@
 //! `rel actions`: every open action item, oldest first.
 
-use chrono::NaiveDate;
-use serde::Serialize;
-
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::date::days_between;
 use crate::model::{Handle, Owner, Status};
-use crate::report::table::{Column, Tone, fit};
-use crate::text::sanitize;
+use crate::report::actions::{self, Open};
 
 use super::finish;
 
@@ -34,18 +30,6 @@ pub struct Args {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
-}
-
-#[derive(Serialize)]
-struct Open {
-    handle: String,
-    id: String,
-    text: String,
-    owner: &'static str,
-    added: NaiveDate,
-    age_days: i64,
-    due: Option<NaiveDate>,
-    overdue: bool,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
@@ -97,43 +81,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     } else if open.is_empty() {
         ctx.say("No open actions.");
     } else {
-        let mut out = String::new();
-        for (owner, title) in [("me", "Mine"), ("them", "Theirs")] {
-            let list: Vec<&Open> = open.iter().filter(|o| o.owner == owner).collect();
-            if list.is_empty() {
-                continue;
-            }
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            out.push_str(&ctx.paint.bold(&format!("{title} ({})", list.len())));
-            out.push('\n');
-            let mut columns = vec![
-                Column::new("age", 0).right(),
-                Column::new("id", 0),
-                Column::new("relationship", 1),
-                Column::new("action", 0).wrapping(20),
-                Column::new("due", 2),
-            ];
-            for o in &list {
-                let stale = o.age_days > ctx.settings.stale_action_days;
-                columns[0].push(
-                    format!("{}d", o.age_days),
-                    if stale { Tone::Warn } else { Tone::Plain },
-                );
-                columns[1].push(o.id.as_str(), Tone::Plain);
-                columns[2].push(o.handle.as_str(), Tone::Plain);
-                columns[3].push(sanitize(&o.text), Tone::Plain);
-                columns[4].push(
-                    o.due.map_or("—".to_string(), |d| d.to_string()),
-                    if o.overdue { Tone::Bad } else { Tone::Plain },
-                );
-            }
-            if args.handle.is_some() {
-                columns.remove(2);
-            }
-            out.push_str(&fit(columns, ctx.width, ctx.paint.enabled()));
-        }
+        let out = actions::table(
+            &open,
+            args.handle.is_none(),
+            ctx.settings.stale_action_days,
+            ctx.width,
+            ctx.paint,
+        );
         ctx.print(&out)?;
     }
     finish(ctx, &problems)

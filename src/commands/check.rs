@@ -2,7 +2,7 @@
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::store::Severity;
+use crate::problem::Severity;
 use crate::store::check::check_journal;
 
 /// Check every file of the journal, and list what is wrong

@@ -247,7 +247,7 @@ fn keep_words(ctx: &Ctx, handle: &Handle, checkin: &CheckIn, err: Error) -> Erro
     );
     let stem = format!("checkin-{handle}-{}", checkin.date);
     let hint = match ctx.journal.save_draft(&stem, &text) {
-        Ok(path) => format!("your words are saved in {}", path.display()),
+        Ok(draft) => format!("your words are saved in {}", draft.path().display()),
         Err(e) => {
             ctx.say(&format!(
                 "Could not save a draft ({}); here is what you wrote:\n{text}",
@@ -393,7 +393,7 @@ fn notes_in_editor(
         sanitize(&rel.person),
         with_weekday(day)
     );
-    let path = ctx
+    let draft = ctx
         .journal
         .save_draft(&format!("notes-{handle}-{day}"), &template)
         .map_err(|e| {
@@ -402,22 +402,17 @@ fn notes_in_editor(
                 crate::error::io_reason(&e)
             ))
         })?;
-    edit_file(&editor_command(ctx.config.editor.as_deref()), &path)?;
-    let written = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
+    edit_file(&editor_command(ctx.config.editor.as_deref()), draft.path())?;
+    let written = draft.read()?;
+    draft.discard();
     let notes: Vec<&str> = written
         .lines()
         .filter(|l| !l.starts_with(EDITOR_MARK))
         .collect();
     match non_empty(&notes.join("\n")) {
-        Some(notes) => {
-            let _ = std::fs::remove_file(&path);
-            Ok(notes)
-        }
-        None => {
-            let _ = std::fs::remove_file(&path);
-            Err(Error::user("no notes written; nothing was recorded")
-                .with_hint("write some notes, or leave out --edit"))
-        }
+        Some(notes) => Ok(notes),
+        None => Err(Error::user("no notes written; nothing was recorded")
+            .with_hint("write some notes, or leave out --edit")),
     }
 }
 

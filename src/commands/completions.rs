@@ -77,7 +77,7 @@ pub struct ManArgs {
 }
 
 pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
-    let cmd = crate::cli::command();
+    let cmd = (ctx.tree)();
     match args.out {
         Some(dir) => {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, &e))?;

@@ -3,8 +3,6 @@
 use crate::config::config_path;
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::report::table::{Column, Tone, fit};
-use crate::text::sanitize;
 
 /// Show the settings in force and where each came from.
 ///
@@ -82,15 +80,5 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
         ),
         ("today", ctx.today.to_string(), ctx.today_from.to_string()),
     ];
-    let mut columns = vec![
-        Column::new("setting", 0),
-        Column::new("value", 0).wrapping(20),
-        Column::new("from", 1),
-    ];
-    for (name, value, from) in rows {
-        columns[0].push(name, Tone::Plain);
-        columns[1].push(sanitize(&value), Tone::Plain);
-        columns[2].push(from, Tone::Dim);
-    }
-    ctx.print(&fit(columns, ctx.width, ctx.paint.enabled()))
+    ctx.print(&crate::report::config::table(&rows, ctx.width, ctx.paint))
 }

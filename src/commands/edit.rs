@@ -5,8 +5,8 @@ use crate::error::{Error, Result};
 use crate::model::date::parse_iso;
 use crate::model::handle::edit_distance;
 use crate::model::{CheckinId, Handle};
+use crate::problem::Severity;
 use crate::prompt::{edit_file, editor_command};
-use crate::store::Severity;
 use crate::store::edit::{Session, Target};
 use crate::text::sanitize;
 

@@ -4,7 +4,9 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::export::{self, CheckinEntry, RenderedEntry, render_head};
 use crate::model::{CheckinId, Handle};
-use crate::store::{Access, FORMAT, Problem, Severity, par_map};
+use crate::par::par_map;
+use crate::problem::{Problem, Severity};
+use crate::store::{Access, FORMAT};
 
 /// Print the journal, or the relationships named, as one JSON document.
 ///

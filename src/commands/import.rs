@@ -11,8 +11,9 @@ use crate::export::{self, Entry, Export, ReadError};
 use crate::model::Handle;
 use crate::model::assess::plural;
 use crate::model::handle::MAX_HANDLE;
+use crate::problem::Problem;
+use crate::store::Journal;
 use crate::store::folder::{FolderText, Placement, checkin_text, relationship_text};
-use crate::store::{Journal, Problem};
 use crate::text::sanitize;
 
 /// Put the relationships of an export into the journal.

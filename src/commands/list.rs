@@ -1,12 +1,9 @@
 //! `rel list`: the relationships in the journal.
 
-use serde::Serialize;
-
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::Status;
-use crate::report::table::{Column, Tone, fit};
-use crate::text::sanitize;
+use crate::report::list::{self, Entry};
 
 use super::finish;
 
@@ -24,17 +21,6 @@ pub struct Args {
     /// Print JSON
     #[arg(long)]
     pub json: bool,
-}
-
-#[derive(Serialize)]
-struct Entry {
-    handle: String,
-    person: String,
-    kind: &'static str,
-    role: &'static str,
-    status: &'static str,
-    started: chrono::NaiveDate,
-    checkins: usize,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
@@ -76,30 +62,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             "No active or paused relationships (rel list --all shows the ended ones)."
         });
     } else {
-        let mut columns = [
-            Column::new("handle", 0),
-            Column::new("person", 1).wrapping(12),
-            Column::new("kind", 2),
-            Column::new("you are", 3),
-            Column::new("status", 4),
-            Column::new("since", 5),
-            Column::new("check-ins", 6).right(),
-        ];
-        for e in &entries {
-            let tone = if e.status == "active" {
-                Tone::Plain
-            } else {
-                Tone::Dim
-            };
-            columns[0].push(&e.handle, tone);
-            columns[1].push(sanitize(&e.person), tone);
-            columns[2].push(e.kind, tone);
-            columns[3].push(e.role, tone);
-            columns[4].push(e.status, tone);
-            columns[5].push(e.started.to_string(), tone);
-            columns[6].push(e.checkins.to_string(), tone);
-        }
-        ctx.print(&fit(columns.into(), ctx.width, ctx.paint.enabled()))?;
+        ctx.print(&list::table(&entries, ctx.width, ctx.paint))?;
     }
     finish(ctx, &problems)
 }

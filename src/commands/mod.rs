@@ -29,20 +29,64 @@ pub mod strength;
 pub mod waypoint;
 
 use chrono::NaiveDate;
+use clap::Subcommand;
 
-use crate::cli::Command;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::relationship::LifeError;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Handle, ItemKind, Meetings, Relationship, Snapshot, assess,
 };
-use crate::store::{Access, Problem, Words};
+use crate::problem::Problem;
+use crate::store::{Access, Words};
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
     still_open,
 };
+
+/// Each command's arguments are built only when that command is parsed:
+/// starting rel costs the same however many commands it has. What shows
+/// every command (help, man page, completions) uses [`command`].
+#[derive(Debug, Subcommand)]
+#[command(defer = true)]
+pub enum Command {
+    New(new::Args),
+    Checkin(checkin::Args),
+    #[command(visible_alias = "show")]
+    Status(status::Args),
+    Prep(prep::Args),
+    #[command(subcommand)]
+    Goal(goal::Args),
+    #[command(subcommand)]
+    Waypoint(waypoint::Args),
+    #[command(subcommand)]
+    Action(action::Args),
+    Actions(actions::Args),
+    #[command(subcommand)]
+    Strength(strength::StrengthArgs),
+    #[command(subcommand)]
+    Growth(strength::GrowthArgs),
+    Advocate(advocate::Args),
+    Set(set::Args),
+    Pause(pause::Args),
+    Resume(pause::ResumeArgs),
+    Snooze(pause::SnoozeArgs),
+    End(end::Args),
+    Evolve(evolve::Args),
+    List(list::Args),
+    Git(git::Args),
+    Config(config::Args),
+    Completions(completions::Args),
+    Man(completions::ManArgs),
+    Log(log::Args),
+    Search(search::Args),
+    Report(report::Args),
+    Edit(edit::Args),
+    Check(check::Args),
+    Export(export::Args),
+    Import(import::Args),
+}
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     // `rel check` says so itself, in its own words.
@@ -271,13 +315,13 @@ fn read_recent(
 pub fn finish(ctx: &Ctx, problems: &[Problem]) -> Result<()> {
     for warning in problems
         .iter()
-        .filter(|p| p.severity == crate::store::Severity::Warning)
+        .filter(|p| p.severity == crate::problem::Severity::Warning)
     {
         ctx.say(&format!("{} {warning}", ctx.paint_err.warning_label()));
     }
     let errors: Vec<Problem> = problems
         .iter()
-        .filter(|p| p.severity == crate::store::Severity::Error)
+        .filter(|p| p.severity == crate::problem::Severity::Error)
         .cloned()
         .collect();
     if errors.is_empty() {

@@ -4,9 +4,10 @@
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::{Activity, CheckIn, CheckinId, Handle, Period, Relationship, Totals};
+use crate::par::par_map;
+use crate::problem::Problem;
 use crate::report::period::Input;
 use crate::report::{json, markdown, period};
-use crate::store::{Problem, par_map};
 
 use super::finish;
 

@@ -5,9 +5,9 @@ use crate::error::{Error, Result};
 use crate::model::fold::Needle;
 use crate::model::search::{Hit, Text, checkin_texts, hits, relationship_texts};
 use crate::model::{CheckIn, CheckinId, DateRange, Handle};
+use crate::problem::Problem;
 use crate::report::search::Found;
 use crate::report::{json, search};
-use crate::store::Problem;
 use crate::store::file::parse;
 use crate::text::sanitize;
 

@@ -4,8 +4,10 @@ use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::Status;
 use crate::model::assess::sort_attention;
+use crate::par::par_map;
+use crate::problem::Problem;
 use crate::report::{json, show, status};
-use crate::store::{Problem, Words, par_map};
+use crate::store::Words;
 
 use super::{View, finish, load_overview, load_view, problems_error};
 

@@ -34,7 +34,7 @@ use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
-use crate::store::par_map;
+use crate::par::par_map;
 
 use pretty::{pretty, push_field, push_str};
 pub use read::{ReadError, read};

@@ -413,45 +413,6 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Whatever the text and however TOML writes it, a text that holds
-        /// the needle passes the pre-filter.
-        #[test]
-        fn the_pre_filter_is_never_wrong(
-            text in "[abeE é\u{301}ßsS'’\"\\\\\n\t-]{0,24}",
-            from in 0usize..24,
-            len in 1usize..8,
-        ) {
-            let chars: Vec<char> = text.chars().collect();
-            let from = from.min(chars.len());
-            let picked: String = chars[from..(from + len).min(chars.len())].iter().collect();
-            let Some(needle) = Needle::new(&picked) else { return Ok(()) };
-            let mut table = toml::Table::new();
-            table.insert("notes".into(), toml::Value::String(text.clone()));
-            let written = toml::to_string(&table).unwrap();
-            let escaped: String = text
-                .chars()
-                .map(|c| match c {
-                    c if c.is_ascii_alphanumeric() || c == ' ' => c.to_string(),
-                    c => format!("\\u{:04X}", u32::from(c)),
-                })
-                .collect();
-            let escaped = format!("notes = \"{escaped}\"");
-            let mut checkin = crate::model::CheckIn::new(chrono::NaiveDate::MIN);
-            checkin.notes = Some(text.clone());
-            let by_rel = crate::store::doc::checkin_doc(&checkin).to_string();
-            let by_rel = by_rel[by_rel.find("notes").unwrap_or(0)..].to_string();
-            for raw in [written, escaped, by_rel] {
-                let value: toml::Table = toml::from_str(&raw).unwrap();
-                let parsed = value["notes"].as_str().unwrap();
-                proptest::prop_assert_eq!(parsed, text.as_str());
-                if needle.is_in(parsed) {
-                    proptest::prop_assert!(needle.may_be_in_toml(&raw), "{}", raw);
-                }
-            }
-        }
-    }
-
-    proptest::proptest! {
         /// Every match maps back to original text that holds the needle,
         /// on character boundaries.
         #[test]

@@ -10,7 +10,7 @@ use crate::model::brief::Progress;
 use crate::model::items::{Item, Verdict};
 use crate::model::relationship::{Ending, Event};
 use crate::model::{Assessment, Attention, CheckIn, CheckinId, Owner, Relationship, Which};
-use crate::store::Problem;
+use crate::problem::Problem;
 
 #[derive(Serialize)]
 pub struct Counts {

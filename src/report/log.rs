@@ -8,7 +8,7 @@ use super::show::stars;
 use super::style::Paint;
 use crate::model::date::with_weekday;
 use crate::model::{CheckIn, CheckinId, DateRange, ItemId, Relationship};
-use crate::store::Problem;
+use crate::problem::Problem;
 use crate::text::{sanitize, visible_width, wrap, wrap_styled};
 
 /// What the log shows.

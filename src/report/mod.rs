@@ -1,7 +1,10 @@
 //! Rendering: tables, bars, sparklines, text reports and JSON. Pure
 //! functions from loaded data to strings; nothing here touches files.
 
+pub mod actions;
+pub mod config;
 pub mod json;
+pub mod list;
 pub mod log;
 pub mod markdown;
 pub mod period;

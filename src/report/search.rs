@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::style::Paint;
 use crate::model::search::Hit;
-use crate::store::Problem;
+use crate::problem::Problem;
 use crate::text::{sanitize, wrap_styled};
 
 /// A hit and the relationship it is in.

@@ -14,7 +14,7 @@ use super::{Journal, RELATIONSHIP_FILE, Txn, file, problem_error};
 use crate::error::{Error, Result};
 use crate::model::consistency::CheckinContext;
 use crate::model::{CheckIn, CheckinId, Handle, ItemId, Relationship};
-use crate::store::problem::Problem;
+use crate::problem::Problem;
 
 /// The file being edited.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,12 +58,15 @@ impl Journal {
             Target::Relationship => format!("edit-{handle}-relationship"),
             Target::Checkin(id) => format!("edit-{handle}-{id}"),
         };
-        let draft = self.save_draft(&stem, &original).map_err(|e| {
-            Error::journal(format!(
-                "cannot make a copy for the editor: {}",
-                crate::error::io_reason(&e)
-            ))
-        })?;
+        let draft = self
+            .save_draft(&stem, &original)
+            .map(|d| d.path().to_path_buf())
+            .map_err(|e| {
+                Error::journal(format!(
+                    "cannot make a copy for the editor: {}",
+                    crate::error::io_reason(&e)
+                ))
+            })?;
         Ok(Session {
             handle: handle.clone(),
             target,

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rustix::fs::OFlags;
 use serde::de::DeserializeOwned;
 
-use super::problem::Problem;
+use crate::problem::Problem;
 
 /// Journal files larger than this are refused rather than read.
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;

@@ -17,12 +17,12 @@ use super::file::{
 };
 use super::merge::merge_document;
 use super::{
-    CHECKINS, Journal, PENDING_FILE, RELATIONSHIP_FILE, RELATIONSHIPS, Txn, par_map,
-    parse_relationship,
+    CHECKINS, Journal, PENDING_FILE, RELATIONSHIP_FILE, RELATIONSHIPS, Txn, parse_relationship,
 };
 use crate::error::{Error, Result};
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
-use crate::store::Problem;
+use crate::par::par_map;
+use crate::problem::Problem;
 
 /// A relationship folder's files as text, checked and ready to write.
 #[derive(Debug, Clone)]

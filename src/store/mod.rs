@@ -4,13 +4,13 @@
 pub mod cache;
 pub mod check;
 pub mod doc;
+pub mod drafts;
 pub mod edit;
 pub mod file;
 pub mod folder;
 pub mod git;
 pub mod lock;
 pub mod merge;
-pub mod problem;
 #[cfg(test)]
 mod props;
 
@@ -18,7 +18,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 use toml_edit::DocumentMut;
@@ -26,11 +25,12 @@ use toml_edit::DocumentMut;
 use crate::error::{Error, Result};
 use crate::model::relationship::Place;
 use crate::model::{Brief, CheckIn, CheckinId, Handle, Meetings, Relationship};
+use crate::par::par_map;
+use crate::problem::Problem;
 pub use cache::Words;
 use doc::{RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table};
 use file::{Mode, ensure_dir, failpoint, is_temp_name, parse, read_text, write_atomic};
 use merge::merge_document;
-pub use problem::{Problem, Severity};
 
 /// The journal format this rel reads and writes.
 pub const FORMAT: u32 = 1;
@@ -508,36 +508,6 @@ impl Journal {
         txn.heal_asides();
         Ok(txn)
     }
-
-    /// Keeps text the person typed when a command could not finish, and
-    /// says where. Falls back to the system's temporary folder.
-    pub fn save_draft(&self, stem: &str, text: impl AsRef<[u8]>) -> io::Result<PathBuf> {
-        let journal_drafts = self.root.join(DRAFTS);
-        let places = [journal_drafts, std::env::temp_dir()];
-        let mut last = io::Error::other("nowhere to save");
-        for dir in &places {
-            if let Err(e) = ensure_dir(dir) {
-                last = e;
-                continue;
-            }
-            for n in 1..1000 {
-                let name = if n == 1 {
-                    format!("{stem}.toml")
-                } else {
-                    format!("{stem}-{n}.toml")
-                };
-                match write_atomic(dir, &name, text.as_ref(), Mode::CreateNew) {
-                    Ok(()) => return Ok(dir.join(name)),
-                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-                    Err(e) => {
-                        last = e;
-                        break;
-                    }
-                }
-            }
-        }
-        Err(last)
-    }
 }
 
 /// A check-in file as [`Journal::read_checkins`] read it.
@@ -575,42 +545,6 @@ fn newer_format(root: &Path, format: u32) -> Error {
         root.display()
     ))
     .with_hint("upgrade rel to change this journal")
-}
-
-/// Maps `f` over `items` on every core, keeping the order. Reading and
-/// parsing many small files is the cost of history commands; this spreads
-/// it without a thread pool to carry around. Each thread takes the next
-/// item as it finishes one (files differ in size), the calling thread too.
-pub fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    if threads <= 1 || items.len() < 16 {
-        return items.iter().map(&f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let work = || {
-        let mut done = Vec::new();
-        loop {
-            let at = next.fetch_add(1, Ordering::Relaxed);
-            let Some(item) = items.get(at) else {
-                return done;
-            };
-            done.push((at, f(item)));
-        }
-    };
-    let mut slots: Vec<Option<R>> = std::iter::repeat_with(|| None).take(items.len()).collect();
-    std::thread::scope(|scope| {
-        let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
-        let mine = work();
-        let theirs = helpers
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-        for (at, result) in theirs.chain(std::iter::once(mine)).flatten() {
-            slots[at] = Some(result);
-        }
-    });
-    slots.into_iter().flatten().collect()
 }
 
 /// Parses relationship.toml and checks facts that must agree.

@@ -17,6 +17,7 @@ mod hostile;
 mod import;
 mod interactive;
 mod items;
+mod layers;
 mod lifecycle;
 mod log;
 mod new;

@@ -30,8 +30,9 @@ pub use codec::Words;
 use codec::{Code, In, Out};
 
 use super::file::{DIR_MODE, FILE_MODE, TMP_PREFIX, TMP_SUFFIX};
-use super::{Journal, Problem, parse_relationship};
+use super::{Journal, parse_relationship};
 use crate::model::{Brief, CheckinId, Handle, Meetings, Relationship};
+use crate::problem::Problem;
 
 /// The cache's folder in the journal.
 pub const CACHE_DIR: &str = ".cache";

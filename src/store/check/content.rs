@@ -11,10 +11,10 @@ use toml::de::{DeTable, DeValue};
 use crate::model::consistency::{self, CheckinContext, Finding, Step};
 use crate::model::handle::edit_distance;
 use crate::model::{CheckIn, Relationship};
+use crate::problem::Problem;
 use crate::store::FORMAT;
 use crate::store::doc::{CHECKIN, JOURNAL, RELATIONSHIP, Schema};
 use crate::store::file::toml_problem;
-use crate::store::problem::Problem;
 
 /// A file's value, if it could be read, and every problem found in it.
 #[derive(Debug)]

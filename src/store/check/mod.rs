@@ -14,12 +14,13 @@ use chrono::NaiveDate;
 use super::file::{parse, read_file, read_text, text_of};
 use super::{
     CHECKINS, DRAFTS, GITIGNORE, JOURNAL_FILE, Journal, PENDING_FILE, Pending, RELATIONSHIP_FILE,
-    RELATIONSHIPS, lock::LOCK_FILE, par_map,
+    RELATIONSHIPS, lock::LOCK_FILE,
 };
 use crate::error::{Error, Result};
 use crate::model::consistency::CheckinContext;
 use crate::model::{CheckinId, Handle, Relationship};
-use crate::store::problem::{Problem, Severity};
+use crate::par::par_map;
+use crate::problem::{Problem, Severity};
 use tree::{Modes, common, entries};
 
 /// What `rel check` found.

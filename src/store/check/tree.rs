@@ -7,8 +7,8 @@ use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use crate::problem::Problem;
 use crate::store::file::{DIR_MODE, FILE_MODE, is_temp_name};
-use crate::store::problem::Problem;
 
 /// One entry of a folder, as the folder lists it (links not followed).
 pub struct Entry {
