@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
         ),
         (
             "review_every",
-            ctx.settings.review_every.words(),
+            crate::report::words::span(ctx.settings.review_every),
             from_file(c.review_every.is_some(), "default"),
         ),
         ("git", git, from_file(c.git.is_some(), "default")),

@@ -3,6 +3,7 @@
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::{Kind, Meetings, Role, Snapshot, assess};
+use crate::report::needs;
 
 use super::{change, day, life_error};
 
@@ -62,7 +63,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .understandings
         .iter()
         .flat_map(|u| u.facts.iter().filter(|f| !f.ok))
-        .filter_map(|f| f.fix.as_ref().map(|fix| format!("  {} → {fix}", f.text)))
+        .filter_map(|f| {
+            needs::fact_fix(f, changed.handle.as_str())
+                .map(|fix| format!("  {} → {fix}", needs::fact_text(f)))
+        })
         .collect();
     if !missing.is_empty() {
         ctx.say(&format!("What {} still needs:", changed.rel.kind));

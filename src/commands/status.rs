@@ -83,7 +83,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
                 .iter()
                 .map(|v| json::summary(v.handle.as_str(), &v.rel, &v.assessment, ctx.today))
                 .collect(),
-            attention: attention.iter().collect(),
+            attention: attention.iter().map(json::attention).collect(),
             problems: &problems,
         };
         ctx.print(&json::to_string(&out))?;
@@ -122,7 +122,12 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
             as_of: ctx.today,
             summary: json::summary(handle.as_str(), &view.rel, &view.assessment, ctx.today),
             relationship: &view.rel,
-            attention: &view.assessment.attention,
+            attention: view
+                .assessment
+                .attention
+                .iter()
+                .map(json::attention)
+                .collect(),
             recent_checkins: view
                 .recent
                 .iter()

@@ -243,19 +243,9 @@ impl Span {
     }
 }
 
-impl Span {
-    /// `3 months`, `2 weeks`, `1 day`: for sentences.
-    pub fn words(self) -> String {
-        let (n, unit) = match self {
-            Span::Days(n) => (n, "day"),
-            Span::Weeks(n) => (n, "week"),
-            Span::Months(n) => (n, "month"),
-        };
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
+impl serde::Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 

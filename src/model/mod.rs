@@ -22,7 +22,7 @@ pub mod relationship;
 pub mod search;
 
 pub use activity::{Activity, Totals};
-pub use assess::{Assessment, Attention, Health, Level, Settings, Snapshot, Which, assess};
+pub use assess::{Assessment, Attention, Health, Level, Need, Settings, Snapshot, Which, assess};
 pub use brief::{Brief, Meetings, Tally};
 pub use cadence::Cadence;
 pub use checkin::{CheckIn, CheckinId, Rating};

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::activity::{Activity, ByOwner, Totals};
-use crate::model::assess::{Fact, Level};
+use crate::model::assess::{Fact, Level, Need, What};
 use crate::model::brief::Progress;
 use crate::model::items::{Item, Verdict};
 use crate::model::relationship::{Ending, Event};
@@ -34,10 +34,54 @@ pub struct ActionCounts {
     pub theirs: usize,
 }
 
+/// A fact behind an understanding: its key and values, whether it holds,
+/// in words, and the command that would make it hold.
+#[derive(Serialize)]
+pub struct FactJson<'a> {
+    #[serde(flatten)]
+    pub what: &'a What,
+    pub ok: bool,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+pub fn fact<'a>(fact: &'a Fact, handle: &str) -> FactJson<'a> {
+    FactJson {
+        what: &fact.what,
+        ok: fact.ok,
+        text: super::needs::fact_text(fact),
+        fix: super::needs::fact_fix(fact, handle),
+    }
+}
+
 #[derive(Serialize)]
 pub struct UnderstandingJson<'a> {
     pub level: Level,
-    pub facts: &'a [Fact],
+    pub facts: Vec<FactJson<'a>>,
+}
+
+/// One line of the attention list: the need's stable `key` and its facts,
+/// its urgency, and the sentence and command a person reads.
+#[derive(Serialize)]
+pub struct AttentionJson<'a> {
+    pub handle: &'a str,
+    #[serde(flatten)]
+    pub need: &'a Need,
+    pub urgency: u32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+pub fn attention(item: &Attention) -> AttentionJson<'_> {
+    AttentionJson {
+        handle: item.handle.as_str(),
+        need: &item.need,
+        urgency: item.urgency(),
+        message: super::needs::sentence(&item.need),
+        fix: super::needs::fix(&item.need, item.handle.as_str()),
+    }
 }
 
 #[derive(Serialize)]
@@ -80,7 +124,7 @@ pub fn summary<'a>(
         let u = a.understanding(w);
         UnderstandingJson {
             level: u.level,
-            facts: &u.facts,
+            facts: u.facts.iter().map(|f| fact(f, handle)).collect(),
         }
     };
     Summary {
@@ -120,7 +164,7 @@ pub fn summary<'a>(
 pub struct Status<'a> {
     pub as_of: NaiveDate,
     pub relationships: Vec<Summary<'a>>,
-    pub attention: Vec<&'a Attention>,
+    pub attention: Vec<AttentionJson<'a>>,
     pub problems: &'a [Problem],
 }
 
@@ -145,7 +189,7 @@ pub struct Report<'a> {
     #[serde(flatten)]
     pub summary: Summary<'a>,
     pub relationship: &'a Relationship,
-    pub attention: &'a [Attention],
+    pub attention: Vec<AttentionJson<'a>>,
     pub recent_checkins: Vec<CheckinJson<'a>>,
     pub problems: &'a [Problem],
 }

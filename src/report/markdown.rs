@@ -9,9 +9,9 @@ use super::period::{
     Input, action_words, changes, checkin_words, one_line, owners, period_words, promoted_words,
     quiet_words, total_checkin_words, verdict_words, when, whose,
 };
+use super::words::plural;
 use crate::model::Status;
 use crate::model::activity::{Activity, ByOwner, Totals};
-use crate::model::assess::plural;
 use crate::text::sanitize;
 
 pub fn render(input: &Input<'_>) -> String {

@@ -7,6 +7,7 @@ pub mod json;
 pub mod list;
 pub mod log;
 pub mod markdown;
+pub mod needs;
 pub mod period;
 pub mod prep;
 pub mod search;
@@ -14,6 +15,7 @@ pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod words;
 
 use chrono::NaiveDate;
 

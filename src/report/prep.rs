@@ -2,9 +2,11 @@
 
 use chrono::NaiveDate;
 
+use super::needs::{fact_text, question};
 use super::show::stars;
 use super::style::Paint;
-use crate::model::assess::{Fact, Level, Timing, Understanding, ago, in_days, plural};
+use super::words::{ago, in_days, plural};
+use crate::model::assess::{Fact, Level, Timing, Understanding};
 use crate::model::date::{days_between, with_weekday};
 use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
 use crate::text::{clip, sanitize, visible_width, wrap, wrap_styled};
@@ -247,10 +249,10 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     line("");
     let weakest = weakest(a);
     let u = weakest.0;
-    let title = format!("{} {}", paint.level(u.level), u.which.title());
+    let title = format!("{} {}", paint.level(u.level), super::needs::title(u.which));
     match weakest.1 {
         Some(fact) => {
-            let text = wrap(&fact.text, 11 + visible_width(&title), width, "  ");
+            let text = wrap(&fact_text(fact), 11 + visible_width(&title), width, "  ");
             line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
             let ask = question(rel, fact);
             line(&format!(
@@ -324,56 +326,6 @@ fn weakest(a: &Assessment) -> (&Understanding, Option<&Fact>) {
         })
         .unwrap_or_else(|| a.understanding(Which::Want));
     (worst, worst.facts.iter().find(|f| !f.ok))
-}
-
-/// A question to ask at the meeting about a fact that is missing or late.
-fn question(rel: &Relationship, fact: &Fact) -> &'static str {
-    match (fact.key, rel.kind, rel.role) {
-        ("purpose", _, _) => "What do you both want this relationship to achieve?",
-        ("destination", _, Role::Protege) => {
-            "Where exactly is your sponsor helping you get to, and by when?"
-        }
-        ("destination", _, _) => {
-            "Where exactly are you taking them, and by when? Say it out loud together."
-        }
-        ("why", _, Role::Protege) => {
-            "Why did your sponsor pick you — and why sponsoring, not mentoring?"
-        }
-        ("why", _, _) => {
-            "Why this protégé — what sets them apart, and why sponsoring rather than mentoring?"
-        }
-        ("topic", _, _) => "What exactly do you want to understand by the end?",
-        ("goals", _, _) => "What would success look like six months from now?",
-        ("agreement", _, _) => {
-            "How do you want to work together: how often, in what format, who sets the agenda?"
-        }
-        ("cadence", _, _) => "How often should you meet to keep this moving?",
-        ("waypoints", _, _) => {
-            "What are the steps between here and the destination, and when should each be reached?"
-        }
-        ("time-box", _, _) => "How much time does this need — until when, or how many sessions?",
-        ("checkin", _, _) => "It has been a while: what has happened since you last met?",
-        ("waypoint-late", _, _) => {
-            "A waypoint slipped: is it still the right step, and what is in the way?"
-        }
-        ("goal-late", _, _) => {
-            "A goal is past its date: still the right goal? What would it take, and by when?"
-        }
-        ("review", _, _) => {
-            "Step back: is this pairing still serving its purpose? What should change?"
-        }
-        ("their-aims", Kind::ReverseMentoring, Role::Learner) => {
-            "What would make this worth their time — what do they want out of it?"
-        }
-        ("their-aims", _, _) => "What do they want out of this, now? Ask them directly.",
-        ("opt-in", _, Role::Protege) => {
-            "Do you share the destination, and are you ready to commit to it?"
-        }
-        ("opt-in", _, _) => "Do they share the destination, and do they want to commit to it?",
-        ("advocacy", _, _) => "What door could you open for them before you next meet?",
-        ("their-actions", _, _) => "What will they do before the next meeting?",
-        _ => "What matters most to talk about this time?",
-    }
 }
 
 fn ids(list: &[crate::model::ItemId]) -> String {

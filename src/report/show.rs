@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use super::kind_sentence;
 use super::style::Paint;
 use super::table::sparkline;
-use crate::model::assess::{Timing, ago, in_days, plural};
+use super::words::{ago, in_days, plural};
+use crate::model::assess::Timing;
 use crate::model::date::days_between;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
@@ -93,7 +94,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     let a = input.assessment;
     title(&mut page, input);
     facts(&mut page, input);
-    understandings(&mut page, a);
+    understandings(&mut page, a, input.handle);
     if rel.kind == Kind::Sponsoring || !rel.waypoints.is_empty() {
         waypoints(&mut page, input);
     } else if !rel.advocacy.is_empty() {
@@ -253,27 +254,28 @@ fn meetings(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {
     parts.join(" · ")
 }
 
-fn understandings(page: &mut Page, a: &Assessment) {
+fn understandings(page: &mut Page, a: &Assessment, handle: &str) {
     page.heading("Understanding");
     let p = page.paint;
     for which in Which::ALL {
         let u = a.understanding(which);
-        let ok: Vec<&str> = u
+        let ok: Vec<String> = u
             .facts
             .iter()
             .filter(|f| f.ok)
-            .map(|f| f.text.as_str())
+            .map(super::needs::fact_text)
             .collect();
         let summary = match (u.level, ok.is_empty()) {
             (Level::Met, _) => ok.join(" · "),
             (_, true) => String::new(),
             (_, false) => ok.join(" · "),
         };
-        let head = format!("  {} {:<18} ", p.level(u.level), which.title());
+        let head = format!("  {} {:<18} ", p.level(u.level), super::needs::title(which));
         page.item(&head, &sanitize(&summary));
         for fact in u.facts.iter().filter(|f| !f.ok) {
-            page.item(&format!("      {} ", p.red("✗")), &sanitize(&fact.text));
-            if let Some(fix) = fact.fix.as_ref().filter(|_| page.hints) {
+            let text = super::needs::fact_text(fact);
+            page.item(&format!("      {} ", p.red("✗")), &sanitize(&text));
+            if let Some(fix) = super::needs::fact_fix(fact, handle).filter(|_| page.hints) {
                 page.item("        ", &p.dim(&sanitize(&format!("→ {fix}"))));
             }
         }

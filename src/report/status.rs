@@ -6,6 +6,7 @@ use super::style::Paint;
 use super::table::{Column, Tone, bar, fit, health_tone, mark};
 use super::{kind_role, short_ago, short_until};
 use crate::model::assess::Timing;
+use crate::model::assess::urgency;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
 use crate::text::{sanitize, wrap};
 
@@ -155,14 +156,19 @@ pub fn attention(items: &[Attention], width: usize, paint: Paint) -> String {
     out.push('\n');
     for item in items {
         let head = format!("{}: ", item.handle);
-        let body = wrap(&item.message, 2 + head.chars().count(), width, "    ");
-        let marker = if item.urgency >= 75 {
+        let body = wrap(
+            &super::needs::sentence(&item.need),
+            2 + head.chars().count(),
+            width,
+            "    ",
+        );
+        let marker = if item.urgency() >= urgency::URGENT {
             paint.red("!")
         } else {
             paint.yellow("·")
         };
         out.push_str(&format!("{marker} {}{body}\n", paint.bold(&head)));
-        if let Some(fix) = &item.fix {
+        if let Some(fix) = super::needs::fix(&item.need, item.handle.as_str()) {
             out.push_str(&format!(
                 "    {}\n",
                 paint.dim(&wrap(&format!("→ {fix}"), 4, width, "      "))

@@ -1,12 +1,140 @@
-//! The attention list: what is missing or late, in a line each, with the
-//! command that deals with it.
+//! The attention list: what is missing or late, as needs, one rule a
+//! function.
 
-use super::*;
+use chrono::NaiveDate;
+
+use super::{
+    Assessment, Assessor, DRIFT_CADENCES, DRIFT_MEETINGS, Need, Setup, TIME_BOX_WARNING_DAYS,
+    Timing,
+};
+use crate::model::date::days_between;
+use crate::model::kind::{Kind, Role};
 
 impl Assessor<'_> {
+    /// Every need of an active relationship, in no particular order.
+    pub(super) fn needs(&self, a: &Assessment, movement: Option<NaiveDate>) -> Vec<Need> {
+        let mut out = Vec::new();
+        out.extend(self.meeting_rhythm(a));
+        out.extend(self.planned_meeting(a));
+        out.extend(self.time_box(a));
+        out.extend(self.late_waypoints());
+        out.extend(self.late_goals());
+        out.extend(self.drift(a, movement));
+        out.extend(self.opt_in());
+        out.extend(self.agreement());
+        out.extend(self.advocacy());
+        out.extend(self.review(a));
+        out.extend(self.actions());
+        out.extend(self.not_recorded());
+        out
+    }
+
+    /// A check-in due by the cadence, or overdue (losing touch).
+    fn meeting_rhythm(&self, a: &Assessment) -> Option<Need> {
+        let cadence = self.rel.cadence.clone()?;
+        let days_since = a.last_checkin.map(|d| days_between(d, self.today));
+        match a.timing {
+            Timing::Overdue { days_late } => Some(Need::CheckinOverdue {
+                days_late,
+                last_checkin: a.last_checkin,
+                days_since: days_since.unwrap_or_else(|| days_between(self.start(), self.today)),
+                cadence,
+            }),
+            Timing::Due { days_late } => Some(Need::CheckinDue {
+                days_late,
+                last_checkin: a.last_checkin,
+                days_since,
+                cadence,
+            }),
+            _ => None,
+        }
+    }
+
+    /// The meeting planned at the last check-in has passed unrecorded
+    /// (unless the cadence already says a meeting is due).
+    fn planned_meeting(&self, a: &Assessment) -> Option<Need> {
+        let planned = a.planned.filter(|p| *p < self.today)?;
+        let silenced = matches!(
+            a.timing,
+            Timing::Snoozed { .. } | Timing::Due { .. } | Timing::Overdue { .. }
+        );
+        (!silenced).then(|| Need::PlannedMeetingMissing {
+            planned,
+            days_ago: days_between(planned, self.today),
+        })
+    }
+
+    /// Reverse-mentoring's time box: ended, ending, or its sessions held.
+    fn time_box(&self, a: &Assessment) -> Option<Need> {
+        let rel = self.rel;
+        if rel.kind != Kind::ReverseMentoring {
+            return None;
+        }
+        let held = a.held;
+        let sessions = rel.sessions;
+        let today = self.today;
+        match rel.until {
+            Some(until) if until < today => {
+                return Some(Need::TimeBoxEnded {
+                    until,
+                    days_ago: days_between(until, today),
+                    held,
+                    sessions,
+                });
+            }
+            Some(until) if days_between(today, until) <= TIME_BOX_WARNING_DAYS => {
+                return Some(Need::TimeBoxEnding {
+                    until,
+                    days_left: days_between(today, until),
+                    held,
+                    sessions,
+                });
+            }
+            _ => {}
+        }
+        match sessions {
+            Some(n) if held >= n as usize => Some(Need::SessionsAllHeld { held, sessions: n }),
+            Some(n) if n > 1 && held + 1 >= n as usize => {
+                Some(Need::LastSession { held, sessions: n })
+            }
+            _ => None,
+        }
+    }
+
+    fn late_waypoints(&self) -> Vec<Need> {
+        self.rel
+            .waypoints_by_due()
+            .into_iter()
+            .filter(|w| w.is_open() && w.due < self.today)
+            .map(|w| Need::WaypointLate {
+                id: w.id,
+                text: w.text.clone(),
+                due: w.due,
+                days_late: days_between(w.due, self.today),
+            })
+            .collect()
+    }
+
+    fn late_goals(&self) -> Vec<Need> {
+        self.rel
+            .goals
+            .iter()
+            .filter(|g| g.is_open())
+            .filter_map(|g| {
+                let due = g.due.filter(|d| *d < self.today)?;
+                Some(Need::GoalLate {
+                    id: g.id,
+                    text: g.text.clone(),
+                    due,
+                    days_late: days_between(due, self.today),
+                })
+            })
+            .collect()
+    }
+
     /// Drift: four meetings in a row, or meetings all through the last three
     /// cadences, with no goal achieved, waypoint reached or action closed.
-    fn drift(&self, a: &Assessment, movement: Option<NaiveDate>) -> Option<String> {
+    fn drift(&self, a: &Assessment, movement: Option<NaiveDate>) -> Option<Need> {
         let n = a.meetings_since_movement;
         let span = self
             .rel
@@ -20,309 +148,114 @@ impl Assessor<'_> {
                 .map_or(0, |before| self.snap.meetings.between(before, self.today));
             in_window >= 2 && movement.is_none_or(|m| m < start) && self.start() < start
         });
-        if n < DRIFT_MEETINGS && !quiet_window {
-            return None;
-        }
-        let what = if movement.is_some() {
-            "since anything moved"
-        } else {
-            "and nothing has moved yet"
-        };
-        Some(format!(
-            "{} {what} — is the pairing still serving its purpose?",
-            plural(n, "meeting")
-        ))
+        (n >= DRIFT_MEETINGS || quiet_window).then_some(Need::Drift {
+            meetings_since_movement: n,
+            anything_moved: movement.is_some(),
+        })
     }
 
-    pub(super) fn attention(&self, a: &Assessment, movement: Option<NaiveDate>) -> Vec<Attention> {
+    fn opt_in(&self) -> Option<Need> {
         let rel = self.rel;
-        let h = self.h;
+        (rel.kind == Kind::Sponsoring && rel.opted_in.is_none()).then_some(Need::NotOptedIn {
+            you: rel.role == Role::Protege,
+        })
+    }
+
+    fn agreement(&self) -> Option<Need> {
+        self.rel.agreement.is_none().then(|| Need::NoAgreement {
+            days_since_start: days_between(self.rel.started, self.today),
+        })
+    }
+
+    /// A sponsor who has not advocated within two cadences.
+    fn advocacy(&self) -> Option<Need> {
+        let rel = self.rel;
+        if rel.kind != Kind::Sponsoring || rel.role != Role::Sponsor {
+            return None;
+        }
+        if self.advocacy_fact().ok {
+            return None;
+        }
+        let last = self.snap.tally.last_advocacy;
+        Some(Need::AdvocacyDue {
+            last_advocacy: last,
+            days_since: last.map(|d| days_between(d, self.today)),
+            window: self.advocacy_window(),
+        })
+    }
+
+    fn review(&self, a: &Assessment) -> Option<Need> {
+        if self.review_fact(a.last_review).ok {
+            return None;
+        }
+        Some(Need::ReviewDue {
+            last_review: a.last_review,
+            days_since: a.last_review.map(|d| days_between(d, self.today)),
+            every: self.review_every(),
+        })
+    }
+
+    /// Actions past their due date, and actions without one left open long.
+    fn actions(&self) -> Vec<Need> {
         let today = self.today;
-        let mut out = Vec::new();
-        let mut push = |urgency: u32, weight: i64, message: String, fix: Option<String>| {
-            out.push(Attention {
-                handle: self.snap.handle.clone(),
-                urgency,
-                weight,
-                message,
-                fix,
-            });
-        };
-        let cadence = rel
-            .cadence
-            .as_ref()
-            .map(|c| c.to_string())
-            .unwrap_or_default();
-        let days_since_last = a.last_checkin.map(|d| days_between(d, today));
-
-        // The meeting rhythm.
-        match (a.timing, days_since_last) {
-            (Timing::Overdue { days_late }, Some(days)) => push(
-                90,
-                days_late,
-                format!("no check-in for {days} days (cadence {cadence})"),
-                Some(format!("rel checkin {h}")),
-            ),
-            (Timing::Overdue { days_late }, None) => push(
-                90,
-                days_late,
-                format!(
-                    "no check-in since it started {} days ago (cadence {cadence})",
-                    days_between(self.start(), today)
-                ),
-                Some(format!("rel checkin {h}")),
-            ),
-            (Timing::Due { days_late }, Some(days)) => push(
-                60,
-                days_late,
-                format!("check-in due: the last was {days} days ago (cadence {cadence})"),
-                Some(format!("rel checkin {h}")),
-            ),
-            (Timing::Due { days_late }, None) => push(
-                60,
-                days_late,
-                format!("first check-in due (cadence {cadence})"),
-                Some(format!("rel checkin {h}")),
-            ),
-            _ => {}
-        }
-        let silenced = matches!(
-            a.timing,
-            Timing::Snoozed { .. } | Timing::Due { .. } | Timing::Overdue { .. }
-        );
-        if let Some(planned) = a.planned.filter(|p| *p < today)
-            && !silenced
-        {
-            push(
-                58,
-                days_between(planned, today),
-                format!("the meeting planned for {planned} is not recorded"),
-                Some(format!("rel checkin {h} --date {planned}")),
-            );
-        }
-
-        // Reverse-mentoring's time box.
-        if rel.kind == Kind::ReverseMentoring {
-            let held = a.held;
-            let sessions = rel.sessions.map(|n| n as usize);
-            let tally = match sessions {
-                Some(n) => format!("{held} of {n} sessions held"),
-                None => plural(held, "session") + " held",
-            };
-            let choice = "conclude, extend or evolve into mentoring";
-            let fix = Some(format!(
-                "rel end {h} · rel set {h} --until DATE · rel evolve {h} --into mentoring"
-            ));
-            match rel.until {
-                Some(until) if until < today => push(
-                    85,
-                    days_between(until, today),
-                    format!(
-                        "reverse-mentoring time box ended {} ({tally}) — {choice}",
-                        ago(days_between(until, today))
-                    ),
-                    fix.clone(),
-                ),
-                Some(until) if days_between(today, until) <= TIME_BOX_WARNING_DAYS => push(
-                    80,
-                    TIME_BOX_WARNING_DAYS - days_between(today, until),
-                    format!(
-                        "reverse-mentoring ends {} ({tally}) — {choice}",
-                        in_days(days_between(today, until))
-                    ),
-                    fix.clone(),
-                ),
-                _ => match sessions {
-                    Some(n) if held >= n => push(
-                        84,
-                        0,
-                        format!("all {n} reverse-mentoring sessions held — {choice}"),
-                        fix.clone(),
-                    ),
-                    Some(n) if n > 1 && held + 1 >= n => push(
-                        79,
-                        0,
-                        format!("reverse-mentoring: {tally}, one left — {choice}"),
-                        fix.clone(),
-                    ),
-                    _ => {}
-                },
-            }
-        }
-
-        // Plans gone late.
-        for w in rel
-            .waypoints_by_due()
-            .into_iter()
-            .filter(|w| w.is_open() && w.due < today)
-        {
-            push(
-                75,
-                days_between(w.due, today),
-                format!("waypoint {} \"{}\" was due {}", w.id, clip(&w.text), w.due),
-                Some(format!("rel waypoint reach {h} {}", w.id)),
-            );
-        }
-        for g in rel.goals.iter().filter(|g| g.is_open()) {
-            if let Some(due) = g.due.filter(|d| *d < today) {
-                push(
-                    70,
-                    days_between(due, today),
-                    format!("goal {} \"{}\" was due {}", g.id, clip(&g.text), due),
-                    Some(format!("rel goal done {h} {}", g.id)),
-                );
-            }
-        }
-
-        // Drift: meetings keep happening but nothing moves.
-        if let Some(message) = self.drift(a, movement) {
-            push(
-                65,
-                a.meetings_since_movement as i64,
-                message,
-                Some(format!("rel checkin {h} --review")),
-            );
-        }
-
-        // The other person.
-        if rel.kind == Kind::Sponsoring && rel.opted_in.is_none() {
-            let who = if rel.role == Role::Protege {
-                "you have not opted in"
-            } else {
-                "protégé has not opted in"
-            };
-            push(
-                55,
-                0,
-                who.to_string(),
-                Some(format!("rel set {h} --opted-in DATE")),
-            );
-        }
-        if rel.agreement.is_none() {
-            push(
-                50,
-                days_between(self.rel.started, today),
-                "no agreement recorded — have the kickoff conversation".to_string(),
-                Some(format!("rel set {h} --agreed DATE --how TEXT")),
-            );
-        }
-        if rel.kind == Kind::Sponsoring && rel.role == Role::Sponsor {
-            let fact = self.advocacy_fact();
-            if !fact.ok {
-                push(
-                    45,
-                    0,
-                    format!(
-                        "{} (expected every {})",
-                        fact.text,
-                        self.advocacy_window().words()
-                    ),
-                    fact.fix,
-                );
-            }
-        }
-        let review = self.review_fact(a.last_review);
-        if !review.ok {
-            push(40, 0, review.text, review.fix);
-        }
-
-        // Actions left open.
-        for action in rel.open_actions() {
-            let age = days_between(action.added, today);
-            let whose = if action.owner == Owner::Them {
-                "their action"
-            } else {
-                "action"
-            };
-            if let Some(due) = action.due.filter(|d| *d < today) {
-                push(
-                    36,
-                    days_between(due, today),
-                    format!(
-                        "{whose} {} \"{}\" was due {due}",
-                        action.id,
-                        clip(&action.text)
-                    ),
-                    Some(format!("rel action done {h} {}", action.id)),
-                );
-            } else if age > self.settings.stale_action_days && action.due.is_none() {
-                push(
-                    35,
-                    age,
-                    format!(
-                        "{whose} {} \"{}\" open for {age} days",
-                        action.id,
-                        clip(&action.text)
-                    ),
-                    Some(format!("rel action done {h} {}", action.id)),
-                );
-            }
-        }
-
-        // Whatever else is not recorded yet, in one line.
-        let mut missing = Vec::new();
-        let mut fixes = Vec::new();
-        let setup = [
-            (rel.purpose.is_none(), "purpose", "--purpose TEXT"),
-            (rel.cadence.is_none(), "cadence", "--cadence biweekly"),
-            (
-                rel.their_aims.is_none(),
-                if rel.role == Role::Learner {
-                    "what the expert wants out of it"
+        self.rel
+            .open_actions()
+            .filter_map(|action| {
+                let age = days_between(action.added, today);
+                if let Some(due) = action.due.filter(|d| *d < today) {
+                    Some(Need::ActionLate {
+                        id: action.id,
+                        text: action.text.clone(),
+                        owner: action.owner,
+                        due,
+                        days_late: days_between(due, today),
+                    })
+                } else if age > self.settings.stale_action_days && action.due.is_none() {
+                    Some(Need::ActionStale {
+                        id: action.id,
+                        text: action.text.clone(),
+                        owner: action.owner,
+                        days_open: age,
+                    })
                 } else {
-                    "their aims"
-                },
-                "--their-aims TEXT",
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Whatever else is not recorded yet, as one need.
+    fn not_recorded(&self) -> Option<Need> {
+        let rel = self.rel;
+        let sponsoring = rel.kind == Kind::Sponsoring;
+        let reverse = rel.kind == Kind::ReverseMentoring;
+        let missing: Vec<Setup> = [
+            (rel.purpose.is_none(), Setup::Purpose),
+            (rel.cadence.is_none(), Setup::Cadence),
+            (
+                rel.their_aims.is_none() && rel.role != Role::Learner,
+                Setup::TheirAims,
             ),
             (
-                rel.kind == Kind::Sponsoring && rel.destination.is_none(),
-                "destination",
-                "--destination TEXT",
+                rel.their_aims.is_none() && rel.role == Role::Learner,
+                Setup::ExpertMotivation,
             ),
+            (sponsoring && rel.destination.is_none(), Setup::Destination),
+            (sponsoring && rel.why.is_none(), Setup::Why),
+            (reverse && rel.topic.is_none(), Setup::Topic),
             (
-                rel.kind == Kind::Sponsoring && rel.why.is_none(),
-                "why this protégé",
-                "--why TEXT",
+                reverse && rel.until.is_none() && rel.sessions.is_none(),
+                Setup::TimeBox,
             ),
+            (self.snap.tally.goals.live == 0, Setup::Goals),
             (
-                rel.kind == Kind::ReverseMentoring && rel.topic.is_none(),
-                "topic",
-                "--topic TEXT",
+                sponsoring && self.snap.tally.waypoints.live == 0,
+                Setup::Waypoints,
             ),
-            (
-                rel.kind == Kind::ReverseMentoring && rel.until.is_none() && rel.sessions.is_none(),
-                "time box",
-                "--until DATE",
-            ),
-        ];
-        for (absent, name, flag) in setup {
-            if absent {
-                missing.push(name);
-                fixes.push(flag);
-            }
-        }
-        let mut item_fixes = Vec::new();
-        if self.snap.tally.goals.live == 0 {
-            missing.push("goals");
-            item_fixes.push(format!("rel goal add {h} TEXT"));
-        }
-        if rel.kind == Kind::Sponsoring && self.snap.tally.waypoints.live == 0 {
-            missing.push("waypoints");
-            item_fixes.push(format!("rel waypoint add {h} TEXT --due DATE"));
-        }
-        if !missing.is_empty() {
-            let mut commands = Vec::new();
-            if !fixes.is_empty() {
-                commands.push(format!("rel set {h} {}", fixes.join(" ")));
-            }
-            commands.extend(item_fixes);
-            push(
-                30,
-                missing.len() as i64,
-                format!("not recorded yet: {}", missing.join(", ")),
-                Some(commands.join(" · ")),
-            );
-        }
-        out
+        ]
+        .into_iter()
+        .filter_map(|(absent, setup)| absent.then_some(setup))
+        .collect();
+        (!missing.is_empty()).then_some(Need::NotRecorded { missing })
     }
 }

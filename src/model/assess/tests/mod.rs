@@ -7,6 +7,7 @@ use crate::model::checkin::CheckinId;
 use crate::model::date::parse_iso;
 use crate::model::id::ItemKind;
 use crate::model::items::{Advocacy, NewAction, find};
+use crate::model::kind::{Kind, Owner, Role};
 use crate::model::relationship::Agreement;
 
 /// The day most cases are assessed on (a Thursday).
