@@ -12,7 +12,7 @@ use crate::model::items::{ItemError, NewAction};
 use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
 use crate::prompt::{edit_file, editor_command};
 use crate::store::doc::checkin_doc;
-use crate::store::{Unfinished, Words};
+use crate::store::{self, Unfinished};
 use crate::text::{clip, sanitize};
 
 use super::new::date;
@@ -117,8 +117,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     // What is open is all the questions and checks need.
     let before = ctx
         .journal
-        .load_words(&handle, Words::Open)
-        .map_err(|p| super::problems_error(&[p]))?;
+        .read(&handle, store::Read::OPEN)
+        .map_err(|p| super::problems_error(&[p]))?
+        .rel;
     let checkin = if ctx.prompt.allowed() && !args.has_content() {
         walk_through(ctx, &args, &handle, &before)?
     } else {

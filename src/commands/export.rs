@@ -6,7 +6,7 @@ use crate::export::{self, CheckinEntry, RenderedEntry, render_head};
 use crate::model::{CheckinId, Handle};
 use crate::par::par_map;
 use crate::problem::{Problem, Severity};
-use crate::store::{Access, FORMAT};
+use crate::store::{Access, FORMAT, Read};
 
 /// Print the journal, or the relationships named, as one JSON document.
 ///
@@ -75,7 +75,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
 fn gather(ctx: &Ctx, handles: &[Handle], problems: &mut Vec<Problem>) -> Vec<RenderedEntry> {
     let journal = &ctx.journal;
     let read = par_map(handles, |handle| {
-        let (rel, text) = journal.load_with_text(handle)?;
+        let loaded = journal.read(handle, Read::ALL.with_text())?;
+        let (rel, text) = (loaded.rel, loaded.text.unwrap_or_default());
         let ids = journal.checkin_ids(handle)?;
         let head = render_head(&rel, Some(&text))
             .map_err(|e| not_rendered(&journal.relationship_path(handle), &e))?;

@@ -68,9 +68,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         .collect();
     let limited = wanted.len() > limit;
     let mut shown = Vec::new();
+    let files: Vec<_> = wanted[..wanted.len().min(limit)]
+        .iter()
+        .map(|id| (&handle, *id))
+        .collect();
     for loaded in ctx
         .journal
-        .load_checkins(&handle, &wanted[..wanted.len().min(limit)])
+        .map_checkins(&files, |id, checkin, _| (id, checkin))
     {
         match loaded {
             Ok(checkin) => shown.push(checkin),

@@ -38,7 +38,7 @@ use crate::model::{
     Assessment, CheckIn, CheckinId, Handle, ItemKind, Meetings, Relationship, Snapshot, assess,
 };
 use crate::problem::Problem;
-use crate::store::{Access, Words};
+use crate::store::{Access, Loaded, Read, Words};
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
@@ -251,7 +251,12 @@ pub struct View {
 /// `words` says whether the words of its closed items and history are
 /// wanted.
 pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
-    let (rel, checkins) = ctx.journal.load_with_checkins(handle, words)?;
+    let read = Read { words, ..Read::ALL };
+    let Loaded {
+        rel,
+        checkins,
+        text: _,
+    } = ctx.journal.read(handle, read.with_checkins())?;
     let meetings = Meetings::of(&checkins);
     let (recent, problems) = read_recent(ctx, handle, &meetings, recent);
     let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
@@ -272,7 +277,7 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
 /// bytes a meeting, and its newest check-in. The view holds only the open
 /// items, and the brief's meetings are let go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
-    let brief = ctx.journal.load_brief(handle)?;
+    let brief = ctx.journal.brief(handle)?;
     let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1);
     let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
     let Some(snapshot) = Snapshot::brief(handle, &brief, &checkins, ctx.today) else {

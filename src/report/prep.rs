@@ -24,15 +24,37 @@ pub struct Input<'a> {
 const ACTIONS: usize = 5;
 
 pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
-    let rel = input.rel;
-    let a = input.assessment;
-    let today = input.today;
-    let mut out = String::new();
-    let mut line = |text: &str| {
-        out.push_str(text.trim_end());
-        out.push('\n');
+    let mut brief = Brief {
+        out: String::new(),
+        width,
+        paint,
     };
+    heading(&mut brief, input);
+    last_time(&mut brief, input);
+    open_actions(&mut brief, input);
+    facts(&mut brief, input);
+    weakest_understanding(&mut brief, input);
+    brief.out
+}
 
+/// The brief as it is written, a line at a time.
+struct Brief {
+    out: String,
+    width: usize,
+    paint: Paint,
+}
+
+impl Brief {
+    fn line(&mut self, text: &str) {
+        self.out.push_str(text.trim_end());
+        self.out.push('\n');
+    }
+}
+
+/// Who, which meeting, and when it is due.
+fn heading(b: &mut Brief, input: &Input<'_>) {
+    let (rel, a, today, width, paint) =
+        (input.rel, input.assessment, input.today, b.width, b.paint);
     let title = format!(
         "{} {} · {} · meeting {}",
         paint.bold(&format!("Prep: {}", sanitize(&rel.person))),
@@ -40,17 +62,21 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         super::kind_sentence(rel),
         a.held + 1
     );
-    line(&wrap_styled(&title, 0, width, "  "));
-    line(&wrap(&when(rel, a, today), 0, width, "  "));
+    b.line(&wrap_styled(&title, 0, width, "  "));
+    b.line(&wrap(&when(rel, a, today), 0, width, "  "));
+}
 
+/// What the last meeting said and agreed, and the changes of the one before.
+fn last_time(b: &mut Brief, input: &Input<'_>) {
+    let (width, paint) = (b.width, b.paint);
     let mut last_two = input.recent.iter().rev().take(2);
     if let Some((id, last)) = last_two.next() {
-        line("");
+        b.line("");
         let rating = last
             .rating
             .map(|r| format!(" {}", stars(r.get())))
             .unwrap_or_default();
-        line(&paint.bold(&format!("Last time ({}{rating})", id.date)));
+        b.line(&paint.bold(&format!("Last time ({}{rating})", id.date)));
         let mut shown = 0;
         for (sign, list) in [
             ("→", &last.changes),
@@ -58,7 +84,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             ("−", &last.not_working),
         ] {
             for entry in list.iter().take(3) {
-                line(&format!(
+                b.line(&format!(
                     "  {} {}",
                     paint.dim(sign),
                     clip(entry, width.saturating_sub(6))
@@ -67,7 +93,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             }
         }
         if let Some(notes) = &last.notes {
-            line(&format!(
+            b.line(&format!(
                 "  {} {}",
                 paint.dim("notes:"),
                 clip(notes, width.saturating_sub(10))
@@ -85,7 +111,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             moved.push("reviewed the relationship".to_string());
         }
         if !moved.is_empty() {
-            line(&format!("  {}", paint.dim(&moved.join(" · "))));
+            b.line(&format!("  {}", paint.dim(&moved.join(" · "))));
             shown += 1;
         }
         if !last.opened.is_empty() {
@@ -95,7 +121,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
                 .filter_map(|x| x.id)
                 .map(|x| x.to_string())
                 .collect();
-            line(&format!(
+            b.line(&format!(
                 "  {} {}",
                 paint.dim("actions agreed:"),
                 ids.join(", ")
@@ -103,14 +129,14 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             shown += 1;
         }
         if shown == 0 {
-            line(&format!("  {}", paint.dim("nothing written down")));
+            b.line(&format!("  {}", paint.dim("nothing written down")));
         }
         if let Some((id, before)) = last_two.next()
             && !before.changes.is_empty()
         {
-            line(&paint.dim(&format!("The time before ({}):", id.date)));
+            b.line(&paint.dim(&format!("The time before ({}):", id.date)));
             for change in before.changes.iter().take(2) {
-                line(&format!(
+                b.line(&format!(
                     "  {} {}",
                     paint.dim("→"),
                     clip(change, width.saturating_sub(6))
@@ -118,12 +144,16 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             }
         }
     }
+}
 
+/// Open actions, mine then theirs, with their ages.
+fn open_actions(b: &mut Brief, input: &Input<'_>) {
+    let (rel, today, width, paint) = (input.rel, input.today, b.width, b.paint);
     let mut open: Vec<_> = rel.open_actions().collect();
     open.sort_by_key(|x| (x.added, x.id));
     if !open.is_empty() {
-        line("");
-        line(&paint.bold("Open actions"));
+        b.line("");
+        b.line(&paint.bold("Open actions"));
         for owner in [Owner::Me, Owner::Them] {
             let mine: Vec<_> = open.iter().filter(|x| x.owner == owner).collect();
             for x in mine.iter().take(ACTIONS) {
@@ -140,10 +170,10 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
                 let head = format!("  {} {:<4} ", paint.dim(who), x.id.to_string());
                 let tail = paint.dim(&format!(" · {}", super::age(x.added, today))) + &due;
                 let room = width.saturating_sub(visible_width(&head) + visible_width(&tail));
-                line(&format!("{head}{}{tail}", clip(&x.text, room.max(12))));
+                b.line(&format!("{head}{}{tail}", clip(&x.text, room.max(12))));
             }
             if mine.len() > ACTIONS {
-                line(&paint.dim(&format!(
+                b.line(&paint.dim(&format!(
                     "  … and {} more (rel actions {})",
                     mine.len() - ACTIONS,
                     input.handle
@@ -151,7 +181,13 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
             }
         }
     }
+}
 
+/// The next waypoint, goals, and per kind the destination, the last act of
+/// advocacy, the time box.
+fn facts(b: &mut Brief, input: &Input<'_>) {
+    let (rel, a, today, width, paint) =
+        (input.rel, input.assessment, input.today, b.width, b.paint);
     let mut facts: Vec<(&str, String)> = Vec::new();
     let live: Vec<_> = rel
         .waypoints_by_due()
@@ -239,41 +275,44 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         facts.push(("Time box", parts.join(" · ")));
     }
     if !facts.is_empty() {
-        line("");
+        b.line("");
         for (label, value) in facts {
             let body = wrap(&value, 16, width, &" ".repeat(16));
-            line(&format!("{} {body}", paint.dim(&format!("{label:<15}"))));
+            b.line(&format!("{} {body}", paint.dim(&format!("{label:<15}"))));
         }
     }
+}
 
-    line("");
+/// The weakest understanding and a question to ask about it.
+fn weakest_understanding(b: &mut Brief, input: &Input<'_>) {
+    let (rel, a, width, paint) = (input.rel, input.assessment, b.width, b.paint);
+    b.line("");
     let weakest = weakest(a);
     let u = weakest.0;
     let title = format!("{} {}", paint.level(u.level), super::needs::title(u.which));
     match weakest.1 {
         Some(fact) => {
             let text = wrap(&fact_text(fact), 11 + visible_width(&title), width, "  ");
-            line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
+            b.line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
             let ask = question(rel, fact);
-            line(&format!(
+            b.line(&format!(
                 "  {} {}",
                 paint.cyan("Ask:"),
                 wrap(ask, 7, width, "       ")
             ));
         }
         None => {
-            line(&format!(
+            b.line(&format!(
                 "{} all four understandings hold.",
                 paint.bold("Strong:")
             ));
-            line(&format!(
+            b.line(&format!(
                 "  {} {}",
                 paint.cyan("Ask:"),
                 "What would make the next stretch of this relationship even more useful?"
             ));
         }
     }
-    out
 }
 
 fn when(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {

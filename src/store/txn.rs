@@ -1,0 +1,334 @@
+//! A change to the journal: made under the lock, read after taking it,
+//! written atomically, the user's comments and layout kept.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use toml_edit::DocumentMut;
+
+use super::doc::{
+    RELATIONSHIP, checkin_doc, journal_doc, new_relationship_doc, relationship_table,
+};
+use super::file::{self, Mode, ensure_dir, failpoint, parse, write_atomic};
+use super::merge::merge_document;
+use super::{
+    FORMAT, GITIGNORE, GITIGNORE_TEXT, JOURNAL_FILE, Journal, PENDING_FILE, Pending,
+    RELATIONSHIP_FILE, RELATIONSHIPS, lock, newer_format, problem_error,
+};
+use super::{doc, parse_relationship};
+use crate::error::{Error, Result};
+use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use crate::problem::Problem;
+
+impl Journal {
+    /// Starts a change: creates the journal if need be, takes the lock,
+    /// refuses a newer format, and completes any interrupted check-in.
+    pub fn begin(&self) -> Result<Txn<'_>> {
+        if !self.root_exists()? {
+            ensure_dir(&self.root).map_err(|e| Error::io("create the journal", &self.root, &e))?;
+        }
+        let lock = lock::acquire(&self.root)?;
+        let txn = Txn {
+            journal: self,
+            _lock: lock,
+        };
+        match self.format().map_err(|p| problem_error(&p))? {
+            Some(format) if format > FORMAT => return Err(newer_format(&self.root, format)),
+            Some(_) => {}
+            None => {
+                let text = journal_doc(FORMAT).to_string();
+                txn.write(&self.root, JOURNAL_FILE, &text, Mode::Replace)?;
+                if fs::symlink_metadata(self.root.join(GITIGNORE)).is_err() {
+                    txn.write(&self.root, GITIGNORE, GITIGNORE_TEXT, Mode::CreateNew)?;
+                }
+            }
+        }
+        txn.heal();
+        txn.heal_asides();
+        Ok(txn)
+    }
+}
+
+/// A relationship read for a change: the parsed model and the document it
+/// came from, so the rewrite keeps the user's formatting.
+#[derive(Debug)]
+pub struct Editable {
+    pub handle: Handle,
+    pub path: PathBuf,
+    pub rel: Relationship,
+    /// The file's text: a rewrite edits its document.
+    text: String,
+}
+
+/// A check-in that could not be fully written, and whether the check-in
+/// itself (with every word of it) made it to disk.
+#[derive(Debug)]
+pub struct Unfinished {
+    pub error: Error,
+    pub recorded: Option<CheckinId>,
+}
+
+impl From<Error> for Unfinished {
+    fn from(error: Error) -> Unfinished {
+        Unfinished {
+            error,
+            recorded: None,
+        }
+    }
+}
+
+/// A change in progress: holds the journal lock until dropped.
+pub struct Txn<'j> {
+    pub(super) journal: &'j Journal,
+    pub(super) _lock: lock::Lock,
+}
+
+impl Txn<'_> {
+    pub fn journal(&self) -> &Journal {
+        self.journal
+    }
+
+    pub(super) fn write(&self, dir: &Path, name: &str, text: &str, mode: Mode) -> Result<()> {
+        write_atomic(dir, name, text.as_bytes(), mode)
+            .map_err(|e| Error::io("write", &dir.join(name), &e))
+    }
+
+    /// Reads a relationship for a change (after the lock was taken). Its
+    /// text is read afresh; the cache spares parsing it only when the
+    /// bytes are the ones it holds.
+    pub fn load(&self, handle: &Handle) -> Result<Editable> {
+        let path = self.journal.relationship_path(handle);
+        let mut entry = self.journal.cache_entry(handle);
+        let read = entry.relationship_with_text();
+        entry.save();
+        let (rel, text) = read.map_err(|p| unreadable(handle, &p))?;
+        Ok(Editable {
+            handle: handle.clone(),
+            path,
+            rel,
+            text,
+        })
+    }
+
+    /// Writes a new relationship. Refuses a handle already in use.
+    pub fn create(&self, handle: &Handle, rel: &Relationship) -> Result<PathBuf> {
+        let dir = self.journal.relationship_dir(handle);
+        let path = dir.join(RELATIONSHIP_FILE);
+        let in_use = file::list_dir(&dir).is_ok_and(|mut entries| entries.next().is_some());
+        if in_use || fs::symlink_metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+            return Err(
+                Error::user(format!("a relationship named '{handle}' already exists"))
+                    .with_hint("pick another handle: rel new HANDLE --person …"),
+            );
+        }
+        let relationships = self.journal.root.join(RELATIONSHIPS);
+        ensure_dir(&relationships).map_err(|e| Error::io("create", &relationships, &e))?;
+        let text = new_relationship_doc(rel).to_string();
+        verify(&path, &text, rel)?;
+        // The folder is made whole beside the others, then renamed into
+        // place: a crash leaves either no relationship or a complete one.
+        let staging = tempfile::Builder::new()
+            .prefix(file::TMP_PREFIX)
+            .suffix(file::TMP_SUFFIX)
+            .tempdir_in(&relationships)
+            .map_err(|e| Error::io("create a folder in", &relationships, &e))?;
+        self.write(staging.path(), RELATIONSHIP_FILE, &text, Mode::CreateNew)?;
+        let staged = staging.keep();
+        fs::set_permissions(
+            &staged,
+            std::os::unix::fs::PermissionsExt::from_mode(file::DIR_MODE),
+        )
+        .map_err(|e| Error::io("create", &staged, &e))?;
+        failpoint("before-folder-rename");
+        if let Err(e) = fs::rename(&staged, &dir) {
+            let _ = fs::remove_dir_all(&staged);
+            return Err(Error::io("create", &dir, &e));
+        }
+        file::sync_dir(&relationships).map_err(|e| Error::io("create", &dir, &e))?;
+        Ok(path)
+    }
+
+    /// Rewrites a relationship to say `new`, keeping the user's comments,
+    /// order and unknown keys. Writes nothing when nothing changed.
+    pub fn save(&self, ed: &mut Editable, new: &Relationship) -> Result<bool> {
+        let text = render(ed, new)?;
+        if text == ed.text {
+            return Ok(false);
+        }
+        let dir = self.journal.relationship_dir(&ed.handle);
+        self.write(&dir, RELATIONSHIP_FILE, &text, Mode::Replace)?;
+        ed.text = text;
+        ed.rel = new.clone();
+        Ok(true)
+    }
+
+    /// Writes a check-in and, when it changes the relationship (actions,
+    /// waypoints, a review), the relationship after it: the check-in first,
+    /// so a crash in between leaves a check-in that the next write applies.
+    pub fn record_checkin(
+        &self,
+        ed: &mut Editable,
+        checkin: &CheckIn,
+    ) -> Result<(CheckinId, CheckIn), Unfinished> {
+        let handle = ed.handle.clone();
+        let dir = self.journal.checkins_dir(&handle);
+        ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
+        let existing = self
+            .journal
+            .checkin_ids(&handle)
+            .map_err(|p| problem_error(&p))?;
+        let mut n = existing
+            .iter()
+            .filter(|c| c.date == checkin.date)
+            .map(|c| c.n)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        loop {
+            let id = CheckinId {
+                date: checkin.date,
+                n,
+            };
+            let mut checkin = checkin.clone();
+            let mut rel = ed.rel.clone();
+            rel.record_checkin(id, &mut checkin);
+            let touches = rel != ed.rel;
+            let rendered = if touches {
+                Some(render(ed, &rel)?)
+            } else {
+                None
+            };
+            let text = checkin_doc(&checkin).to_string();
+            let path = dir.join(id.file_name());
+            let reread: CheckIn = parse(&path, &text).map_err(|p| internal(&p.to_string()))?;
+            if reread != checkin {
+                return Err(internal("a check-in would not read back as written").into());
+            }
+            if touches {
+                self.mark_pending(&handle, id)?;
+            }
+            match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    n += 1;
+                    continue;
+                }
+                Err(e) => {
+                    if touches {
+                        let _ = file::remove(&self.journal.root.join(PENDING_FILE));
+                    }
+                    return Err(Error::io("write", &path, &e).into());
+                }
+            }
+            if let Some(text) = rendered {
+                failpoint("between-checkin-and-relationship");
+                let rel_dir = self.journal.relationship_dir(&handle);
+                if let Err(e) =
+                    write_atomic(&rel_dir, RELATIONSHIP_FILE, text.as_bytes(), Mode::Replace)
+                {
+                    let error = Error::journal(format!(
+                        "check-in {id} was recorded, but {} could not be updated: {}",
+                        ed.path.display(),
+                        crate::error::io_reason(&e)
+                    ))
+                    .with_hint("the next change to the journal completes it (rel check explains)");
+                    return Err(Unfinished {
+                        error,
+                        recorded: Some(id),
+                    });
+                }
+                ed.text = text;
+                ed.rel = rel;
+                // Harmless if it stays: completing an applied check-in changes nothing.
+                let _ = self.clear_pending();
+            }
+            return Ok((id, checkin));
+        }
+    }
+
+    /// Notes, before the first of two writes, that a check-in's effects on
+    /// its relationship may not be written yet; `heal` completes them.
+    pub(super) fn mark_pending(&self, handle: &Handle, id: CheckinId) -> Result<()> {
+        let pending = toml::to_string(&Pending {
+            handle: handle.clone(),
+            checkin: id.to_string(),
+        })
+        .map_err(|e| internal(&e.to_string()))?;
+        self.write(&self.journal.root, PENDING_FILE, &pending, Mode::Replace)
+    }
+
+    /// Both writes are done.
+    pub(super) fn clear_pending(&self) -> Result<()> {
+        let marker = self.journal.root.join(PENDING_FILE);
+        file::remove(&marker).map_err(|e| Error::io("remove", &marker, &e))
+    }
+
+    /// Completes a check-in whose relationship write was interrupted.
+    /// Failing that, leaves the marker for `rel check` to explain.
+    pub(super) fn heal(&self) {
+        let Some(pending) = self.journal.read_pending() else {
+            return;
+        };
+        let marker = self.journal.root.join(PENDING_FILE);
+        let Some(id) = CheckinId::parse(&pending.checkin) else {
+            let _ = file::remove(&marker);
+            return;
+        };
+        let Ok(checkin) = self.journal.load_checkin(&pending.handle, id) else {
+            // The check-in itself never made it: nothing to complete.
+            if fs::symlink_metadata(self.journal.checkin_path(&pending.handle, id)).is_err() {
+                let _ = file::remove(&marker);
+            }
+            return;
+        };
+        let Ok(mut ed) = self.load(&pending.handle) else {
+            return;
+        };
+        let mut rel = ed.rel.clone();
+        rel.apply_checkin(id, &checkin);
+        if self.save(&mut ed, &rel).is_ok() {
+            let _ = file::remove(&marker);
+        }
+    }
+}
+
+/// Merges `new` into the file's document and checks the result reads back
+/// as exactly `new` before anything is written.
+fn render(ed: &Editable, new: &Relationship) -> Result<String> {
+    let mut doc: DocumentMut = ed.text.parse().map_err(|e: toml_edit::TomlError| {
+        let p = Problem::error(&ed.path, e.message().to_string());
+        let p = match e.span() {
+            Some(span) => p.at(&ed.text, span.start),
+            None => p,
+        };
+        unreadable(&ed.handle, &p)
+    })?;
+    merge_document(&mut doc, &relationship_table(new), &RELATIONSHIP);
+    doc::refresh_header(&mut doc, &ed.rel, new);
+    let text = doc.to_string();
+    verify(&ed.path, &text, new)?;
+    Ok(text)
+}
+
+fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {
+    let reread = parse_relationship(path, text).map_err(|p| internal(&p.to_string()))?;
+    if reread != *meant {
+        return Err(internal(&format!(
+            "{} would not read back as written",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn internal(what: &str) -> Error {
+    Error::journal(format!("refusing to write: {what}"))
+        .with_hint("this is a bug in rel; nothing was written — please report it")
+}
+
+fn unreadable(handle: &Handle, problem: &Problem) -> Error {
+    Error::journal(problem.to_string()).with_hint(format!(
+        "rel never overwrites a file it cannot read; fix it by hand (rel edit {handle}), then run rel check"
+    ))
+}
