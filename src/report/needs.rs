@@ -450,3 +450,1159 @@ pub fn question(rel: &Relationship, fact: &Fact) -> &'static str {
         _ => "What matters most to talk about this time?",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! The wording, pinned: every need and every fact, built by hand, with
+    //! the sentence and the command a person reads for it.
+
+    use chrono::NaiveDate;
+
+    use super::*;
+    use crate::model::date::{Span, parse_iso};
+    use crate::model::{Cadence, ItemId};
+
+    fn day(s: &str) -> NaiveDate {
+        parse_iso(s).unwrap()
+    }
+
+    fn id(s: &str) -> ItemId {
+        s.parse().unwrap()
+    }
+
+    fn every(cadence: &str) -> Cadence {
+        cadence.parse().unwrap()
+    }
+
+    fn holds(what: What) -> Fact {
+        Fact { ok: true, what }
+    }
+
+    fn lacks(what: What) -> Fact {
+        Fact { ok: false, what }
+    }
+
+    /// Asserts each need's sentence, and its fix for the handle `ada`.
+    fn assert_words(rows: &[(Need, &str, &str)]) {
+        for (need, text, command) in rows {
+            assert_eq!(sentence(need), *text, "{need:?}");
+            assert_eq!(fix(need, "ada").as_deref(), Some(*command), "{need:?}");
+        }
+    }
+
+    /// Asserts each fact's text, and its fix for the handle `ada`.
+    fn assert_fact_words(rows: &[(Fact, &str, Option<&str>)]) {
+        for (fact, text, command) in rows {
+            assert_eq!(fact_text(fact), *text, "{fact:?}");
+            assert_eq!(fact_fix(fact, "ada").as_deref(), *command, "{fact:?}");
+        }
+    }
+
+    const CHOICE: &str = "conclude, extend or evolve into mentoring";
+    const TIME_BOX_FIX: &str =
+        "rel end ada · rel set ada --until DATE · rel evolve ada --into mentoring";
+
+    // -----------------------------------------------------------------------
+    // Needs.
+
+    fn rhythm() -> Vec<(Need, &'static str, &'static str)> {
+        vec![
+            (
+                Need::CheckinOverdue {
+                    days_late: 14,
+                    last_checkin: Some(day("2026-10-29")),
+                    days_since: 28,
+                    cadence: every("biweekly"),
+                },
+                "no check-in for 28 days (cadence biweekly)",
+                "rel checkin ada",
+            ),
+            (
+                Need::CheckinOverdue {
+                    days_late: 31,
+                    last_checkin: Some(day("2026-01-31")),
+                    days_since: 59,
+                    cadence: every("monthly"),
+                },
+                "no check-in for 59 days (cadence monthly)",
+                "rel checkin ada",
+            ),
+            (
+                Need::CheckinOverdue {
+                    days_late: 14,
+                    last_checkin: None,
+                    days_since: 28,
+                    cadence: every("biweekly"),
+                },
+                "no check-in since it started 28 days ago (cadence biweekly)",
+                "rel checkin ada",
+            ),
+            (
+                Need::CheckinDue {
+                    days_late: 0,
+                    last_checkin: Some(day("2026-11-12")),
+                    days_since: Some(14),
+                    cadence: every("biweekly"),
+                },
+                "check-in due: the last was 14 days ago (cadence biweekly)",
+                "rel checkin ada",
+            ),
+            (
+                Need::CheckinDue {
+                    days_late: 0,
+                    last_checkin: Some(day("2026-11-16")),
+                    days_since: Some(10),
+                    cadence: every("10d"),
+                },
+                "check-in due: the last was 10 days ago (cadence 10d)",
+                "rel checkin ada",
+            ),
+            (
+                Need::CheckinDue {
+                    days_late: 11,
+                    last_checkin: None,
+                    days_since: None,
+                    cadence: every("biweekly"),
+                },
+                "first check-in due (cadence biweekly)",
+                "rel checkin ada",
+            ),
+            (
+                Need::PlannedMeetingMissing {
+                    planned: day("2026-11-24"),
+                    days_ago: 2,
+                },
+                "the meeting planned for 2026-11-24 is not recorded",
+                "rel checkin ada --date 2026-11-24",
+            ),
+        ]
+    }
+
+    #[test]
+    fn the_meeting_rhythm_in_words() {
+        assert_words(&rhythm());
+    }
+
+    fn time_box() -> Vec<(Need, String, &'static str)> {
+        let ending =
+            |until: &str, days_left: i64, held: usize, sessions: Option<u32>| Need::TimeBoxEnding {
+                until: day(until),
+                days_left,
+                held,
+                sessions,
+            };
+        vec![
+            (
+                ending("2026-12-01", 5, 4, Some(6)),
+                format!("reverse-mentoring ends in 5 days (4 of 6 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                ending("2026-12-10", 14, 4, None),
+                format!("reverse-mentoring ends in 14 days (4 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                ending("2026-11-27", 1, 4, None),
+                format!("reverse-mentoring ends tomorrow (4 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                ending("2026-11-26", 0, 4, None),
+                format!("reverse-mentoring ends today (4 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                ending("2026-12-01", 5, 2, Some(10)),
+                format!("reverse-mentoring ends in 5 days (2 of 10 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                Need::TimeBoxEnded {
+                    until: day("2026-11-23"),
+                    days_ago: 3,
+                    held: 4,
+                    sessions: None,
+                },
+                format!("reverse-mentoring time box ended 3 days ago (4 sessions held) — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                Need::TimeBoxEnded {
+                    until: day("2026-11-25"),
+                    days_ago: 1,
+                    held: 4,
+                    sessions: Some(6),
+                },
+                format!(
+                    "reverse-mentoring time box ended yesterday (4 of 6 sessions held) — {CHOICE}"
+                ),
+                TIME_BOX_FIX,
+            ),
+            (
+                Need::SessionsAllHeld {
+                    held: 4,
+                    sessions: 4,
+                },
+                format!("all 4 reverse-mentoring sessions held — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                Need::SessionsAllHeld {
+                    held: 4,
+                    sessions: 3,
+                },
+                format!("all 3 reverse-mentoring sessions held — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+            (
+                Need::LastSession {
+                    held: 4,
+                    sessions: 5,
+                },
+                format!("reverse-mentoring: 4 of 5 sessions held, one left — {CHOICE}"),
+                TIME_BOX_FIX,
+            ),
+        ]
+    }
+
+    #[test]
+    fn the_time_box_in_words() {
+        let rows = time_box();
+        let rows: Vec<(Need, &str, &str)> = rows
+            .iter()
+            .map(|(need, text, command)| (need.clone(), text.as_str(), *command))
+            .collect();
+        assert_words(&rows);
+    }
+
+    fn plans() -> Vec<(Need, &'static str, &'static str)> {
+        let waypoint = |n: &str, text: &str, due: &str, days_late: i64| Need::WaypointLate {
+            id: id(n),
+            text: text.into(),
+            due: day(due),
+            days_late,
+        };
+        vec![
+            (
+                waypoint("w2", "Lead the Q1 review", "2026-10-01", 56),
+                "waypoint w2 \"Lead the Q1 review\" was due 2026-10-01",
+                "rel waypoint reach ada w2",
+            ),
+            (
+                waypoint("w3", "Older", "2026-10-01", 56),
+                "waypoint w3 \"Older\" was due 2026-10-01",
+                "rel waypoint reach ada w3",
+            ),
+            (
+                waypoint("w2", "Recent", "2026-11-20", 6),
+                "waypoint w2 \"Recent\" was due 2026-11-20",
+                "rel waypoint reach ada w2",
+            ),
+            (
+                Need::GoalLate {
+                    id: id("g2"),
+                    text: "Ship the RFC".into(),
+                    due: day("2026-11-01"),
+                    days_late: 25,
+                },
+                "goal g2 \"Ship the RFC\" was due 2026-11-01",
+                "rel goal done ada g2",
+            ),
+        ]
+    }
+
+    #[test]
+    fn plans_gone_late_in_words() {
+        assert_words(&plans());
+    }
+
+    #[test]
+    fn long_item_text_is_clipped_to_one_line() {
+        let long = "Present the migration plan to the architecture board and get sign-off";
+        let goal = Need::GoalLate {
+            id: id("g2"),
+            text: format!("{long}\nwith notes"),
+            due: day("2026-11-01"),
+            days_late: 25,
+        };
+        assert_eq!(
+            sentence(&goal),
+            "goal g2 \"Present the migration plan to the architecture…\" was due 2026-11-01"
+        );
+    }
+
+    fn drift() -> Vec<(Need, &'static str, &'static str)> {
+        vec![
+            (
+                Need::Drift {
+                    meetings_since_movement: 4,
+                    anything_moved: true,
+                },
+                "4 meetings since anything moved — is the pairing still serving its purpose?",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::Drift {
+                    meetings_since_movement: 2,
+                    anything_moved: true,
+                },
+                "2 meetings since anything moved — is the pairing still serving its purpose?",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::Drift {
+                    meetings_since_movement: 4,
+                    anything_moved: false,
+                },
+                "4 meetings and nothing has moved yet — is the pairing still serving its purpose?",
+                "rel checkin ada --review",
+            ),
+        ]
+    }
+
+    #[test]
+    fn drift_in_words() {
+        assert_words(&drift());
+    }
+
+    fn the_relationship() -> Vec<(Need, &'static str, &'static str)> {
+        vec![
+            (
+                Need::NotOptedIn { you: false },
+                "protégé has not opted in",
+                "rel set ada --opted-in DATE",
+            ),
+            (
+                Need::NotOptedIn { you: true },
+                "you have not opted in",
+                "rel set ada --opted-in DATE",
+            ),
+            (
+                Need::NoAgreement {
+                    days_since_start: 86,
+                },
+                "no agreement recorded — have the kickoff conversation",
+                "rel set ada --agreed DATE --how TEXT",
+            ),
+            (
+                Need::AdvocacyDue {
+                    last_advocacy: None,
+                    days_since: None,
+                    window: Span::Weeks(4),
+                },
+                "no act of advocacy recorded (expected every 4 weeks)",
+                "rel advocate ada TEXT",
+            ),
+            (
+                Need::AdvocacyDue {
+                    last_advocacy: Some(day("2026-10-29")),
+                    days_since: Some(28),
+                    window: Span::Weeks(4),
+                },
+                "no act of advocacy since 2026-10-29, 28 days ago (expected every 4 weeks)",
+                "rel advocate ada TEXT",
+            ),
+            (
+                Need::AdvocacyDue {
+                    last_advocacy: Some(day("2026-09-26")),
+                    days_since: Some(61),
+                    window: Span::Months(2),
+                },
+                "no act of advocacy since 2026-09-26, 61 days ago (expected every 2 months)",
+                "rel advocate ada TEXT",
+            ),
+            (
+                Need::ReviewDue {
+                    last_review: None,
+                    days_since: None,
+                    every: Span::Months(3),
+                },
+                "the relationship has not been reviewed since it started (every 3 months)",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::ReviewDue {
+                    last_review: Some(day("2026-08-01")),
+                    days_since: Some(117),
+                    every: Span::Months(3),
+                },
+                "last review of the relationship 117 days ago (every 3 months)",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::ReviewDue {
+                    last_review: Some(day("2026-08-26")),
+                    days_since: Some(92),
+                    every: Span::Months(3),
+                },
+                "last review of the relationship 92 days ago (every 3 months)",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::ReviewDue {
+                    last_review: Some(day("2026-10-26")),
+                    days_since: Some(31),
+                    every: Span::Months(1),
+                },
+                "last review of the relationship 31 days ago (every 1 month)",
+                "rel checkin ada --review",
+            ),
+            (
+                Need::ReviewDue {
+                    last_review: Some(day("2026-10-15")),
+                    days_since: Some(42),
+                    every: Span::Weeks(6),
+                },
+                "last review of the relationship 42 days ago (every 6 weeks)",
+                "rel checkin ada --review",
+            ),
+        ]
+    }
+
+    #[test]
+    fn opt_in_agreement_advocacy_and_review_in_words() {
+        assert_words(&the_relationship());
+    }
+
+    fn actions() -> Vec<(Need, &'static str, &'static str)> {
+        let late = |n: &str, text: &str, owner, due: &str, days_late| Need::ActionLate {
+            id: id(n),
+            text: text.into(),
+            owner,
+            due: day(due),
+            days_late,
+        };
+        let stale = |owner, days_open| Need::ActionStale {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner,
+            days_open,
+        };
+        vec![
+            (
+                stale(Owner::Me, 31),
+                "action a3 \"Book the venue\" open for 31 days",
+                "rel action done ada a3",
+            ),
+            (
+                stale(Owner::Me, 8),
+                "action a3 \"Book the venue\" open for 8 days",
+                "rel action done ada a3",
+            ),
+            (
+                stale(Owner::Them, 56),
+                "their action a3 \"Book the venue\" open for 56 days",
+                "rel action done ada a3",
+            ),
+            (
+                late("a3", "Book the venue", Owner::Me, "2026-11-25", 1),
+                "action a3 \"Book the venue\" was due 2026-11-25",
+                "rel action done ada a3",
+            ),
+            (
+                late("a3", "Book the venue", Owner::Them, "2026-10-01", 56),
+                "their action a3 \"Book the venue\" was due 2026-10-01",
+                "rel action done ada a3",
+            ),
+            (
+                late("a4", "Send the slides", Owner::Them, "2026-11-20", 6),
+                "their action a4 \"Send the slides\" was due 2026-11-20",
+                "rel action done ada a4",
+            ),
+        ]
+    }
+
+    #[test]
+    fn actions_left_open_in_words() {
+        assert_words(&actions());
+    }
+
+    fn not_recorded() -> Vec<(Need, &'static str, &'static str)> {
+        use Setup::*;
+        let missing = |missing: &[Setup]| Need::NotRecorded {
+            missing: missing.to_vec(),
+        };
+        vec![
+            (
+                missing(&[Purpose, Cadence, TheirAims, Goals]),
+                "not recorded yet: purpose, cadence, their aims, goals",
+                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT · rel goal add ada TEXT",
+            ),
+            (
+                missing(&[
+                    Purpose,
+                    Cadence,
+                    TheirAims,
+                    Destination,
+                    Why,
+                    Goals,
+                    Waypoints,
+                ]),
+                "not recorded yet: purpose, cadence, their aims, destination, why this protégé, goals, waypoints",
+                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --destination TEXT --why TEXT \
+                 · rel goal add ada TEXT · rel waypoint add ada TEXT --due DATE",
+            ),
+            (
+                missing(&[Purpose, Cadence, ExpertMotivation, Topic, TimeBox, Goals]),
+                "not recorded yet: purpose, cadence, what the expert wants out of it, topic, time box, goals",
+                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --topic TEXT --until DATE \
+                 · rel goal add ada TEXT",
+            ),
+            (
+                missing(&[Purpose, Cadence, TheirAims, Topic, TimeBox, Goals]),
+                "not recorded yet: purpose, cadence, their aims, topic, time box, goals",
+                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --topic TEXT --until DATE \
+                 · rel goal add ada TEXT",
+            ),
+            // Only items missing: no `rel set` in the fix.
+            (
+                missing(&[Goals]),
+                "not recorded yet: goals",
+                "rel goal add ada TEXT",
+            ),
+            (
+                missing(&[Purpose]),
+                "not recorded yet: purpose",
+                "rel set ada --purpose TEXT",
+            ),
+        ]
+    }
+
+    #[test]
+    fn what_is_not_recorded_yet_in_words() {
+        assert_words(&not_recorded());
+    }
+
+    /// Which kind of need, as a number; a new kind does not compile here
+    /// until it is given one (and a sample below).
+    fn need_kind(need: &Need) -> usize {
+        match need {
+            Need::CheckinOverdue { .. } => 0,
+            Need::CheckinDue { .. } => 1,
+            Need::PlannedMeetingMissing { .. } => 2,
+            Need::TimeBoxEnded { .. } => 3,
+            Need::TimeBoxEnding { .. } => 4,
+            Need::SessionsAllHeld { .. } => 5,
+            Need::LastSession { .. } => 6,
+            Need::WaypointLate { .. } => 7,
+            Need::GoalLate { .. } => 8,
+            Need::Drift { .. } => 9,
+            Need::NotOptedIn { .. } => 10,
+            Need::NoAgreement { .. } => 11,
+            Need::AdvocacyDue { .. } => 12,
+            Need::ReviewDue { .. } => 13,
+            Need::ActionLate { .. } => 14,
+            Need::ActionStale { .. } => 15,
+            Need::NotRecorded { .. } => 16,
+        }
+    }
+
+    const NEED_KINDS: usize = 17;
+
+    /// One need of every kind.
+    fn one_of_each_need() -> Vec<Need> {
+        let mut samples: Vec<Need> = Vec::new();
+        let all = [
+            rhythm(),
+            plans(),
+            drift(),
+            the_relationship(),
+            actions(),
+            not_recorded(),
+        ];
+        let time_box = time_box().into_iter().map(|(need, _, _)| need);
+        for need in all
+            .into_iter()
+            .flatten()
+            .map(|(need, _, _)| need)
+            .chain(time_box)
+        {
+            if !samples.iter().any(|s| need_kind(s) == need_kind(&need)) {
+                samples.push(need);
+            }
+        }
+        samples.sort_by_key(need_kind);
+        samples
+    }
+
+    #[test]
+    fn every_kind_of_need_has_a_kebab_case_key_of_its_own_and_a_fix() {
+        let samples = one_of_each_need();
+        let kinds: Vec<usize> = samples.iter().map(need_kind).collect();
+        assert_eq!(
+            kinds,
+            (0..NEED_KINDS).collect::<Vec<_>>(),
+            "a kind of need has no sample"
+        );
+        let mut keys = Vec::new();
+        for need in &samples {
+            let key = need.key();
+            assert!(
+                !key.is_empty()
+                    && key.split('-').all(|word| {
+                        !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+                    }),
+                "{key:?} is not kebab-case"
+            );
+            assert!(!keys.contains(&key), "{key:?} twice");
+            keys.push(key);
+            assert!(fix(need, "ada").is_some(), "{key}: no fix");
+            assert!(!sentence(need).is_empty(), "{key}: no sentence");
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Facts.
+
+    fn want_facts() -> Vec<(Fact, &'static str, Option<&'static str>)> {
+        vec![
+            (holds(What::Purpose), "purpose recorded", None),
+            (
+                lacks(What::Purpose),
+                "no purpose recorded",
+                Some("rel set ada --purpose TEXT"),
+            ),
+            (
+                holds(What::Destination {
+                    destination: Some("staff engineer by Q3".into()),
+                }),
+                "destination: staff engineer by Q3",
+                None,
+            ),
+            (
+                lacks(What::Destination { destination: None }),
+                "no destination: where is the sponsor taking the protégé?",
+                Some("rel set ada --destination TEXT"),
+            ),
+            (holds(What::Why), "why this protégé is recorded", None),
+            (
+                lacks(What::Why),
+                "why this protégé, and why sponsoring, is not recorded",
+                Some("rel set ada --why TEXT"),
+            ),
+            (
+                holds(What::Topic {
+                    topic: Some("how teams use generative AI".into()),
+                }),
+                "topic: how teams use generative AI",
+                None,
+            ),
+            (
+                lacks(What::Topic { topic: None }),
+                "no topic recorded",
+                Some("rel set ada --topic TEXT"),
+            ),
+            (
+                holds(What::Goals {
+                    live: 1,
+                    achieved: 0,
+                }),
+                "1 goal (0 achieved)",
+                None,
+            ),
+            (
+                holds(What::Goals {
+                    live: 2,
+                    achieved: 1,
+                }),
+                "2 goals (1 achieved)",
+                None,
+            ),
+            (
+                lacks(What::Goals {
+                    live: 0,
+                    achieved: 0,
+                }),
+                "no goals",
+                Some("rel goal add ada TEXT"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn what_you_want_in_words() {
+        assert_fact_words(&want_facts());
+    }
+
+    fn how_facts() -> Vec<(Fact, &'static str, Option<&'static str>)> {
+        let time_box = |until: Option<&str>, sessions| What::TimeBox {
+            until: until.map(day),
+            sessions,
+        };
+        vec![
+            (
+                holds(What::Agreement {
+                    agreed: Some(day("2026-09-01")),
+                }),
+                "agreed on 2026-09-01",
+                None,
+            ),
+            (
+                lacks(What::Agreement { agreed: None }),
+                "no agreement: have the kickoff conversation about what you hope for and how you will work",
+                Some("rel set ada --agreed DATE --how TEXT"),
+            ),
+            (
+                holds(What::Cadence {
+                    cadence: Some(every("biweekly")),
+                }),
+                "meeting biweekly",
+                None,
+            ),
+            (
+                holds(What::Cadence {
+                    cadence: Some(every("10d")),
+                }),
+                "meeting 10d",
+                None,
+            ),
+            (
+                lacks(What::Cadence { cadence: None }),
+                "no cadence",
+                Some("rel set ada --cadence biweekly"),
+            ),
+            (
+                holds(What::Waypoints {
+                    live: 1,
+                    reached: 0,
+                }),
+                "0 of 1 waypoint reached",
+                None,
+            ),
+            (
+                holds(What::Waypoints {
+                    live: 2,
+                    reached: 1,
+                }),
+                "1 of 2 waypoints reached",
+                None,
+            ),
+            (
+                lacks(What::Waypoints {
+                    live: 0,
+                    reached: 0,
+                }),
+                "no waypoints on the way to the destination",
+                Some("rel waypoint add ada TEXT --due DATE"),
+            ),
+            (
+                lacks(time_box(None, None)),
+                "no time box: reverse-mentoring needs an end date or a number of sessions",
+                Some("rel set ada --until DATE --sessions N"),
+            ),
+            (
+                holds(time_box(Some("2027-03-01"), None)),
+                "time-boxed until 2027-03-01",
+                None,
+            ),
+            (
+                holds(time_box(None, Some(6))),
+                "time-boxed to 6 sessions",
+                None,
+            ),
+            (
+                holds(time_box(None, Some(1))),
+                "time-boxed to 1 session",
+                None,
+            ),
+            (
+                holds(time_box(Some("2027-03-01"), Some(6))),
+                "time-boxed until 2027-03-01, 6 sessions",
+                None,
+            ),
+            (
+                holds(time_box(Some("2027-03-01"), Some(10))),
+                "time-boxed until 2027-03-01, 10 sessions",
+                None,
+            ),
+        ]
+    }
+
+    #[test]
+    fn how_you_get_there_in_words() {
+        assert_fact_words(&how_facts());
+    }
+
+    fn where_facts() -> Vec<(Fact, &'static str, Option<&'static str>)> {
+        let checkin =
+            |timing, last: Option<&str>, days_since, cadence: Option<&str>| What::Checkin {
+                timing,
+                last_checkin: last.map(day),
+                days_since,
+                cadence: cadence.map(every),
+            };
+        let review = |last: Option<&str>, days_since, due: &str, every| What::Review {
+            last_review: last.map(day),
+            days_since,
+            due: day(due),
+            every,
+        };
+        let three_months = Span::Months(3);
+        vec![
+            (
+                holds(checkin(
+                    Timing::OnTrack,
+                    Some("2026-11-19"),
+                    7,
+                    Some("biweekly"),
+                )),
+                "last check-in 7 days ago",
+                None,
+            ),
+            (
+                holds(checkin(Timing::OnTrack, None, 13, Some("biweekly"))),
+                "no check-in yet, the first is not due",
+                None,
+            ),
+            (
+                lacks(checkin(
+                    Timing::Due { days_late: 0 },
+                    Some("2026-11-12"),
+                    14,
+                    Some("biweekly"),
+                )),
+                "last check-in 14 days ago (cadence biweekly)",
+                Some("rel checkin ada"),
+            ),
+            (
+                lacks(checkin(
+                    Timing::Due { days_late: 11 },
+                    None,
+                    25,
+                    Some("biweekly"),
+                )),
+                "no check-in since it started 25 days ago (cadence biweekly)",
+                Some("rel checkin ada"),
+            ),
+            (
+                lacks(checkin(
+                    Timing::Overdue { days_late: 14 },
+                    Some("2026-10-29"),
+                    28,
+                    Some("biweekly"),
+                )),
+                "last check-in 28 days ago (cadence biweekly)",
+                Some("rel checkin ada"),
+            ),
+            (
+                lacks(checkin(
+                    Timing::Overdue { days_late: 14 },
+                    None,
+                    28,
+                    Some("biweekly"),
+                )),
+                "no check-in since it started 28 days ago (cadence biweekly)",
+                Some("rel checkin ada"),
+            ),
+            (
+                holds(checkin(Timing::NoCadence, Some("2026-10-27"), 30, None)),
+                "last check-in 30 days ago",
+                None,
+            ),
+            (
+                lacks(checkin(Timing::NoCadence, Some("2026-10-26"), 31, None)),
+                "last check-in 31 days ago and no cadence to keep",
+                Some("rel checkin ada"),
+            ),
+            (
+                lacks(checkin(Timing::NoCadence, None, 0, None)),
+                "no check-in yet",
+                Some("rel checkin ada"),
+            ),
+            (
+                holds(checkin(
+                    Timing::Snoozed {
+                        until: day("2026-11-26"),
+                    },
+                    Some("2026-10-01"),
+                    56,
+                    Some("biweekly"),
+                )),
+                "snoozed until 2026-11-26",
+                None,
+            ),
+            (
+                holds(checkin(
+                    Timing::Paused,
+                    Some("2026-01-01"),
+                    329,
+                    Some("biweekly"),
+                )),
+                "paused",
+                None,
+            ),
+            (
+                holds(checkin(
+                    Timing::Ended,
+                    Some("2026-01-01"),
+                    329,
+                    Some("biweekly"),
+                )),
+                "ended",
+                None,
+            ),
+            (
+                holds(What::WaypointLate { late: None }),
+                "no waypoint overdue",
+                None,
+            ),
+            (
+                lacks(What::WaypointLate {
+                    late: Some((id("w2"), day("2026-10-01"))),
+                }),
+                "waypoint w2 was due 2026-10-01",
+                Some("rel waypoint reach ada w2"),
+            ),
+            (
+                lacks(What::WaypointLate {
+                    late: Some((id("w3"), day("2026-10-01"))),
+                }),
+                "waypoint w3 was due 2026-10-01",
+                Some("rel waypoint reach ada w3"),
+            ),
+            (
+                lacks(What::GoalLate {
+                    id: id("g2"),
+                    due: day("2026-11-01"),
+                }),
+                "goal g2 was due 2026-11-01",
+                Some("rel goal done ada g2"),
+            ),
+            // The model never says a late goal holds; were it to, the
+            // words stay the same and there is nothing to fix.
+            (
+                holds(What::GoalLate {
+                    id: id("g2"),
+                    due: day("2026-11-01"),
+                }),
+                "goal g2 was due 2026-11-01",
+                None,
+            ),
+            (
+                holds(review(
+                    Some("2026-11-01"),
+                    Some(25),
+                    "2027-02-01",
+                    three_months,
+                )),
+                "relationship reviewed 25 days ago",
+                None,
+            ),
+            (
+                holds(review(
+                    Some("2026-08-27"),
+                    Some(91),
+                    "2026-11-27",
+                    three_months,
+                )),
+                "relationship reviewed 91 days ago",
+                None,
+            ),
+            (
+                holds(review(
+                    Some("2026-11-19"),
+                    Some(7),
+                    "2027-02-19",
+                    three_months,
+                )),
+                "relationship reviewed 7 days ago",
+                None,
+            ),
+            (
+                holds(review(None, None, "2026-12-01", three_months)),
+                "first review of the relationship due 2026-12-01",
+                None,
+            ),
+            (
+                lacks(review(None, None, "2026-11-26", three_months)),
+                "the relationship has not been reviewed since it started (every 3 months)",
+                Some("rel checkin ada --review"),
+            ),
+            (
+                lacks(review(
+                    Some("2026-08-26"),
+                    Some(92),
+                    "2026-11-26",
+                    three_months,
+                )),
+                "last review of the relationship 92 days ago (every 3 months)",
+                Some("rel checkin ada --review"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn where_you_are_in_words() {
+        assert_fact_words(&where_facts());
+    }
+
+    fn them_facts() -> Vec<(Fact, &'static str, Option<&'static str>)> {
+        let advocacy = |last: Option<&str>, days_since, window| What::Advocacy {
+            last_advocacy: last.map(day),
+            days_since,
+            window,
+        };
+        vec![
+            (
+                holds(What::TheirAims { expert: false }),
+                "their aims recorded",
+                None,
+            ),
+            (
+                holds(What::TheirAims { expert: true }),
+                "their aims recorded",
+                None,
+            ),
+            (
+                lacks(What::TheirAims { expert: false }),
+                "what they want is not recorded",
+                Some("rel set ada --their-aims TEXT"),
+            ),
+            (
+                lacks(What::TheirAims { expert: true }),
+                "what the expert wants out of it is not recorded",
+                Some("rel set ada --their-aims TEXT"),
+            ),
+            (
+                holds(What::OptIn {
+                    opted_in: Some(day("2026-09-01")),
+                    you: false,
+                }),
+                "opted in on 2026-09-01",
+                None,
+            ),
+            (
+                lacks(What::OptIn {
+                    opted_in: None,
+                    you: false,
+                }),
+                "protégé has not opted in",
+                Some("rel set ada --opted-in DATE"),
+            ),
+            (
+                lacks(What::OptIn {
+                    opted_in: None,
+                    you: true,
+                }),
+                "you have not opted in to the shared vision",
+                Some("rel set ada --opted-in DATE"),
+            ),
+            (
+                holds(advocacy(Some("2026-11-10"), Some(16), Span::Weeks(4))),
+                "last act of advocacy 16 days ago",
+                None,
+            ),
+            (
+                holds(advocacy(Some("2026-10-30"), Some(27), Span::Weeks(4))),
+                "last act of advocacy 27 days ago",
+                None,
+            ),
+            (
+                holds(advocacy(None, None, Span::Weeks(4))),
+                "no act of advocacy yet; none expected so soon",
+                None,
+            ),
+            (
+                lacks(advocacy(None, None, Span::Weeks(4))),
+                "no act of advocacy recorded",
+                Some("rel advocate ada TEXT"),
+            ),
+            (
+                lacks(advocacy(Some("2026-10-29"), Some(28), Span::Weeks(4))),
+                "no act of advocacy since 2026-10-29, 28 days ago",
+                Some("rel advocate ada TEXT"),
+            ),
+            (
+                holds(What::TheirActions { open: 1, done: 0 }),
+                "1 action of theirs open, 0 done",
+                None,
+            ),
+            (
+                holds(What::TheirActions { open: 0, done: 2 }),
+                "0 actions of theirs open, 2 done",
+                None,
+            ),
+            (
+                lacks(What::TheirActions { open: 0, done: 0 }),
+                "none of their actions tracked",
+                Some("rel action add ada TEXT --theirs"),
+            ),
+        ]
+    }
+
+    #[test]
+    fn where_they_are_in_words() {
+        assert_fact_words(&them_facts());
+    }
+
+    /// Which kind of fact, as a number; a new kind does not compile here
+    /// until it is given one (and its words above).
+    fn fact_kind(what: &What) -> usize {
+        match what {
+            What::Purpose => 0,
+            What::Destination { .. } => 1,
+            What::Why => 2,
+            What::Topic { .. } => 3,
+            What::Goals { .. } => 4,
+            What::Agreement { .. } => 5,
+            What::Cadence { .. } => 6,
+            What::Waypoints { .. } => 7,
+            What::TimeBox { .. } => 8,
+            What::Checkin { .. } => 9,
+            What::WaypointLate { .. } => 10,
+            What::GoalLate { .. } => 11,
+            What::Review { .. } => 12,
+            What::TheirAims { .. } => 13,
+            What::OptIn { .. } => 14,
+            What::Advocacy { .. } => 15,
+            What::TheirActions { .. } => 16,
+        }
+    }
+
+    const FACT_KINDS: usize = 17;
+
+    #[test]
+    fn every_kind_of_fact_is_worded_both_holding_and_not_and_only_a_missing_one_has_a_fix() {
+        let rows: Vec<_> = [want_facts(), how_facts(), where_facts(), them_facts()]
+            .into_iter()
+            .flatten()
+            .collect();
+        for ok in [true, false] {
+            let mut kinds: Vec<usize> = rows
+                .iter()
+                .filter(|(fact, _, _)| fact.ok == ok)
+                .map(|(fact, _, _)| fact_kind(&fact.what))
+                .collect();
+            kinds.sort_unstable();
+            kinds.dedup();
+            assert_eq!(kinds, (0..FACT_KINDS).collect::<Vec<_>>(), "ok: {ok}");
+        }
+        let mut keys: Vec<&str> = Vec::new();
+        for (fact, _, command) in &rows {
+            assert_eq!(fact.ok, command.is_none(), "{fact:?}");
+            let key = fact.key();
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        assert_eq!(
+            keys.len(),
+            FACT_KINDS,
+            "a key of its own for each kind: {keys:?}"
+        );
+    }
+
+    #[test]
+    fn each_understanding_has_its_title() {
+        assert_eq!(
+            Which::ALL.map(title),
+            [
+                "What you want",
+                "How you get there",
+                "Where you are",
+                "Where they are"
+            ]
+        );
+    }
+}

@@ -52,4 +52,19 @@ mod tests {
         assert_eq!(span(Span::Weeks(1)), "1 week");
         assert_eq!(plural(0, "goal"), "0 goals");
     }
+
+    #[test]
+    fn counts_and_days_read_as_words() {
+        assert_eq!(plural(0, "goal"), "0 goals");
+        assert_eq!(plural(1, "goal"), "1 goal");
+        assert_eq!(plural(2, "goal"), "2 goals");
+        assert_eq!(ago(0), "today");
+        assert_eq!(ago(1), "yesterday");
+        assert_eq!(ago(12), "12 days ago");
+        assert_eq!(ago(-1), "tomorrow");
+        assert_eq!(ago(-3), "in 3 days");
+        assert_eq!(in_days(0), "today");
+        assert_eq!(in_days(1), "tomorrow");
+        assert_eq!(in_days(5), "in 5 days");
+    }
 }

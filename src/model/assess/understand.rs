@@ -233,9 +233,7 @@ impl Assessor<'_> {
         let today = self.today;
         let days_since = days_between(last.unwrap_or_else(|| self.start()), today);
         let met = match timing {
-            Timing::Ended | Timing::Paused | Timing::Snoozed { .. } | Timing::OnTrack => {
-                true
-            }
+            Timing::Ended | Timing::Paused | Timing::Snoozed { .. } | Timing::OnTrack => true,
             Timing::Due { .. } | Timing::Overdue { .. } => false,
             Timing::NoCadence => last.is_some() && days_since <= NO_CADENCE_DAYS,
         };

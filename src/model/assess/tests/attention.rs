@@ -1,4 +1,4 @@
-//! The attention list: every rule, its words, and its order.
+//! The attention list: every rule, the need it raises, and its order.
 
 use super::*;
 
@@ -16,89 +16,128 @@ fn reverse(until: Option<&str>, sessions: Option<u32>) -> Case {
         })
 }
 
-const CHOICE: &str = "conclude, extend or evolve into mentoring";
-const TIME_BOX_FIX: &str =
-    "rel end ada · rel set ada --until DATE · rel evolve ada --into mentoring";
-
 #[test]
 fn reverse_mentoring_warns_within_fourteen_days_of_its_end() {
     let a = reverse(Some("2026-12-01"), Some(6)).assess();
-    let line = item(&a, "reverse-mentoring");
+    let line = item(&a, "time-box-ending");
     assert_eq!(
-        line.message,
-        format!("reverse-mentoring ends in 5 days (4 of 6 sessions held) — {CHOICE}")
+        line.need,
+        Need::TimeBoxEnding {
+            until: day("2026-12-01"),
+            days_left: 5,
+            held: 4,
+            sessions: Some(6),
+        }
     );
-    assert_eq!(line.urgency, 80);
-    assert_eq!(line.weight, 9);
-    assert_eq!(fix(line), TIME_BOX_FIX);
-    assert_eq!(a.attention.len(), 1, "{:?}", messages(&a));
+    assert_eq!(line.urgency(), urgency::TIME_BOX_ENDING);
+    assert_eq!(line.need.weight(), 9);
+    assert_eq!(a.attention.len(), 1, "{:?}", needs(&a));
 
-    assert!(has_item(
-        &reverse(Some("2026-12-10"), None).assess(),
-        &format!("reverse-mentoring ends in 14 days (4 sessions held) — {CHOICE}")
-    ));
+    let ending = |until: &str| {
+        let a = reverse(Some(until), None).assess();
+        item(&a, "time-box-ending").need.clone()
+    };
+    assert_eq!(
+        ending("2026-12-10"),
+        Need::TimeBoxEnding {
+            until: day("2026-12-10"),
+            days_left: 14,
+            held: 4,
+            sessions: None,
+        }
+    );
     assert!(
         reverse(Some("2026-12-11"), None)
             .assess()
             .attention
             .is_empty()
     );
-    assert!(has_item(
-        &reverse(Some("2026-11-27"), None).assess(),
-        "reverse-mentoring ends tomorrow"
-    ));
-    assert!(has_item(
-        &reverse(Some(TODAY), None).assess(),
-        "reverse-mentoring ends today"
-    ));
+    assert_eq!(
+        ending("2026-11-27"),
+        Need::TimeBoxEnding {
+            until: day("2026-11-27"),
+            days_left: 1,
+            held: 4,
+            sessions: None,
+        }
+    );
+    assert_eq!(
+        ending(TODAY),
+        Need::TimeBoxEnding {
+            until: day(TODAY),
+            days_left: 0,
+            held: 4,
+            sessions: None,
+        }
+    );
 }
 
 #[test]
 fn reverse_mentoring_past_its_end_date_is_urgent() {
     let a = reverse(Some("2026-11-23"), None).assess();
-    let line = item(&a, "reverse-mentoring");
+    let line = item(&a, "time-box-ended");
     assert_eq!(
-        line.message,
-        format!("reverse-mentoring time box ended 3 days ago (4 sessions held) — {CHOICE}")
+        line.need,
+        Need::TimeBoxEnded {
+            until: day("2026-11-23"),
+            days_ago: 3,
+            held: 4,
+            sessions: None,
+        }
     );
-    assert_eq!(line.urgency, 85);
-    assert_eq!(line.weight, 3);
-    assert_eq!(fix(line), TIME_BOX_FIX);
+    assert_eq!(line.urgency(), urgency::TIME_BOX_ENDED);
+    assert_eq!(line.need.weight(), 3);
 
     let yesterday = reverse(Some("2026-11-25"), Some(6)).assess();
-    assert!(has_item(
-        &yesterday,
-        "reverse-mentoring time box ended yesterday (4 of 6 sessions held)"
-    ));
+    assert_eq!(
+        item(&yesterday, "time-box-ended").need,
+        Need::TimeBoxEnded {
+            until: day("2026-11-25"),
+            days_ago: 1,
+            held: 4,
+            sessions: Some(6),
+        }
+    );
 }
 
 #[test]
 fn reverse_mentoring_with_all_its_sessions_held_asks_what_next() {
     let a = reverse(None, Some(4)).assess();
-    let line = item(&a, "all");
+    let line = item(&a, "sessions-all-held");
     assert_eq!(
-        line.message,
-        format!("all 4 reverse-mentoring sessions held — {CHOICE}")
+        line.need,
+        Need::SessionsAllHeld {
+            held: 4,
+            sessions: 4
+        }
     );
-    assert_eq!(line.urgency, 84);
-    assert_eq!(fix(line), TIME_BOX_FIX);
+    assert_eq!(line.urgency(), urgency::SESSIONS_ALL_HELD);
     // More held than agreed still counts as all held.
-    assert!(has_item(
-        &reverse(Some("2027-06-01"), Some(3)).assess(),
-        "all 3 reverse-mentoring sessions held"
-    ));
+    assert_eq!(
+        item(
+            &reverse(Some("2027-06-01"), Some(3)).assess(),
+            "sessions-all-held"
+        )
+        .need,
+        Need::SessionsAllHeld {
+            held: 4,
+            sessions: 3
+        }
+    );
 }
 
 #[test]
 fn reverse_mentoring_with_one_session_left_says_so() {
     let a = reverse(None, Some(5)).assess();
-    let line = item(&a, "reverse-mentoring:");
+    let line = item(&a, "last-session");
     assert_eq!(
-        line.message,
-        format!("reverse-mentoring: 4 of 5 sessions held, one left — {CHOICE}")
+        line.need,
+        Need::LastSession {
+            held: 4,
+            sessions: 5
+        }
     );
-    assert_eq!(line.urgency, 79);
-    assert_eq!(fix(line), TIME_BOX_FIX);
+    assert_eq!(line.urgency(), urgency::LAST_SESSION);
     assert!(reverse(None, Some(6)).assess().attention.is_empty());
 }
 
@@ -108,7 +147,7 @@ fn a_single_agreed_session_is_not_one_left_before_it_is_held() {
         .meetings(&[])
         .started("2026-11-20")
         .assess();
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -116,10 +155,15 @@ fn the_time_box_warns_the_expert_too() {
     let a = Case::healthy(Role::Expert)
         .with(|r| r.until = Some(day("2026-12-01")))
         .assess();
-    assert!(has_item(
-        &a,
-        "reverse-mentoring ends in 5 days (2 of 10 sessions held)"
-    ));
+    assert_eq!(
+        item(&a, "time-box-ending").need,
+        Need::TimeBoxEnding {
+            until: day("2026-12-01"),
+            days_left: 5,
+            held: 2,
+            sessions: Some(10),
+        }
+    );
 }
 
 #[test]
@@ -130,7 +174,7 @@ fn only_reverse_mentoring_has_a_time_box() {
             r.sessions = Some(2);
         })
         .assess();
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 // ---------------------------------------------------------------------------
@@ -147,14 +191,18 @@ fn an_overdue_waypoint_is_an_attention_item() {
             );
         })
         .assess();
-    let line = item(&a, "waypoint");
+    let line = item(&a, "waypoint-late");
     assert_eq!(
-        line.message,
-        "waypoint w2 \"Lead the Q1 review\" was due 2026-10-01"
+        line.need,
+        Need::WaypointLate {
+            id: id("w2"),
+            text: "Lead the Q1 review".into(),
+            due: day("2026-10-01"),
+            days_late: 56,
+        }
     );
-    assert_eq!(line.urgency, 75);
-    assert_eq!(line.weight, 56);
-    assert_eq!(fix(line), "rel waypoint reach ada w2");
+    assert_eq!(line.urgency(), urgency::WAYPOINT_LATE);
+    assert_eq!(line.need.weight(), 56);
 }
 
 #[test]
@@ -168,15 +216,23 @@ fn an_overdue_goal_is_an_attention_item() {
             );
         })
         .assess();
-    let line = item(&a, "goal");
-    assert_eq!(line.message, "goal g2 \"Ship the RFC\" was due 2026-11-01");
-    assert_eq!(line.urgency, 70);
-    assert_eq!(line.weight, 25);
-    assert_eq!(fix(line), "rel goal done ada g2");
+    let line = item(&a, "goal-late");
+    assert_eq!(
+        line.need,
+        Need::GoalLate {
+            id: id("g2"),
+            text: "Ship the RFC".into(),
+            due: day("2026-11-01"),
+            days_late: 25,
+        }
+    );
+    assert_eq!(line.urgency(), urgency::GOAL_LATE);
+    assert_eq!(line.need.weight(), 25);
 }
 
+/// The need keeps the item's whole text; the report clips it to one line.
 #[test]
-fn long_item_text_is_clipped_to_one_line() {
+fn long_item_text_is_kept_whole_for_the_report_to_clip() {
     let long = "Present the migration plan to the architecture board and get sign-off";
     let a = Case::healthy(Role::Mentor)
         .with(|r| {
@@ -188,15 +244,18 @@ fn long_item_text_is_clipped_to_one_line() {
         })
         .assess();
     assert_eq!(
-        item(&a, "goal").message,
-        "goal g2 \"Present the migration plan to the architecture…\" was due 2026-11-01"
+        item(&a, "goal-late").need,
+        Need::GoalLate {
+            id: id("g2"),
+            text: format!("{long}\nwith notes"),
+            due: day("2026-11-01"),
+            days_late: 25,
+        }
     );
 }
 
 // ---------------------------------------------------------------------------
 // Drift: meetings keep happening but nothing moves.
-
-const DRIFT_QUESTION: &str = "is the pairing still serving its purpose?";
 
 #[test]
 fn drift_after_four_meetings_since_anything_moved() {
@@ -211,20 +270,22 @@ fn drift_after_four_meetings_since_anything_moved() {
         ])
         .assess();
     assert_eq!(four.meetings_since_movement, 4);
-    let line = item(&four, "4 meetings");
+    let line = item(&four, "drift");
     assert_eq!(
-        line.message,
-        format!("4 meetings since anything moved — {DRIFT_QUESTION}")
+        line.need,
+        Need::Drift {
+            meetings_since_movement: 4,
+            anything_moved: true,
+        }
     );
-    assert_eq!(line.urgency, 65);
-    assert_eq!(line.weight, 4);
-    assert_eq!(fix(line), "rel checkin ada --review");
+    assert_eq!(line.urgency(), urgency::DRIFT);
+    assert_eq!(line.need.weight(), 4);
 
     let three = Case::healthy(Role::Mentor)
         .meetings(&["2026-11-19", "2026-11-20", "2026-11-21", "2026-11-25"])
         .assess();
     assert_eq!(three.meetings_since_movement, 3);
-    assert!(three.attention.is_empty(), "{:?}", messages(&three));
+    assert!(three.attention.is_empty(), "{:?}", needs(&three));
 }
 
 #[test]
@@ -234,10 +295,13 @@ fn drift_says_when_nothing_has_moved_yet() {
         .no_cadence()
         .meetings(&["2026-10-01", "2026-10-15", "2026-11-05", "2026-11-19"])
         .assess();
-    assert!(has_item(
-        &a,
-        &format!("4 meetings and nothing has moved yet — {DRIFT_QUESTION}")
-    ));
+    assert_eq!(
+        item(&a, "drift").need,
+        Need::Drift {
+            meetings_since_movement: 4,
+            anything_moved: false,
+        }
+    );
 }
 
 #[test]
@@ -280,7 +344,7 @@ fn checkins_dated_after_today_do_not_count_toward_drift() {
         ])
         .assess();
     assert_eq!(a.meetings_since_movement, 3);
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 /// Weekly, with something last moving on 2026-10-20 and meetings on the
@@ -297,13 +361,16 @@ fn drift_after_three_cadences_of_meetings_with_nothing_moving() {
     let a = quiet().assess();
     assert_eq!(a.timing, Timing::OnTrack);
     assert_eq!(a.meetings_since_movement, 2);
-    let line = item(&a, "2 meetings");
+    let line = item(&a, "drift");
     assert_eq!(
-        line.message,
-        format!("2 meetings since anything moved — {DRIFT_QUESTION}")
+        line.need,
+        Need::Drift {
+            meetings_since_movement: 2,
+            anything_moved: true,
+        }
     );
-    assert_eq!(line.urgency, 65);
-    assert_eq!(line.weight, 2);
+    assert_eq!(line.urgency(), urgency::DRIFT);
+    assert_eq!(line.need.weight(), 2);
 }
 
 #[test]
@@ -311,7 +378,7 @@ fn no_drift_by_cadences_with_only_one_meeting_in_them() {
     let a = quiet()
         .meetings(&["2026-10-20", "2026-11-04", "2026-11-20"])
         .assess();
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -319,7 +386,7 @@ fn no_drift_by_cadences_when_something_moved_within_them() {
     let a = quiet()
         .with(|r| r.actions[0].done = Some(day("2026-11-05")))
         .assess();
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -329,17 +396,13 @@ fn no_drift_by_cadences_for_a_relationship_younger_than_three_cadences() {
         .with(|r| r.actions[0].done = None)
         .assess();
     assert_eq!(a.meetings_since_movement, 3);
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
 fn no_drift_by_cadences_without_a_cadence() {
     let a = quiet().no_cadence().assess();
-    assert!(
-        !messages(&a).iter().any(|m| m.contains("meetings")),
-        "{:?}",
-        messages(&a)
-    );
+    assert!(!has_item(&a, "drift"), "{:?}", needs(&a));
 }
 
 // ---------------------------------------------------------------------------
@@ -350,15 +413,16 @@ fn no_agreement_is_an_attention_item_weighted_by_age() {
     let a = Case::healthy(Role::Mentor)
         .with(|r| r.agreement = None)
         .assess();
-    let line = item(&a, "no agreement");
+    let line = item(&a, "no-agreement");
     assert_eq!(
-        line.message,
-        "no agreement recorded — have the kickoff conversation"
+        line.need,
+        Need::NoAgreement {
+            days_since_start: 86
+        }
     );
-    assert_eq!(line.urgency, 50);
-    assert_eq!(line.weight, 86);
-    assert_eq!(fix(line), "rel set ada --agreed DATE --how TEXT");
-    assert_eq!(a.attention.len(), 1, "{:?}", messages(&a));
+    assert_eq!(line.urgency(), urgency::NO_AGREEMENT);
+    assert_eq!(line.need.weight(), 86);
+    assert_eq!(a.attention.len(), 1, "{:?}", needs(&a));
 }
 
 // ---------------------------------------------------------------------------
@@ -377,14 +441,18 @@ fn with_action(owner: Owner, added: &str, due: Option<&str>) -> Case {
 #[test]
 fn an_action_open_more_than_thirty_days_is_an_attention_item() {
     let a = with_action(Owner::Me, "2026-10-26", None).assess();
-    let line = item(&a, "action");
+    let line = item(&a, "action-stale");
     assert_eq!(
-        line.message,
-        "action a3 \"Book the venue\" open for 31 days"
+        line.need,
+        Need::ActionStale {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner: Owner::Me,
+            days_open: 31,
+        }
     );
-    assert_eq!(line.urgency, 35);
-    assert_eq!(line.weight, 31);
-    assert_eq!(fix(line), "rel action done ada a3");
+    assert_eq!(line.urgency(), urgency::ACTION_STALE);
+    assert_eq!(line.need.weight(), 31);
 
     assert!(
         with_action(Owner::Me, "2026-10-27", None)
@@ -398,23 +466,32 @@ fn an_action_open_more_than_thirty_days_is_an_attention_item() {
 fn their_stale_actions_are_named_as_theirs() {
     let a = with_action(Owner::Them, "2026-10-01", None).assess();
     assert_eq!(
-        messages(&a),
-        ["their action a3 \"Book the venue\" open for 56 days"]
+        needs(&a),
+        [Need::ActionStale {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner: Owner::Them,
+            days_open: 56,
+        }]
     );
-    assert_eq!(fix(&a.attention[0]), "rel action done ada a3");
 }
 
 #[test]
 fn an_action_past_its_due_date_is_an_attention_item() {
     let a = with_action(Owner::Me, "2026-11-20", Some("2026-11-25")).assess();
-    let line = item(&a, "action");
+    let line = item(&a, "action-late");
     assert_eq!(
-        line.message,
-        "action a3 \"Book the venue\" was due 2026-11-25"
+        line.need,
+        Need::ActionLate {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner: Owner::Me,
+            due: day("2026-11-25"),
+            days_late: 1,
+        }
     );
-    assert_eq!(line.urgency, 36);
-    assert_eq!(line.weight, 1);
-    assert_eq!(fix(line), "rel action done ada a3");
+    assert_eq!(line.urgency(), urgency::ACTION_LATE);
+    assert_eq!(line.need.weight(), 1);
 
     // Due today is not late yet.
     assert!(
@@ -429,8 +506,14 @@ fn an_action_past_its_due_date_is_an_attention_item() {
 fn an_action_both_stale_and_past_due_is_one_item_about_its_due_date() {
     let a = with_action(Owner::Them, "2026-09-01", Some("2026-10-01")).assess();
     assert_eq!(
-        messages(&a),
-        ["their action a3 \"Book the venue\" was due 2026-10-01"]
+        needs(&a),
+        [Need::ActionLate {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner: Owner::Them,
+            due: day("2026-10-01"),
+            days_late: 56,
+        }]
     );
 }
 
@@ -443,7 +526,7 @@ fn done_and_dropped_actions_are_never_stale() {
             find(&mut r.actions, a4).unwrap().dropped = Some(day("2026-02-01"));
         })
         .assess();
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -451,8 +534,13 @@ fn the_stale_action_age_comes_from_the_settings() {
     let mut case = with_action(Owner::Me, "2026-11-18", None);
     case.settings.stale_action_days = 7;
     assert_eq!(
-        messages(&case.assess()),
-        ["action a3 \"Book the venue\" open for 8 days"]
+        needs(&case.assess()),
+        [Need::ActionStale {
+            id: id("a3"),
+            text: "Book the venue".into(),
+            owner: Owner::Me,
+            days_open: 8,
+        }]
     );
 }
 
@@ -462,22 +550,25 @@ fn the_stale_action_age_comes_from_the_settings() {
 #[test]
 fn what_is_not_recorded_yet_is_grouped_in_one_line() {
     let a = Case::bare(Role::Mentor).started(TODAY).assess();
-    let line = item(&a, "not recorded yet");
+    let missing = Need::NotRecorded {
+        missing: vec![
+            Setup::Purpose,
+            Setup::Cadence,
+            Setup::TheirAims,
+            Setup::Goals,
+        ],
+    };
+    let line = item(&a, "not-recorded");
+    assert_eq!(line.need, missing);
+    assert_eq!(line.urgency(), urgency::NOT_RECORDED);
+    assert_eq!(line.need.weight(), 4);
     assert_eq!(
-        line.message,
-        "not recorded yet: purpose, cadence, their aims, goals"
-    );
-    assert_eq!(line.urgency, 30);
-    assert_eq!(line.weight, 4);
-    assert_eq!(
-        fix(line),
-        "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT · rel goal add ada TEXT"
-    );
-    assert_eq!(
-        messages(&a),
+        needs(&a),
         [
-            "no agreement recorded — have the kickoff conversation",
-            "not recorded yet: purpose, cadence, their aims, goals"
+            Need::NoAgreement {
+                days_since_start: 0
+            },
+            missing
         ]
     );
 }
@@ -485,47 +576,67 @@ fn what_is_not_recorded_yet_is_grouped_in_one_line() {
 #[test]
 fn a_bare_sponsorship_also_lacks_destination_why_and_waypoints() {
     let a = Case::bare(Role::Sponsor).started(TODAY).assess();
-    let line = item(&a, "not recorded yet");
     assert_eq!(
-        line.message,
-        "not recorded yet: purpose, cadence, their aims, destination, why this protégé, goals, waypoints"
-    );
-    assert_eq!(
-        fix(line),
-        "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --destination TEXT --why TEXT \
-         · rel goal add ada TEXT · rel waypoint add ada TEXT --due DATE"
+        item(&a, "not-recorded").need,
+        Need::NotRecorded {
+            missing: vec![
+                Setup::Purpose,
+                Setup::Cadence,
+                Setup::TheirAims,
+                Setup::Destination,
+                Setup::Why,
+                Setup::Goals,
+                Setup::Waypoints,
+            ]
+        }
     );
 }
 
 #[test]
 fn a_bare_reverse_mentoring_also_lacks_a_topic_and_a_time_box() {
     let learner = Case::bare(Role::Learner).started(TODAY).assess();
-    let line = item(&learner, "not recorded yet");
     assert_eq!(
-        line.message,
-        "not recorded yet: purpose, cadence, what the expert wants out of it, topic, time box, goals"
-    );
-    assert_eq!(
-        fix(line),
-        "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --topic TEXT --until DATE \
-         · rel goal add ada TEXT"
+        item(&learner, "not-recorded").need,
+        Need::NotRecorded {
+            missing: vec![
+                Setup::Purpose,
+                Setup::Cadence,
+                Setup::ExpertMotivation,
+                Setup::Topic,
+                Setup::TimeBox,
+                Setup::Goals,
+            ]
+        }
     );
     let expert = Case::bare(Role::Expert).started(TODAY).assess();
     assert_eq!(
-        item(&expert, "not recorded yet").message,
-        "not recorded yet: purpose, cadence, their aims, topic, time box, goals"
+        item(&expert, "not-recorded").need,
+        Need::NotRecorded {
+            missing: vec![
+                Setup::Purpose,
+                Setup::Cadence,
+                Setup::TheirAims,
+                Setup::Topic,
+                Setup::TimeBox,
+                Setup::Goals,
+            ]
+        }
     );
 }
 
 #[test]
-fn only_items_missing_means_no_rel_set_in_the_fix() {
+fn only_items_missing_means_only_items_not_recorded() {
     let a = Case::healthy(Role::Mentor)
         .with(|r| r.goals[0].dropped = Some(day("2026-10-01")))
         .assess();
-    let line = item(&a, "not recorded yet");
-    assert_eq!(line.message, "not recorded yet: goals");
-    assert_eq!(fix(line), "rel goal add ada TEXT");
-    assert_eq!(line.weight, 1);
+    let line = item(&a, "not-recorded");
+    assert_eq!(
+        line.need,
+        Need::NotRecorded {
+            missing: vec![Setup::Goals]
+        }
+    );
+    assert_eq!(line.need.weight(), 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -568,7 +679,7 @@ fn paused_and_ended_relationships_raise_no_attention() {
         let a = neglected(Role::Sponsor)
             .with(|r| r.status = status)
             .assess();
-        assert!(a.attention.is_empty(), "{status:?}: {:?}", messages(&a));
+        assert!(a.attention.is_empty(), "{status:?}: {:?}", needs(&a));
     }
     let bare = Case::bare(Role::Learner)
         .with(|r| r.status = Status::Paused)
@@ -580,24 +691,76 @@ fn paused_and_ended_relationships_raise_no_attention() {
 fn the_attention_list_puts_the_most_urgent_first() {
     let a = neglected(Role::Sponsor).assess();
     assert_eq!(
-        messages(&a),
+        needs(&a),
         [
-            "no check-in for 77 days (cadence biweekly)",
-            "waypoint w2 \"Lead the Q1 review\" was due 2026-10-01",
-            "goal g2 \"Ship the RFC\" was due 2026-11-01",
-            "protégé has not opted in",
-            "no agreement recorded — have the kickoff conversation",
-            "no act of advocacy recorded (expected every 4 weeks)",
-            "last review of the relationship 117 days ago (every 3 months)",
-            "their action a4 \"Send the slides\" was due 2026-11-20",
-            "action a3 \"Book the venue\" open for 56 days",
-            "not recorded yet: purpose",
+            Need::CheckinOverdue {
+                days_late: 63,
+                last_checkin: Some(day("2026-09-10")),
+                days_since: 77,
+                cadence: every("biweekly"),
+            },
+            Need::WaypointLate {
+                id: id("w2"),
+                text: "Lead the Q1 review".into(),
+                due: day("2026-10-01"),
+                days_late: 56,
+            },
+            Need::GoalLate {
+                id: id("g2"),
+                text: "Ship the RFC".into(),
+                due: day("2026-11-01"),
+                days_late: 25,
+            },
+            Need::NotOptedIn { you: false },
+            Need::NoAgreement {
+                days_since_start: 86
+            },
+            Need::AdvocacyDue {
+                last_advocacy: None,
+                days_since: None,
+                window: Span::Weeks(4),
+            },
+            Need::ReviewDue {
+                last_review: Some(day("2026-08-01")),
+                days_since: Some(117),
+                every: Span::Months(3),
+            },
+            Need::ActionLate {
+                id: id("a4"),
+                text: "Send the slides".into(),
+                owner: Owner::Them,
+                due: day("2026-11-20"),
+                days_late: 6,
+            },
+            Need::ActionStale {
+                id: id("a3"),
+                text: "Book the venue".into(),
+                owner: Owner::Me,
+                days_open: 56,
+            },
+            Need::NotRecorded {
+                missing: vec![Setup::Purpose]
+            },
         ]
     );
-    let urgencies: Vec<u32> = a.attention.iter().map(|i| i.urgency).collect();
+    let urgencies: Vec<u32> = a.attention.iter().map(Attention::urgency).collect();
+    assert_eq!(
+        urgencies,
+        [
+            urgency::LOSING_TOUCH,
+            urgency::WAYPOINT_LATE,
+            urgency::GOAL_LATE,
+            urgency::NOT_OPTED_IN,
+            urgency::NO_AGREEMENT,
+            urgency::ADVOCACY,
+            urgency::REVIEW,
+            urgency::ACTION_LATE,
+            urgency::ACTION_STALE,
+            urgency::NOT_RECORDED,
+        ]
+    );
     assert!(urgencies.windows(2).all(|w| w[0] >= w[1]), "{urgencies:?}");
     assert!(a.attention.iter().all(|i| i.handle.as_str() == "ada"));
-    assert!(a.attention.iter().all(|i| i.fix.is_some()));
 }
 
 #[test]
@@ -609,60 +772,64 @@ fn of_equally_urgent_items_the_latest_comes_first() {
         })
         .assess();
     assert_eq!(
-        messages(&a),
+        needs(&a),
         [
-            "waypoint w3 \"Older\" was due 2026-10-01",
-            "waypoint w2 \"Recent\" was due 2026-11-20"
+            Need::WaypointLate {
+                id: id("w3"),
+                text: "Older".into(),
+                due: day("2026-10-01"),
+                days_late: 56,
+            },
+            Need::WaypointLate {
+                id: id("w2"),
+                text: "Recent".into(),
+                due: day("2026-11-20"),
+                days_late: 6,
+            },
         ]
     );
 }
 
 #[test]
 fn sorting_across_relationships_orders_by_urgency_then_lateness_then_handle() {
-    let line = |handle: &str, urgency: u32, weight: i64| Attention {
+    let line = |handle: &str, need: Need| Attention {
         handle: Handle::parse(handle).unwrap(),
-        urgency,
-        weight,
-        message: format!("{handle} {urgency} {weight}"),
-        fix: None,
+        need,
+    };
+    let losing_touch = |days_late: i64| Need::CheckinOverdue {
+        days_late,
+        last_checkin: None,
+        days_since: days_late + 14,
+        cadence: every("biweekly"),
+    };
+    let stale = |days_open: i64| Need::ActionStale {
+        id: id("a1"),
+        text: "Book the venue".into(),
+        owner: Owner::Me,
+        days_open,
     };
     let mut items = vec![
-        line("ken", 35, 45),
-        line("zoe", 90, 3),
-        line("ada", 90, 3),
-        line("linus", 90, 20),
-        line("grace", 55, 0),
-        line("ada", 35, 60),
+        line("ken", stale(45)),
+        line("zoe", losing_touch(3)),
+        line("ada", losing_touch(3)),
+        line("linus", losing_touch(20)),
+        line("grace", Need::NotOptedIn { you: false }),
+        line("ada", stale(60)),
     ];
     sort_attention(&mut items);
-    let order: Vec<&str> = items.iter().map(|i| i.message.as_str()).collect();
+    let order: Vec<(&str, u32, i64)> = items
+        .iter()
+        .map(|i| (i.handle.as_str(), i.urgency(), i.need.weight()))
+        .collect();
     assert_eq!(
         order,
         [
-            "linus 90 20",
-            "ada 90 3",
-            "zoe 90 3",
-            "grace 55 0",
-            "ada 35 60",
-            "ken 35 45"
+            ("linus", urgency::LOSING_TOUCH, 20),
+            ("ada", urgency::LOSING_TOUCH, 3),
+            ("zoe", urgency::LOSING_TOUCH, 3),
+            ("grace", urgency::NOT_OPTED_IN, 0),
+            ("ada", urgency::ACTION_STALE, 60),
+            ("ken", urgency::ACTION_STALE, 45),
         ]
     );
-}
-
-// ---------------------------------------------------------------------------
-// Words.
-
-#[test]
-fn counts_and_days_read_as_words() {
-    assert_eq!(plural(0, "goal"), "0 goals");
-    assert_eq!(plural(1, "goal"), "1 goal");
-    assert_eq!(plural(2, "goal"), "2 goals");
-    assert_eq!(ago(0), "today");
-    assert_eq!(ago(1), "yesterday");
-    assert_eq!(ago(12), "12 days ago");
-    assert_eq!(ago(-1), "tomorrow");
-    assert_eq!(ago(-3), "in 3 days");
-    assert_eq!(in_days(0), "today");
-    assert_eq!(in_days(1), "tomorrow");
-    assert_eq!(in_days(5), "in 5 days");
 }

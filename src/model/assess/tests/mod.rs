@@ -5,7 +5,7 @@ use super::*;
 use crate::model::cadence::Cadence;
 use crate::model::checkin::CheckinId;
 use crate::model::date::parse_iso;
-use crate::model::id::ItemKind;
+use crate::model::id::{ItemId, ItemKind};
 use crate::model::items::{Advocacy, NewAction, find};
 use crate::model::kind::{Kind, Owner, Role};
 use crate::model::relationship::Agreement;
@@ -162,6 +162,12 @@ impl Case {
             let from_brief = assess(&snap, self.today, &self.settings);
             assert_eq!(format!("{from_brief:?}"), format!("{assessment:?}"));
         }
+        // Every need is the relationship's own.
+        assert!(
+            assessment.attention.iter().all(|i| i.handle == self.handle),
+            "{:#?}",
+            assessment.attention
+        );
         assessment
     }
 }
@@ -193,46 +199,62 @@ fn review(date: &str) -> CheckIn {
     }
 }
 
-/// The facts behind one understanding, as (holds, text).
-fn facts(a: &Assessment, which: Which) -> Vec<(bool, String)> {
-    a.understanding(which)
-        .facts
-        .iter()
-        .map(|f| (f.ok, f.text.clone()))
-        .collect()
+fn id(s: &str) -> ItemId {
+    s.parse().unwrap()
 }
 
-/// The first fact of an understanding whose text starts with `start`.
-fn fact<'a>(a: &'a Assessment, which: Which, start: &str) -> &'a Fact {
+fn every(cadence: &str) -> Cadence {
+    cadence.parse().unwrap()
+}
+
+/// A fact that holds.
+fn holds(what: What) -> Fact {
+    Fact { ok: true, what }
+}
+
+/// A fact that is missing or late.
+fn lacks(what: What) -> Fact {
+    Fact { ok: false, what }
+}
+
+/// The facts behind one understanding.
+fn facts(a: &Assessment, which: Which) -> &[Fact] {
+    &a.understanding(which).facts
+}
+
+/// The keys of the facts behind one understanding.
+fn fact_keys(a: &Assessment, which: Which) -> Vec<&'static str> {
+    facts(a, which).iter().map(Fact::key).collect()
+}
+
+/// The first fact of an understanding with this key.
+fn fact<'a>(a: &'a Assessment, which: Which, key: &str) -> &'a Fact {
     let u = a.understanding(which);
     u.facts
         .iter()
-        .find(|f| f.text.starts_with(start))
-        .unwrap_or_else(|| panic!("no fact starting {start:?} in {:#?}", u.facts))
+        .find(|f| f.key() == key)
+        .unwrap_or_else(|| panic!("no fact {key:?} in {:#?}", u.facts))
 }
 
 fn level(a: &Assessment, which: Which) -> Level {
     a.understanding(which).level
 }
 
-fn messages(a: &Assessment) -> Vec<String> {
-    a.attention.iter().map(|i| i.message.clone()).collect()
+/// The needs on the attention list, in its order.
+fn needs(a: &Assessment) -> Vec<Need> {
+    a.attention.iter().map(|i| i.need.clone()).collect()
 }
 
-/// The attention item whose message starts with `start`.
-fn item<'a>(a: &'a Assessment, start: &str) -> &'a Attention {
+/// The first attention item with this key.
+fn item<'a>(a: &'a Assessment, key: &str) -> &'a Attention {
     a.attention
         .iter()
-        .find(|i| i.message.starts_with(start))
-        .unwrap_or_else(|| panic!("no attention item starting {start:?} in {:#?}", messages(a)))
+        .find(|i| i.need.key() == key)
+        .unwrap_or_else(|| panic!("no attention item {key:?} in {:#?}", needs(a)))
 }
 
-fn has_item(a: &Assessment, start: &str) -> bool {
-    a.attention.iter().any(|i| i.message.starts_with(start))
-}
-
-fn fix(item: &Attention) -> &str {
-    item.fix.as_deref().unwrap_or("")
+fn has_item(a: &Assessment, key: &str) -> bool {
+    a.attention.iter().any(|i| i.need.key() == key)
 }
 
 mod attention;

@@ -8,18 +8,17 @@ use super::*;
 #[test]
 fn what_you_want_is_missing_without_a_purpose_or_goals() {
     let a = Case::bare(Role::Mentor).assess();
-    let want = a.understanding(Which::Want);
-    assert_eq!(want.level, Level::Missing);
-    let expected = [
-        ("no purpose recorded", "rel set ada --purpose TEXT"),
-        ("no goals", "rel goal add ada TEXT"),
-    ];
-    assert_eq!(want.facts.len(), expected.len());
-    for (fact, (text, fix)) in want.facts.iter().zip(expected) {
-        assert!(!fact.ok);
-        assert_eq!(fact.text, text);
-        assert_eq!(fact.fix.as_deref(), Some(fix));
-    }
+    assert_eq!(level(&a, Which::Want), Level::Missing);
+    assert_eq!(
+        facts(&a, Which::Want),
+        [
+            lacks(What::Purpose),
+            lacks(What::Goals {
+                live: 0,
+                achieved: 0
+            })
+        ]
+    );
 }
 
 #[test]
@@ -28,7 +27,13 @@ fn what_you_want_is_partly_met_with_a_purpose_but_no_goal() {
         .with(|r| r.goals.clear())
         .assess();
     assert_eq!(level(&a, Which::Want), Level::Partly);
-    assert!(!fact(&a, Which::Want, "no goals").ok);
+    assert_eq!(
+        fact(&a, Which::Want, "goals"),
+        &lacks(What::Goals {
+            live: 0,
+            achieved: 0
+        })
+    );
 }
 
 #[test]
@@ -42,14 +47,23 @@ fn dropped_goals_do_not_count_and_achieved_ones_do() {
         })
         .assess();
     assert_eq!(
-        fact(&a, Which::Want, "2 goals").text,
-        "2 goals (1 achieved)"
+        fact(&a, Which::Want, "goals"),
+        &holds(What::Goals {
+            live: 2,
+            achieved: 1
+        })
     );
 
     let only_dropped = Case::healthy(Role::Mentor)
         .with(|r| r.goals[0].dropped = Some(day("2026-10-01")))
         .assess();
-    assert!(!fact(&only_dropped, Which::Want, "no goals").ok);
+    assert_eq!(
+        fact(&only_dropped, Which::Want, "goals"),
+        &lacks(What::Goals {
+            live: 0,
+            achieved: 0
+        })
+    );
 }
 
 #[test]
@@ -61,22 +75,11 @@ fn sponsoring_wants_a_destination_and_a_why() {
         })
         .assess();
     assert_eq!(level(&a, Which::Want), Level::Partly);
-    let destination = fact(&a, Which::Want, "no destination");
     assert_eq!(
-        destination.text,
-        "no destination: where is the sponsor taking the protégé?"
+        fact(&a, Which::Want, "destination"),
+        &lacks(What::Destination { destination: None })
     );
-    assert_eq!(
-        destination.fix.as_deref(),
-        Some("rel set ada --destination TEXT")
-    );
-    let why = fact(&a, Which::Want, "why this protégé");
-    assert!(!why.ok);
-    assert_eq!(
-        why.text,
-        "why this protégé, and why sponsoring, is not recorded"
-    );
-    assert_eq!(why.fix.as_deref(), Some("rel set ada --why TEXT"));
+    assert_eq!(fact(&a, Which::Want, "why"), &lacks(What::Why));
 }
 
 #[test]
@@ -84,30 +87,32 @@ fn reverse_mentoring_wants_a_topic() {
     let a = Case::healthy(Role::Expert)
         .with(|r| r.topic = None)
         .assess();
-    let topic = fact(&a, Which::Want, "no topic");
-    assert!(!topic.ok);
-    assert_eq!(topic.text, "no topic recorded");
-    assert_eq!(topic.fix.as_deref(), Some("rel set ada --topic TEXT"));
+    assert_eq!(
+        fact(&a, Which::Want, "topic"),
+        &lacks(What::Topic { topic: None })
+    );
     assert_eq!(level(&a, Which::Want), Level::Partly);
 }
 
 #[test]
 fn mentoring_is_not_asked_for_sponsoring_or_reverse_mentoring_facts() {
     let a = Case::healthy(Role::Mentee).assess();
-    let all: Vec<String> = a
+    let all: Vec<&str> = a
         .understandings
         .iter()
-        .flat_map(|u| u.facts.iter().map(|f| f.text.clone()))
+        .flat_map(|u| u.facts.iter().map(Fact::key))
         .collect();
-    for word in [
+    for key in [
         "destination",
-        "protégé",
+        "why",
+        "opt-in",
         "topic",
         "time-box",
-        "waypoint",
+        "waypoints",
+        "waypoint-late",
         "advocacy",
     ] {
-        assert!(!all.iter().any(|t| t.contains(word)), "{word}: {all:?}");
+        assert!(!all.contains(&key), "{key}: {all:?}");
     }
 }
 
@@ -117,21 +122,14 @@ fn mentoring_is_not_asked_for_sponsoring_or_reverse_mentoring_facts() {
 #[test]
 fn how_you_get_there_is_missing_without_an_agreement_or_a_cadence() {
     let a = Case::bare(Role::Mentor).assess();
-    let how = a.understanding(Which::How);
-    assert_eq!(how.level, Level::Missing);
-    let expected = [
-        (
-            "no agreement: have the kickoff conversation about what you hope for and how you will work",
-            "rel set ada --agreed DATE --how TEXT",
-        ),
-        ("no cadence", "rel set ada --cadence biweekly"),
-    ];
-    assert_eq!(how.facts.len(), expected.len());
-    for (fact, (text, fix)) in how.facts.iter().zip(expected) {
-        assert!(!fact.ok);
-        assert_eq!(fact.text, text);
-        assert_eq!(fact.fix.as_deref(), Some(fix));
-    }
+    assert_eq!(level(&a, Which::How), Level::Missing);
+    assert_eq!(
+        facts(&a, Which::How),
+        [
+            lacks(What::Agreement { agreed: None }),
+            lacks(What::Cadence { cadence: None })
+        ]
+    );
 }
 
 #[test]
@@ -140,7 +138,12 @@ fn how_you_get_there_is_partly_met_with_a_cadence_but_no_agreement() {
         .with(|r| r.agreement = None)
         .assess();
     assert_eq!(level(&a, Which::How), Level::Partly);
-    assert!(fact(&a, Which::How, "meeting biweekly").ok);
+    assert_eq!(
+        fact(&a, Which::How, "cadence"),
+        &holds(What::Cadence {
+            cadence: Some(every("biweekly"))
+        })
+    );
 }
 
 #[test]
@@ -148,12 +151,12 @@ fn sponsoring_needs_waypoints_and_counts_the_ones_reached() {
     let none = Case::healthy(Role::Sponsor)
         .with(|r| r.waypoints.clear())
         .assess();
-    let waypoints = fact(&none, Which::How, "no waypoints");
-    assert!(!waypoints.ok);
-    assert_eq!(waypoints.text, "no waypoints on the way to the destination");
     assert_eq!(
-        waypoints.fix.as_deref(),
-        Some("rel waypoint add ada TEXT --due DATE")
+        fact(&none, Which::How, "waypoints"),
+        &lacks(What::Waypoints {
+            live: 0,
+            reached: 0
+        })
     );
     assert_eq!(level(&none, Which::How), Level::Partly);
 
@@ -170,8 +173,11 @@ fn sponsoring_needs_waypoints_and_counts_the_ones_reached() {
         })
         .assess();
     assert_eq!(
-        fact(&some, Which::How, "1 of").text,
-        "1 of 2 waypoints reached"
+        fact(&some, Which::How, "waypoints"),
+        &holds(What::Waypoints {
+            live: 2,
+            reached: 1
+        })
     );
 }
 
@@ -184,32 +190,43 @@ fn reverse_mentoring_needs_a_time_box_of_a_date_or_sessions() {
                 r.sessions = sessions;
             })
             .assess();
-        let f = a.understanding(Which::How).facts[2].clone();
-        (f.ok, f.text, f.fix)
+        a.understanding(Which::How).facts[2].clone()
     };
+    let until = Some(day("2027-03-01"));
     assert_eq!(
         time_box(None, None),
-        (
-            false,
-            "no time box: reverse-mentoring needs an end date or a number of sessions".into(),
-            Some("rel set ada --until DATE --sessions N".into())
-        )
+        lacks(What::TimeBox {
+            until: None,
+            sessions: None
+        })
     );
     assert_eq!(
         time_box(Some("2027-03-01"), None),
-        (true, "time-boxed until 2027-03-01".into(), None)
+        holds(What::TimeBox {
+            until,
+            sessions: None
+        })
     );
     assert_eq!(
         time_box(None, Some(6)),
-        (true, "time-boxed to 6 sessions".into(), None)
+        holds(What::TimeBox {
+            until: None,
+            sessions: Some(6)
+        })
     );
     assert_eq!(
         time_box(None, Some(1)),
-        (true, "time-boxed to 1 session".into(), None)
+        holds(What::TimeBox {
+            until: None,
+            sessions: Some(1)
+        })
     );
     assert_eq!(
         time_box(Some("2027-03-01"), Some(6)),
-        (true, "time-boxed until 2027-03-01, 6 sessions".into(), None)
+        holds(What::TimeBox {
+            until,
+            sessions: Some(6)
+        })
     );
 }
 
@@ -233,23 +250,18 @@ fn an_overdue_waypoint_or_goal_means_you_are_not_where_you_planned() {
         })
         .assess();
     assert_eq!(level(&a, Which::Where), Level::Partly);
-    let waypoint = fact(&a, Which::Where, "waypoint");
     assert_eq!(
-        (waypoint.ok, waypoint.text.as_str(), waypoint.fix.as_deref()),
-        (
-            false,
-            "waypoint w2 was due 2026-10-01",
-            Some("rel waypoint reach ada w2")
-        )
+        fact(&a, Which::Where, "waypoint-late"),
+        &lacks(What::WaypointLate {
+            late: Some((id("w2"), day("2026-10-01")))
+        })
     );
-    let goal = fact(&a, Which::Where, "goal");
     assert_eq!(
-        (goal.ok, goal.text.as_str(), goal.fix.as_deref()),
-        (
-            false,
-            "goal g2 was due 2026-11-01",
-            Some("rel goal done ada g2")
-        )
+        fact(&a, Which::Where, "goal-late"),
+        &lacks(What::GoalLate {
+            id: id("g2"),
+            due: day("2026-11-01")
+        })
     );
 }
 
@@ -272,8 +284,11 @@ fn items_due_today_reached_or_dropped_are_not_late() {
         })
         .assess();
     assert_eq!(level(&a, Which::Where), Level::Met, "{a:#?}");
-    assert!(fact(&a, Which::Where, "no waypoint overdue").ok);
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert_eq!(
+        fact(&a, Which::Where, "waypoint-late"),
+        &holds(What::WaypointLate { late: None })
+    );
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -287,18 +302,30 @@ fn where_you_are_names_the_earliest_late_waypoint() {
         })
         .assess();
     assert_eq!(
-        fact(&a, Which::Where, "waypoint").text,
-        "waypoint w3 was due 2026-10-01"
+        fact(&a, Which::Where, "waypoint-late"),
+        &lacks(What::WaypointLate {
+            late: Some((id("w3"), day("2026-10-01")))
+        })
     );
-    let late: Vec<_> = messages(&a)
+    let late: Vec<_> = needs(&a)
         .into_iter()
-        .filter(|m| m.starts_with("waypoint"))
+        .filter(|n| n.key() == "waypoint-late")
         .collect();
     assert_eq!(
         late,
         [
-            "waypoint w3 \"Earlier\" was due 2026-10-01",
-            "waypoint w2 \"Later\" was due 2026-11-01"
+            Need::WaypointLate {
+                id: id("w3"),
+                text: "Earlier".into(),
+                due: day("2026-10-01"),
+                days_late: 56,
+            },
+            Need::WaypointLate {
+                id: id("w2"),
+                text: "Later".into(),
+                due: day("2026-11-01"),
+                days_late: 25,
+            }
         ]
     );
 }
@@ -308,14 +335,17 @@ fn the_first_review_is_not_due_until_a_review_period_after_the_start() {
     let a = Case::healthy(Role::Mentor)
         .with(|r| r.reviewed = None)
         .assess();
-    let review = fact(&a, Which::Where, "first review");
-    assert!(review.ok);
     assert_eq!(
-        review.text,
-        "first review of the relationship due 2026-12-01"
+        fact(&a, Which::Where, "review"),
+        &holds(What::Review {
+            last_review: None,
+            days_since: None,
+            due: day("2026-12-01"),
+            every: Span::Months(3),
+        })
     );
     assert_eq!(a.last_review, None);
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -324,17 +354,26 @@ fn review_overdue_when_never_reviewed_a_period_after_the_start() {
         .with(|r| r.reviewed = None)
         .started("2026-08-26")
         .assess();
-    let text = "the relationship has not been reviewed since it started (every 3 months)";
-    let review = fact(&a, Which::Where, "the relationship");
     assert_eq!(
-        (review.ok, review.text.as_str(), review.fix.as_deref()),
-        (false, text, Some("rel checkin ada --review"))
+        fact(&a, Which::Where, "review"),
+        &lacks(What::Review {
+            last_review: None,
+            days_since: None,
+            due: day(TODAY),
+            every: Span::Months(3),
+        })
     );
     assert_eq!(level(&a, Which::Where), Level::Partly);
-    let line = item(&a, "the relationship");
-    assert_eq!(line.message, text);
-    assert_eq!(line.urgency, 40);
-    assert_eq!(fix(line), "rel checkin ada --review");
+    let line = item(&a, "review-due");
+    assert_eq!(
+        line.need,
+        Need::ReviewDue {
+            last_review: None,
+            days_since: None,
+            every: Span::Months(3),
+        }
+    );
+    assert_eq!(line.urgency(), urgency::REVIEW);
 }
 
 #[test]
@@ -342,16 +381,35 @@ fn review_overdue_a_period_after_the_last_review() {
     let a = Case::healthy(Role::Mentor)
         .with(|r| r.reviewed = Some(day("2026-08-26")))
         .assess();
-    let text = "last review of the relationship 92 days ago (every 3 months)";
-    assert_eq!(fact(&a, Which::Where, "last review").text, text);
-    assert_eq!(messages(&a), [text]);
+    assert_eq!(
+        fact(&a, Which::Where, "review"),
+        &lacks(What::Review {
+            last_review: Some(day("2026-08-26")),
+            days_since: Some(92),
+            due: day(TODAY),
+            every: Span::Months(3),
+        })
+    );
+    assert_eq!(
+        needs(&a),
+        [Need::ReviewDue {
+            last_review: Some(day("2026-08-26")),
+            days_since: Some(92),
+            every: Span::Months(3),
+        }]
+    );
 
     let a_day_less = Case::healthy(Role::Mentor)
         .with(|r| r.reviewed = Some(day("2026-08-27")))
         .assess();
     assert_eq!(
-        fact(&a_day_less, Which::Where, "relationship reviewed").text,
-        "relationship reviewed 91 days ago"
+        fact(&a_day_less, Which::Where, "review"),
+        &holds(What::Review {
+            last_review: Some(day("2026-08-27")),
+            days_since: Some(91),
+            due: day("2026-11-27"),
+            every: Span::Months(3),
+        })
     );
     assert!(a_day_less.attention.is_empty());
 }
@@ -366,8 +424,13 @@ fn a_loaded_review_checkin_counts_as_a_review() {
         .assess();
     assert_eq!(a.last_review, Some(day("2026-11-19")));
     assert_eq!(
-        fact(&a, Which::Where, "relationship reviewed").text,
-        "relationship reviewed 7 days ago"
+        fact(&a, Which::Where, "review"),
+        &holds(What::Review {
+            last_review: Some(day("2026-11-19")),
+            days_since: Some(7),
+            due: day("2027-02-19"),
+            every: Span::Months(3),
+        })
     );
     // A newer recorded review wins over an older one in a check-in.
     let newer = Case::healthy(Role::Mentor)
@@ -398,10 +461,22 @@ fn a_review_in_a_checkin_dated_after_today_does_not_count() {
         .assess();
     assert_eq!(a.last_review, None);
     assert_eq!(
-        fact(&a, Which::Where, "the relationship").text,
-        "the relationship has not been reviewed since it started (every 3 months)"
+        fact(&a, Which::Where, "review"),
+        &lacks(What::Review {
+            last_review: None,
+            days_since: None,
+            due: day("2026-04-01"),
+            every: Span::Months(3),
+        })
     );
-    assert!(has_item(&a, "the relationship has not been reviewed"));
+    assert_eq!(
+        item(&a, "review-due").need,
+        Need::ReviewDue {
+            last_review: None,
+            days_since: None,
+            every: Span::Months(3),
+        }
+    );
 
     // An earlier review still counts when its check-in is loaded (the
     // relationship only keeps the latest review date).
@@ -413,8 +488,13 @@ fn a_review_in_a_checkin_dated_after_today_does_not_count() {
         .assess();
     assert_eq!(earlier.last_review, Some(day("2026-11-19")));
     assert_eq!(
-        fact(&earlier, Which::Where, "relationship reviewed").text,
-        "relationship reviewed 7 days ago"
+        fact(&earlier, Which::Where, "review"),
+        &holds(What::Review {
+            last_review: Some(day("2026-11-19")),
+            days_since: Some(7),
+            due: day("2027-02-19"),
+            every: Span::Months(3),
+        })
     );
 }
 
@@ -427,15 +507,23 @@ fn the_review_period_comes_from_the_relationship_then_the_settings() {
         })
         .assess();
     assert_eq!(
-        messages(&own),
-        ["last review of the relationship 31 days ago (every 1 month)"]
+        needs(&own),
+        [Need::ReviewDue {
+            last_review: Some(day("2026-10-26")),
+            days_since: Some(31),
+            every: Span::Months(1),
+        }]
     );
 
     let mut configured = Case::healthy(Role::Mentor).with(|r| r.reviewed = Some(day("2026-10-15")));
     configured.settings.review_every = Span::Weeks(6);
     assert_eq!(
-        messages(&configured.assess()),
-        ["last review of the relationship 42 days ago (every 6 weeks)"]
+        needs(&configured.assess()),
+        [Need::ReviewDue {
+            last_review: Some(day("2026-10-15")),
+            days_since: Some(42),
+            every: Span::Weeks(6),
+        }]
     );
 }
 
@@ -445,24 +533,14 @@ fn the_review_period_comes_from_the_relationship_then_the_settings() {
 #[test]
 fn where_they_are_is_missing_without_their_aims_or_actions() {
     let a = Case::bare(Role::Mentor).assess();
-    let them = a.understanding(Which::Them);
-    assert_eq!(them.level, Level::Missing);
-    let expected = [
-        (
-            "what they want is not recorded",
-            "rel set ada --their-aims TEXT",
-        ),
-        (
-            "none of their actions tracked",
-            "rel action add ada TEXT --theirs",
-        ),
-    ];
-    assert_eq!(them.facts.len(), expected.len());
-    for (fact, (text, fix)) in them.facts.iter().zip(expected) {
-        assert!(!fact.ok);
-        assert_eq!(fact.text, text);
-        assert_eq!(fact.fix.as_deref(), Some(fix));
-    }
+    assert_eq!(level(&a, Which::Them), Level::Missing);
+    assert_eq!(
+        facts(&a, Which::Them),
+        [
+            lacks(What::TheirAims { expert: false }),
+            lacks(What::TheirActions { open: 0, done: 0 })
+        ]
+    );
 }
 
 #[test]
@@ -470,9 +548,10 @@ fn a_learner_is_asked_what_the_expert_wants_out_of_it() {
     let learner = Case::healthy(Role::Learner)
         .with(|r| r.their_aims = None)
         .assess();
-    let aims = &learner.understanding(Which::Them).facts[0];
-    assert_eq!(aims.text, "what the expert wants out of it is not recorded");
-    assert_eq!(aims.fix.as_deref(), Some("rel set ada --their-aims TEXT"));
+    assert_eq!(
+        facts(&learner, Which::Them)[0],
+        lacks(What::TheirAims { expert: true })
+    );
     assert_eq!(level(&learner, Which::Them), Level::Partly);
 
     // The expert's other person is the learner: the plain wording.
@@ -480,8 +559,8 @@ fn a_learner_is_asked_what_the_expert_wants_out_of_it() {
         .with(|r| r.their_aims = None)
         .assess();
     assert_eq!(
-        expert.understanding(Which::Them).facts[0].text,
-        "what they want is not recorded"
+        facts(&expert, Which::Them)[0],
+        lacks(What::TheirAims { expert: false })
     );
 }
 
@@ -502,15 +581,18 @@ fn their_actions_are_tracked_when_any_was_recorded_even_if_all_are_done() {
         })
         .assess();
     assert_eq!(
-        fact(&a, Which::Them, "0 actions").text,
-        "0 actions of theirs open, 2 done"
+        fact(&a, Which::Them, "their-actions"),
+        &holds(What::TheirActions { open: 0, done: 2 })
     );
 
     // Only my actions, or only dropped ones of theirs: nothing tracked.
     let none = Case::healthy(Role::Mentor)
         .with(|r| r.actions[1].dropped = Some(day("2026-11-20")))
         .assess();
-    assert!(!fact(&none, Which::Them, "none of their actions").ok);
+    assert_eq!(
+        fact(&none, Which::Them, "their-actions"),
+        &lacks(What::TheirActions { open: 0, done: 0 })
+    );
 }
 
 #[test]
@@ -518,30 +600,29 @@ fn a_protege_who_has_not_opted_in_is_told_in_their_own_words() {
     let sponsor = Case::healthy(Role::Sponsor)
         .with(|r| r.opted_in = None)
         .assess();
-    let fact_ = fact(&sponsor, Which::Them, "protégé");
     assert_eq!(
-        (fact_.ok, fact_.text.as_str(), fact_.fix.as_deref()),
-        (
-            false,
-            "protégé has not opted in",
-            Some("rel set ada --opted-in DATE")
-        )
+        fact(&sponsor, Which::Them, "opt-in"),
+        &lacks(What::OptIn {
+            opted_in: None,
+            you: false
+        })
     );
-    let line = item(&sponsor, "protégé");
-    assert_eq!(line.message, "protégé has not opted in");
-    assert_eq!(line.urgency, 55);
-    assert_eq!(fix(line), "rel set ada --opted-in DATE");
+    let line = item(&sponsor, "not-opted-in");
+    assert_eq!(line.need, Need::NotOptedIn { you: false });
+    assert_eq!(line.urgency(), urgency::NOT_OPTED_IN);
     assert_eq!(level(&sponsor, Which::Them), Level::Partly);
 
     let protege = Case::healthy(Role::Protege)
         .with(|r| r.opted_in = None)
         .assess();
     assert_eq!(
-        fact(&protege, Which::Them, "you").text,
-        "you have not opted in to the shared vision"
+        fact(&protege, Which::Them, "opt-in"),
+        &lacks(What::OptIn {
+            opted_in: None,
+            you: true
+        })
     );
-    assert_eq!(messages(&protege), ["you have not opted in"]);
-    assert_eq!(fix(item(&protege, "you")), "rel set ada --opted-in DATE");
+    assert_eq!(needs(&protege), [Need::NotOptedIn { you: true }]);
 }
 
 #[test]
@@ -551,13 +632,15 @@ fn no_advocacy_expected_so_soon_after_the_start() {
         .started("2026-11-10")
         .meetings(&["2026-11-19"])
         .assess();
-    let advocacy = fact(&a, Which::Them, "no act");
-    assert!(advocacy.ok);
     assert_eq!(
-        advocacy.text,
-        "no act of advocacy yet; none expected so soon"
+        fact(&a, Which::Them, "advocacy"),
+        &holds(What::Advocacy {
+            last_advocacy: None,
+            days_since: None,
+            window: Span::Weeks(4),
+        })
     );
-    assert!(a.attention.is_empty(), "{:?}", messages(&a));
+    assert!(a.attention.is_empty(), "{:?}", needs(&a));
 }
 
 #[test]
@@ -565,22 +648,24 @@ fn a_sponsor_without_advocacy_within_two_cadences_is_nudged() {
     let a = Case::healthy(Role::Sponsor)
         .with(|r| r.advocacy.clear())
         .assess();
-    let advocacy = fact(&a, Which::Them, "no act");
     assert_eq!(
-        (advocacy.ok, advocacy.text.as_str(), advocacy.fix.as_deref()),
-        (
-            false,
-            "no act of advocacy recorded",
-            Some("rel advocate ada TEXT")
-        )
+        fact(&a, Which::Them, "advocacy"),
+        &lacks(What::Advocacy {
+            last_advocacy: None,
+            days_since: None,
+            window: Span::Weeks(4),
+        })
     );
-    let line = item(&a, "no act of advocacy");
+    let line = item(&a, "advocacy-due");
     assert_eq!(
-        line.message,
-        "no act of advocacy recorded (expected every 4 weeks)"
+        line.need,
+        Need::AdvocacyDue {
+            last_advocacy: None,
+            days_since: None,
+            window: Span::Weeks(4),
+        }
     );
-    assert_eq!(line.urgency, 45);
-    assert_eq!(fix(line), "rel advocate ada TEXT");
+    assert_eq!(line.urgency(), urgency::ADVOCACY);
 }
 
 #[test]
@@ -593,19 +678,31 @@ fn advocacy_is_late_two_cadences_after_the_last_act() {
     };
     let in_time = after("2026-10-30");
     assert_eq!(
-        fact(&in_time, Which::Them, "last act").text,
-        "last act of advocacy 27 days ago"
+        fact(&in_time, Which::Them, "advocacy"),
+        &holds(What::Advocacy {
+            last_advocacy: Some(day("2026-10-30")),
+            days_since: Some(27),
+            window: Span::Weeks(4),
+        })
     );
     assert!(in_time.attention.is_empty());
 
     let late = after("2026-10-29");
     assert_eq!(
-        fact(&late, Which::Them, "no act").text,
-        "no act of advocacy since 2026-10-29, 28 days ago"
+        fact(&late, Which::Them, "advocacy"),
+        &lacks(What::Advocacy {
+            last_advocacy: Some(day("2026-10-29")),
+            days_since: Some(28),
+            window: Span::Weeks(4),
+        })
     );
     assert_eq!(
-        messages(&late),
-        ["no act of advocacy since 2026-10-29, 28 days ago (expected every 4 weeks)"]
+        needs(&late),
+        [Need::AdvocacyDue {
+            last_advocacy: Some(day("2026-10-29")),
+            days_since: Some(28),
+            window: Span::Weeks(4),
+        }]
     );
 }
 
@@ -618,11 +715,22 @@ fn advocacy_is_expected_every_two_months_without_a_cadence() {
             .advocated(date)
             .assess()
     };
-    assert!(fact(&after("2026-09-27"), Which::Them, "last act").ok);
-    assert!(has_item(
-        &after("2026-09-26"),
-        "no act of advocacy since 2026-09-26, 61 days ago (expected every 2 months)"
-    ));
+    assert_eq!(
+        fact(&after("2026-09-27"), Which::Them, "advocacy"),
+        &holds(What::Advocacy {
+            last_advocacy: Some(day("2026-09-27")),
+            days_since: Some(60),
+            window: Span::Months(2),
+        })
+    );
+    assert_eq!(
+        item(&after("2026-09-26"), "advocacy-due").need,
+        Need::AdvocacyDue {
+            last_advocacy: Some(day("2026-09-26")),
+            days_since: Some(61),
+            window: Span::Months(2),
+        }
+    );
 }
 
 #[test]
@@ -632,8 +740,12 @@ fn advocacy_dated_after_today_does_not_count() {
         .advocated("2026-12-01")
         .assess();
     assert_eq!(
-        fact(&a, Which::Them, "no act").text,
-        "no act of advocacy recorded"
+        fact(&a, Which::Them, "advocacy"),
+        &lacks(What::Advocacy {
+            last_advocacy: None,
+            days_since: None,
+            window: Span::Weeks(4),
+        })
     );
 }
 
@@ -732,15 +844,6 @@ fn levels_health_and_timing_have_their_words() {
         ]
     );
     assert_eq!(Which::ALL.map(Which::key), ["want", "how", "where", "them"]);
-    assert_eq!(
-        Which::ALL.map(Which::title),
-        [
-            "What you want",
-            "How you get there",
-            "Where you are",
-            "Where they are"
-        ]
-    );
     let a = Case::healthy(Role::Mentor).assess();
     for which in Which::ALL {
         assert_eq!(a.understanding(which).which, which);
