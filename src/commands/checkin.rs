@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::assess::Timing;
 use crate::model::date::{parse_iso, with_weekday};
 use crate::model::id::IdError;
 use crate::model::items::{ItemError, NewAction};
@@ -126,7 +127,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         from_flags(ctx, &args, &handle, &before)?
     };
     match record(ctx, &handle, &checkin) {
-        Ok(message) => {
+        Ok(mut message) => {
+            // What comes next, as every other view will tell it.
+            if let Ok(view) = super::load_view(ctx, &handle, 1, store::Words::Open) {
+                message.push_str(&next_line(&view));
+            }
             ctx.say(&message);
             Ok(())
         }
@@ -226,15 +231,23 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
     }
-    if let Some(next) = written.next {
-        message.push_str(&format!("\n  next meeting {}", with_weekday(next)));
-    } else if let Some(cadence) = &ed.rel.cadence {
-        message.push_str(&format!(
-            "\n  next due {} ({cadence})",
-            with_weekday(cadence.after(written.date, 1))
-        ));
-    }
     Ok(message)
+}
+
+/// The next meeting as the relationship's assessment has it: the one
+/// planned, or the day the cadence makes the next check-in due.
+fn next_line(view: &super::View) -> String {
+    let a = &view.assessment;
+    if a.timing == Timing::TimeBoxOver {
+        return "\n  the time box is over: conclude, extend or evolve".to_string();
+    }
+    match (a.planned, a.next_due, &view.rel.cadence) {
+        (Some(planned), _, _) => format!("\n  next meeting {}", with_weekday(planned)),
+        (None, Some(due), Some(cadence)) => {
+            format!("\n  next due {} ({cadence})", with_weekday(due))
+        }
+        _ => String::new(),
+    }
 }
 
 /// Saves what the person wrote when the check-in could not be recorded,

@@ -7,8 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::checkin::CheckinId;
-use super::kind::Owner;
-use super::relationship::Relationship;
+use super::kind::{Owner, Status};
+use super::relationship::{EventKind, Relationship};
 
 /// When a relationship's meetings were held: every check-in's id, oldest
 /// first, each as one number that sorts as the ids do, so that counting
@@ -163,8 +163,9 @@ impl Tally {
 }
 
 /// A relationship as an overview reads it: only its open goals, waypoints
-/// and actions, none of its strengths, growth areas, acts of advocacy or
-/// events; what all its items add up to; and when it met.
+/// and actions, none of its strengths, growth areas or acts of advocacy,
+/// and of its events only the pause it is in; what all its items add up
+/// to; and when it met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
     /// The relationship with only what is open among its items.
@@ -184,7 +185,17 @@ impl Brief {
         rel.strengths = Vec::new();
         rel.growth = Vec::new();
         rel.advocacy = Vec::new();
-        rel.events = Vec::new();
+        // Of its history, only what says since when and why it is paused.
+        let pause = (rel.status == Status::Paused)
+            .then(|| {
+                rel.events
+                    .iter()
+                    .filter(|e| e.what == EventKind::Paused)
+                    .max_by_key(|e| e.date)
+                    .cloned()
+            })
+            .flatten();
+        rel.events = pause.into_iter().collect();
         Brief {
             rel,
             tally,

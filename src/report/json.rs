@@ -159,11 +159,31 @@ pub fn summary<'a>(
     }
 }
 
+/// A paused relationship in `rel status --json`: since when, and why.
+#[derive(Serialize)]
+pub struct PausedJson<'a> {
+    pub handle: &'a str,
+    pub person: &'a str,
+    pub since: NaiveDate,
+    pub note: Option<&'a str>,
+}
+
+pub fn paused<'a>(row: &super::status::PausedRow<'a>) -> PausedJson<'a> {
+    PausedJson {
+        handle: row.handle,
+        person: row.person,
+        since: row.pause.since,
+        note: row.pause.note.as_deref(),
+    }
+}
+
 /// `rel status --json`.
 #[derive(Serialize)]
 pub struct Status<'a> {
     pub as_of: NaiveDate,
     pub relationships: Vec<Summary<'a>>,
+    /// Paused relationships (without `--all`, which lists them above).
+    pub paused: Vec<PausedJson<'a>>,
     pub attention: Vec<AttentionJson<'a>>,
     pub problems: &'a [Problem],
 }

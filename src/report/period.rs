@@ -415,9 +415,17 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
             (Some(kind), None) => format!("evolved from {kind}{note}"),
             _ => format!("evolved{note}"),
         },
-        EventKind::Changed => match &event.note {
-            Some(n) => format!("changed {}", show(&one_line(n))),
-            None => "changed".to_string(),
+        EventKind::Changed => match (&event.field, &event.note) {
+            (Some(field), _) => format!(
+                "changed {}",
+                show(&one_line(&super::change_line(
+                    field,
+                    event.old.as_deref(),
+                    event.new.as_deref()
+                )))
+            ),
+            (None, Some(n)) => format!("changed {}", show(&one_line(n))),
+            (None, None) => "changed".to_string(),
         },
     }
 }

@@ -4,9 +4,11 @@ use chrono::NaiveDate;
 
 use super::style::Paint;
 use super::table::{Column, Tone, bar, fit, health_tone, mark};
+use super::words::ago;
 use super::{kind_role, short_ago, short_until};
-use crate::model::assess::Timing;
 use crate::model::assess::urgency;
+use crate::model::assess::{Pause, Timing};
+use crate::model::date::days_between;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
 use crate::text::{sanitize, wrap};
 
@@ -15,6 +17,40 @@ pub struct Row<'a> {
     pub handle: &'a str,
     pub rel: &'a Relationship,
     pub assessment: &'a Assessment,
+}
+
+/// A paused relationship, in the short section under the table.
+pub struct PausedRow<'a> {
+    pub handle: &'a str,
+    pub person: &'a str,
+    pub pause: &'a Pause,
+}
+
+/// The paused relationships: since when, and why.
+pub fn paused(rows: &[PausedRow<'_>], today: NaiveDate, width: usize, paint: Paint) -> String {
+    let mut out = paint.bold(&format!("Paused ({})", rows.len()));
+    out.push('\n');
+    for row in rows {
+        let days = days_between(row.pause.since, today);
+        let why = row
+            .pause
+            .note
+            .as_deref()
+            .map(|note| format!(" — {}", crate::text::clip(note, 60)))
+            .unwrap_or_default();
+        let line = format!(
+            "{} ({}): paused since {} ({}){why}",
+            row.handle,
+            sanitize(row.person),
+            row.pause.since,
+            ago(days)
+        );
+        out.push_str(&format!(
+            "  {}\n",
+            paint.dim(&wrap(&line, 2, width, "    "))
+        ));
+    }
+    out
 }
 
 /// The table of relationships, with a legend for the marks.
@@ -114,11 +150,20 @@ pub fn overview(
     let legend = [
         "understood: what you want · how you get there · where you are · where they are",
         "● met  ◐ partly  ○ missing        actions: mine/theirs",
+        "health: green, all four met · amber, something missing or late (see Needs you) ·",
+        "red, two understandings missing or losing touch (twice the cadence without meeting)",
     ];
     let indent = "            ";
     out.push_str(&paint.dim(&wrap(legend[0], 0, width, indent)));
     out.push('\n');
     out.push_str(&paint.dim(&wrap(&format!("{indent}{}", legend[1]), 0, width, indent)));
+    out.push('\n');
+    out.push_str(&paint.dim(&wrap(
+        &format!("{} {}", legend[2], legend[3]),
+        0,
+        width,
+        "        ",
+    )));
     out.push('\n');
     out
 }
@@ -127,6 +172,7 @@ fn next_cell(a: &Assessment, today: NaiveDate) -> (String, Tone) {
     match (a.timing, a.next_due) {
         (Timing::Paused, _) => ("paused".to_string(), Tone::Dim),
         (Timing::Ended, _) => ("ended".to_string(), Tone::Dim),
+        (Timing::TimeBoxOver, _) => ("time box over".to_string(), Tone::Warn),
         (Timing::Snoozed { until }, _) => {
             (format!("snoozed {}", until.format("%b %-d")), Tone::Dim)
         }

@@ -661,6 +661,9 @@ impl Code for Event {
             from_role,
             until,
             note,
+            field,
+            old,
+            new,
         } = self;
         date.put(out);
         what.put(out);
@@ -668,6 +671,9 @@ impl Code for Event {
         from_role.put(out);
         until.put(out);
         out.opt_text_if(false, note.as_deref());
+        out.opt_text_if(false, field.as_deref());
+        out.opt_text_if(false, old.as_deref());
+        out.opt_text_if(false, new.as_deref());
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -678,6 +684,9 @@ impl Code for Event {
             from_role: Code::get(input)?,
             until: Code::get(input)?,
             note: Code::get(input)?,
+            field: Code::get(input)?,
+            old: Code::get(input)?,
+            new: Code::get(input)?,
         })
     }
 }
