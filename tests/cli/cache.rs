@@ -5,6 +5,7 @@ use std::fs;
 use std::time::Duration;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 /// What a person sees from every command that reads the journal.
 fn reports(env: &TestEnv) -> Vec<String> {
@@ -40,7 +41,7 @@ fn same_with_and_without_cache(env: &TestEnv) {
 
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&[
         "new",
         "--person",

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 /// A small deterministic generator, so a failing run can be replayed.
 struct Rng(u64);
@@ -258,7 +259,7 @@ fn crash_at(env: &TestEnv, point: &str, args: &[&str]) {
 fn a_crash_at_each_step_leaves_the_old_or_the_new() {
     for point in ["after-temp-write", "after-rename"] {
         let env = TestEnv::new();
-        env.ada();
+        fixtures::ada(&env);
         let before = env.read("relationships/ada-lovelace/relationship.toml");
         crash_at(&env, point, &["goal", "add", "ada-lovelace", "Ship it"]);
         let after = env.read("relationships/ada-lovelace/relationship.toml");
@@ -287,7 +288,7 @@ fn a_crash_at_each_step_leaves_the_old_or_the_new() {
 #[test]
 fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&["action", "add", "ada-lovelace", "Send the doc"]);
     crash_at(
         &env,
@@ -342,7 +343,7 @@ fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
 fn a_crash_while_creating_leaves_nothing_half_made() {
     for point in ["after-temp-write", "before-folder-rename", "after-rename"] {
         let env = TestEnv::new();
-        env.ada();
+        fixtures::ada(&env);
         crash_at(
             &env,
             point,
@@ -362,7 +363,7 @@ fn a_crash_while_creating_leaves_nothing_half_made() {
 #[test]
 fn concurrent_writers_lose_nothing() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let spawn_many = |argv: &dyn Fn(usize, usize) -> Vec<String>, procs: usize, each: usize| {
         let children: Vec<_> = (0..procs)
             .map(|p| {
@@ -440,7 +441,7 @@ fn concurrent_writers_lose_nothing() {
 #[test]
 fn a_writer_that_cannot_get_the_lock_gives_up_cleanly() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let lock = std::fs::OpenOptions::new()
         .write(true)
         .open(env.path(".lock"))
@@ -486,7 +487,7 @@ fn with_file_limit(env: &TestEnv, kb: u32, args: &[&str]) -> crate::env::Run {
 #[test]
 fn a_full_disk_changes_nothing_and_keeps_the_words() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     // A relationship.toml larger than the limit.
     for n in 0..40 {
         env.ok(&[
@@ -531,7 +532,7 @@ fn a_full_disk_changes_nothing_and_keeps_the_words() {
 #[test]
 fn notes_that_cannot_be_filed_are_kept_as_a_draft() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     // Something in the way of the check-ins folder.
     env.write("relationships/ada-lovelace/checkins", "not a folder");
     let run = env.run(&[

@@ -6,6 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::time::SystemTime;
 
 use crate::env::{Run, TestEnv};
+use crate::fixtures;
 
 const REL: &str = "relationships/ada-lovelace/relationship.toml";
 
@@ -40,7 +41,7 @@ fn mtime(env: &TestEnv, rel: &str) -> SystemTime {
 /// Ada, with a comment of the user's in her file and two check-ins.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let text = env.read(REL).replace(
         "cadence = \"biweekly\"",
         "cadence = \"biweekly\" # every other Tuesday",
@@ -323,7 +324,7 @@ fn unknown_handles_and_checkins_are_refused_with_a_suggestion() {
     assert!(!env.path("drafts").exists(), "no editor was opened");
 
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = env.refuses(1, &["edit", "ada-lovelace", "last"]);
     assert_eq!(
         run.stderr,

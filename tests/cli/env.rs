@@ -166,23 +166,6 @@ impl TestEnv {
             .parse()
             .unwrap()
     }
-
-    /// Starts a mentoring relationship with Ada, as a mentor.
-    pub fn ada(&self) {
-        self.ok(&[
-            "new",
-            "--person",
-            "Ada Lovelace",
-            "--kind",
-            "mentoring",
-            "--role",
-            "mentor",
-            "--cadence",
-            "biweekly",
-            "--started",
-            "2026-09-01",
-        ]);
-    }
 }
 
 fn collect(root: &Path, dir: &Path, files: &mut BTreeMap<String, Vec<u8>>) {

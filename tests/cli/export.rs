@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 /// Notes no file format makes easy: TOML's own quotes, backslashes,
 /// escapes that must stay literal, several lines, and non-Latin text.
@@ -12,7 +13,7 @@ pub const AWKWARD: &str = "She quoted \"\"\"the RFC\"\"\" and ''' too.\nA path: 
 
 /// A journal with one of everything, made with rel's own commands.
 pub fn rich_journal(env: &TestEnv) {
-    env.ada();
+    fixtures::ada(env);
     for args in [
         &[
             "goal",
@@ -283,7 +284,7 @@ fn an_import_of_an_export_reproduces_the_journal_byte_for_byte() {
 #[test]
 fn comments_and_unknown_keys_travel_with_the_file() {
     let from = TestEnv::new();
-    from.ada();
+    fixtures::ada(&from);
     let path = "relationships/ada-lovelace/relationship.toml";
     let hand = from.read(path).replace(
         "cadence = \"biweekly\"\n",
@@ -380,7 +381,7 @@ fn an_empty_journal_exports_an_empty_list() {
 #[test]
 fn a_journal_a_newer_rel_wrote_is_not_exported() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.write("journal.toml", "format = 2\n");
     let run = env.fails(2, &["export"]);
     assert!(run.stdout.is_empty());
