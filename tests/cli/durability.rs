@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::env::TestEnv;
-use crate::fixtures;
+use crate::fixtures::{self, Journal};
 
 /// A small deterministic generator, so a failing run can be replayed.
 struct Rng(u64);
@@ -114,21 +114,28 @@ fn seen(env: &TestEnv) -> Seen {
 #[ignore = "slow (about half a minute): run by .ci/run with --include-ignored"]
 fn crash_sigkill_at_random_instants_loses_nothing() {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
-        "ada",
-        "--person",
-        "Ada",
-        "--role",
-        "mentor",
-        "--cadence",
-        "weekly",
-        "--started",
-        "2026-01-01",
-    ]);
+    // Ada with twenty actions of yours.
+    let mut ada = fixtures::dedent(
+        r#"
+        person = "Ada"
+        kind = "mentoring"
+        role = "mentor"
+        status = "active"
+        started = 2026-01-01
+        cadence = "weekly"
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        action = 20
+        "#,
+    );
     for n in 0..20 {
-        env.ok(&["action", "add", "ada", &format!("seed action {n}")]);
+        ada += &format!(
+            "\n[[action]]\nid = \"a{}\"\ntext = \"seed action {n}\"\nowner = \"me\"\nadded = 2026-11-26\n",
+            n + 1
+        );
     }
+    Journal::new(&env).relationship("ada", &ada);
     let seed = 0x5eed_2026_1126_u64;
     let mut rng = Rng(seed);
     let mut committed_goals = BTreeSet::new();
@@ -487,16 +494,28 @@ fn with_file_limit(env: &TestEnv, kb: u32, args: &[&str]) -> crate::env::Run {
 #[test]
 fn a_full_disk_changes_nothing_and_keeps_the_words() {
     let env = TestEnv::new();
-    fixtures::ada(&env);
-    // A relationship.toml larger than the limit.
+    // A relationship.toml larger than the limit: Ada with forty goals.
+    let mut ada = fixtures::dedent(
+        r#"
+        person = "Ada Lovelace"
+        kind = "mentoring"
+        role = "mentor"
+        status = "active"
+        started = 2026-09-01
+        cadence = "biweekly"
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        goal = 40
+        "#,
+    );
     for n in 0..40 {
-        env.ok(&[
-            "goal",
-            "add",
-            "ada-lovelace",
-            &format!("A goal long enough to fill the file, number {n}"),
-        ]);
+        ada += &format!(
+            "\n[[goal]]\nid = \"g{}\"\ntext = \"A goal long enough to fill the file, number {n}\"\nadded = 2026-11-26\n",
+            n + 1
+        );
     }
+    Journal::new(&env).relationship("ada-lovelace", &ada);
     let before = env.files();
     let run = with_file_limit(&env, 1, &["goal", "add", "ada-lovelace", "One more"]);
     assert_eq!(run.code, 2, "{}", run.transcript());

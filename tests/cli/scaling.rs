@@ -5,29 +5,38 @@
 use chrono::{Days, NaiveDate};
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// `relationships` relationships with `checkins` check-ins each, the
 /// check-ins written as files the way rel writes them.
 fn journal(relationships: usize, checkins: u64) -> TestEnv {
     let env = TestEnv::new();
     let start = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap();
+    let journal = Journal::new(&env);
     for n in 0..relationships {
-        env.ok(&[
-            "new",
+        journal.relationship(
             &format!("person-{n}"),
-            "--person",
-            &format!("Person {n}"),
-            "--role",
-            "mentor",
-            "--cadence",
-            "weekly",
-            "--started",
-            "2020-01-06",
-            "--purpose",
-            "Grow",
-            "--goal",
-            "Run a design review",
-        ]);
+            &format!(
+                r#"
+                person = "Person {n}"
+                kind = "mentoring"
+                role = "mentor"
+                status = "active"
+                started = 2020-01-06
+                cadence = "weekly"
+                purpose = "Grow"
+
+                # The highest id handed out so far: rel never reuses an id, so never lower these.
+                [last_id]
+                goal = 1
+
+                [[goal]]
+                id = "g1"
+                text = "Run a design review"
+                added = 2020-01-06
+                "#
+            ),
+        );
         for k in 0..checkins {
             let date = start + Days::new(k * 2);
             env.write(
