@@ -292,6 +292,15 @@ fn settled_files_are_trusted_by_their_stat_until_they_change() {
     std::thread::sleep(Duration::from_millis(3100));
     // Read once more: the entries are now old enough to vouch for them.
     let settled = reports(&env);
+    // Trusted, a file is not read. A warm overview opens as many files as
+    // one without a cache, and lists no check-in folder, which reading the
+    // journal afresh must: each relationship's one file is its brief in
+    // the cache, in place of its relationship.toml.
+    let without = journal();
+    fs::write(without.path(".cache"), "not a folder: no cache").unwrap();
+    let (opened, listed) = without.io(&["status", "--all"]);
+    assert_eq!(listed, 3, "relationships/ and each one's checkins/");
+    assert_eq!(env.io(&["status", "--all"]), (opened, 1));
     same_with_and_without_cache(&env);
     assert_eq!(reports(&env), settled);
     // Another relationship's brief is not this one's.

@@ -50,22 +50,6 @@ fn journal(relationships: usize, checkins: u64) -> TestEnv {
     env
 }
 
-/// Files opened and folders listed by one run of rel.
-fn io(env: &TestEnv, args: &[&str]) -> (usize, usize) {
-    let run = env.run_with(env.cmd().env("REL_TEST_IO", "1").args(args));
-    assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
-    let line = run
-        .stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("rel-test-io: "))
-        .unwrap_or_else(|| panic!("no counts: {}", run.stderr));
-    let numbers: Vec<usize> = line
-        .split_whitespace()
-        .filter_map(|w| w.parse().ok())
-        .collect();
-    (numbers[0], numbers[1])
-}
-
 /// The counts of a command against a short history and a ten times
 /// longer one: the first run (nothing cached yet) and the next.
 fn both(args: &[&str]) -> [[(usize, usize); 2]; 2] {
@@ -73,7 +57,7 @@ fn both(args: &[&str]) -> [[(usize, usize); 2]; 2] {
     // the last few seconds with more care, and both must be as new.
     [20, 200].map(|checkins| {
         let env = journal(3, checkins);
-        [io(&env, args), io(&env, args)]
+        [env.io(args), env.io(args)]
     })
 }
 
@@ -104,7 +88,7 @@ fn status_reads_each_relationship_once() {
     // newest check-in; and its folder of check-ins at most once.
     let [small, large] = [2, 6].map(|relationships| {
         let env = journal(relationships, 10);
-        [io(&env, &["status"]), io(&env, &["status"])]
+        [env.io(&["status"]), env.io(&["status"])]
     });
     for ((opened_small, listed_small), (opened_large, listed_large)) in small.into_iter().zip(large)
     {
@@ -134,7 +118,7 @@ fn a_checkin_reads_as_much_in_a_large_journal_as_in_a_small_one() {
     let counts = [(1, 5), (12, 100)].map(|(relationships, checkins)| {
         let env = journal(relationships, checkins);
         env.ok(&["status"]);
-        io(&env, &args)
+        env.io(&args)
     });
     assert_eq!(counts[0], counts[1]);
     // The journal's folder of relationships (a crash may have left one
