@@ -5,6 +5,7 @@ use std::fs;
 use std::time::Duration;
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// What a person sees from every command that reads the journal.
 fn reports(env: &TestEnv) -> Vec<String> {
@@ -38,59 +39,161 @@ fn same_with_and_without_cache(env: &TestEnv) {
     assert_eq!(cached, fresh);
 }
 
+/// Ada with three meetings and the actions they opened, two of them
+/// done; Grace with a waypoint and an act of advocacy.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ada();
-    env.ok(&[
-        "new",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-01-05",
-        "--destination",
-        "Staff engineer",
-    ]);
-    env.ok(&["goal", "add", "ada-lovelace", "Run a design review"]);
-    env.ok(&[
-        "waypoint",
-        "add",
-        "grace-hopper",
-        "Lead the review",
-        "--due",
-        "2026-12-31",
-    ]);
-    env.ok(&[
-        "advocate",
-        "grace-hopper",
-        "Nominated her",
-        "--date",
-        "2026-10-01",
-    ]);
-    for (date, notes) in [
-        ("2026-09-15", "first"),
-        ("2026-10-01", "second"),
-        ("2026-11-20", "third"),
-    ] {
-        env.ok(&[
-            "checkin",
+    Journal::new(&env)
+        .relationship(
             "ada-lovelace",
-            "--date",
-            date,
-            "-m",
-            notes,
-            "--action",
-            "Read the review guide",
-            "--their-action",
-            "Draft the agenda",
-            "--rating",
-            "4",
-        ]);
-    }
-    env.ok(&["action", "done", "ada-lovelace", "a1", "a2"]);
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-09-01
+            cadence = "biweekly"
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 1
+            action = 6
+
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-11-26
+
+            [[action]]
+            id = "a1"
+            text = "Read the review guide"
+            owner = "me"
+            added = 2026-09-15
+            checkin = "2026-09-15-1"
+            done = 2026-11-26
+
+            [[action]]
+            id = "a2"
+            text = "Draft the agenda"
+            owner = "them"
+            added = 2026-09-15
+            checkin = "2026-09-15-1"
+            done = 2026-11-26
+
+            [[action]]
+            id = "a3"
+            text = "Read the review guide"
+            owner = "me"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+
+            [[action]]
+            id = "a4"
+            text = "Draft the agenda"
+            owner = "them"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+
+            [[action]]
+            id = "a5"
+            text = "Read the review guide"
+            owner = "me"
+            added = 2026-11-20
+            checkin = "2026-11-20-1"
+
+            [[action]]
+            id = "a6"
+            text = "Draft the agenda"
+            owner = "them"
+            added = 2026-11-20
+            checkin = "2026-11-20-1"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-09-15-1",
+            r#"
+            date = 2026-09-15
+            rating = 4
+            notes = "first"
+
+            [[opened]]
+            id = "a1"
+            text = "Read the review guide"
+            owner = "me"
+
+            [[opened]]
+            id = "a2"
+            text = "Draft the agenda"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-01-1",
+            r#"
+            date = 2026-10-01
+            rating = 4
+            notes = "second"
+
+            [[opened]]
+            id = "a3"
+            text = "Read the review guide"
+            owner = "me"
+
+            [[opened]]
+            id = "a4"
+            text = "Draft the agenda"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-11-20-1",
+            r#"
+            date = 2026-11-20
+            rating = 4
+            notes = "third"
+
+            [[opened]]
+            id = "a5"
+            text = "Read the review guide"
+            owner = "me"
+
+            [[opened]]
+            id = "a6"
+            text = "Draft the agenda"
+            owner = "them"
+            "#,
+        )
+        .relationship(
+            "grace-hopper",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "active"
+            started = 2026-01-05
+            cadence = "monthly"
+            destination = "Staff engineer"
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            waypoint = 1
+            advocacy = 1
+
+            [[waypoint]]
+            id = "w1"
+            text = "Lead the review"
+            due = 2026-12-31
+            added = 2026-11-26
+
+            [[advocacy]]
+            id = "v1"
+            date = 2026-10-01
+            text = "Nominated her"
+            "#,
+        );
     env
 }
 
@@ -189,6 +292,15 @@ fn settled_files_are_trusted_by_their_stat_until_they_change() {
     std::thread::sleep(Duration::from_millis(3100));
     // Read once more: the entries are now old enough to vouch for them.
     let settled = reports(&env);
+    // Trusted, a file is not read. A warm overview opens as many files as
+    // one without a cache, and lists no check-in folder, which reading the
+    // journal afresh must: each relationship's one file is its brief in
+    // the cache, in place of its relationship.toml.
+    let without = journal();
+    fs::write(without.path(".cache"), "not a folder: no cache").unwrap();
+    let (opened, listed) = without.io(&["status", "--all"]);
+    assert_eq!(listed, 3, "relationships/ and each one's checkins/");
+    assert_eq!(env.io(&["status", "--all"]), (opened, 1));
     same_with_and_without_cache(&env);
     assert_eq!(reports(&env), settled);
     // Another relationship's brief is not this one's.

@@ -7,6 +7,7 @@ use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 
 use crate::env::{Run, TestEnv};
+use crate::fixtures;
 
 pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
@@ -83,7 +84,7 @@ fn a_clean_journal_is_all_good() {
 #[test]
 fn a_journal_rel_wrote_checks_clean() {
     let env = TestEnv::new();
-    env.ada();
+    env.ok(&fixtures::NEW_ADA);
     env.ok(&[
         "checkin",
         "ada-lovelace",
@@ -207,7 +208,7 @@ fn one_unreadable_checkin_does_not_hide_the_others() {
 #[test]
 fn many_checkins_are_all_read() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let dir = env.path("relationships/ada-lovelace/checkins");
     fs::create_dir_all(&dir).unwrap();
     fs::set_permissions(&dir, fs::Permissions::from_mode(0o700)).unwrap();

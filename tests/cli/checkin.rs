@@ -1,11 +1,12 @@
 //! `rel checkin`.
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 #[test]
 fn records_a_meeting_with_every_flag() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&[
         "checkin",
         "ada-lovelace",
@@ -79,7 +80,7 @@ fn records_a_meeting_with_every_flag() {
 #[test]
 fn several_meetings_on_one_day_get_their_own_files() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     for _ in 0..3 {
         env.ok(&["checkin", "ada-lovelace", "-m", "quick sync"]);
     }
@@ -96,7 +97,7 @@ fn several_meetings_on_one_day_get_their_own_files() {
 #[test]
 fn notes_come_from_stdin() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = env.run_with(
         env.cmd()
             .args(["checkin", "ada-lovelace", "-m", "-"])
@@ -116,7 +117,7 @@ fn notes_come_from_stdin() {
 #[test]
 fn notes_come_from_the_editor() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let editor = env.tmp().join("editor.sh");
     // Like `code --wait FILE`: an editor with arguments of its own.
     std::fs::write(&editor, "#!/bin/sh\nfor file; do :; done\nprintf 'Notes from the editor\\nsecond line\\n' >> \"$file\"\n").unwrap();
@@ -161,7 +162,7 @@ fn notes_come_from_the_editor() {
 #[test]
 fn relative_dates_are_echoed_back() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = env.run(&["checkin", "ada-lovelace", "--date", "3d ago"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(
@@ -175,7 +176,7 @@ fn relative_dates_are_echoed_back() {
 #[test]
 fn unknown_handles_suggest_the_closest() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = env.refuses(1, &["checkin", "ada", "-m", "hi"]);
     insta::assert_snapshot!(run.stderr);
 }
@@ -183,7 +184,7 @@ fn unknown_handles_suggest_the_closest() {
 #[test]
 fn refusals_write_nothing() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&[
         "checkin",
         "ada-lovelace",
@@ -257,7 +258,7 @@ fn refusals_write_nothing() {
 #[test]
 fn a_failed_write_keeps_the_notes_as_a_draft() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     // Another writer holds the lock for longer than we wait.
     let lock = std::fs::OpenOptions::new()
         .write(true)
@@ -294,7 +295,7 @@ fn a_failed_write_keeps_the_notes_as_a_draft() {
 #[test]
 fn notes_may_hold_lines_that_look_like_merge_markers() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let notes = "Title\n=======\nbody\n<<<<<<< not a conflict\n>>>>>>> nor this";
     env.ok(&["checkin", "ada-lovelace", "-m", notes]);
     env.ok(&["status"]);

@@ -7,6 +7,7 @@ use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use crate::env::TestEnv;
+use crate::fixtures::{self, Journal};
 
 /// A small deterministic generator, so a failing run can be replayed.
 struct Rng(u64);
@@ -113,21 +114,28 @@ fn seen(env: &TestEnv) -> Seen {
 #[ignore = "slow (about half a minute): run by .ci/run with --include-ignored"]
 fn crash_sigkill_at_random_instants_loses_nothing() {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
-        "ada",
-        "--person",
-        "Ada",
-        "--role",
-        "mentor",
-        "--cadence",
-        "weekly",
-        "--started",
-        "2026-01-01",
-    ]);
+    // Ada with twenty actions of yours.
+    let mut ada = fixtures::dedent(
+        r#"
+        person = "Ada"
+        kind = "mentoring"
+        role = "mentor"
+        status = "active"
+        started = 2026-01-01
+        cadence = "weekly"
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        action = 20
+        "#,
+    );
     for n in 0..20 {
-        env.ok(&["action", "add", "ada", &format!("seed action {n}")]);
+        ada += &format!(
+            "\n[[action]]\nid = \"a{}\"\ntext = \"seed action {n}\"\nowner = \"me\"\nadded = 2026-11-26\n",
+            n + 1
+        );
     }
+    Journal::new(&env).relationship("ada", &ada);
     let seed = 0x5eed_2026_1126_u64;
     let mut rng = Rng(seed);
     let mut committed_goals = BTreeSet::new();
@@ -258,7 +266,7 @@ fn crash_at(env: &TestEnv, point: &str, args: &[&str]) {
 fn a_crash_at_each_step_leaves_the_old_or_the_new() {
     for point in ["after-temp-write", "after-rename"] {
         let env = TestEnv::new();
-        env.ada();
+        fixtures::ada(&env);
         let before = env.read("relationships/ada-lovelace/relationship.toml");
         crash_at(&env, point, &["goal", "add", "ada-lovelace", "Ship it"]);
         let after = env.read("relationships/ada-lovelace/relationship.toml");
@@ -287,7 +295,7 @@ fn a_crash_at_each_step_leaves_the_old_or_the_new() {
 #[test]
 fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&["action", "add", "ada-lovelace", "Send the doc"]);
     crash_at(
         &env,
@@ -342,7 +350,7 @@ fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
 fn a_crash_while_creating_leaves_nothing_half_made() {
     for point in ["after-temp-write", "before-folder-rename", "after-rename"] {
         let env = TestEnv::new();
-        env.ada();
+        fixtures::ada(&env);
         crash_at(
             &env,
             point,
@@ -362,7 +370,7 @@ fn a_crash_while_creating_leaves_nothing_half_made() {
 #[test]
 fn concurrent_writers_lose_nothing() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let spawn_many = |argv: &dyn Fn(usize, usize) -> Vec<String>, procs: usize, each: usize| {
         let children: Vec<_> = (0..procs)
             .map(|p| {
@@ -440,7 +448,7 @@ fn concurrent_writers_lose_nothing() {
 #[test]
 fn a_writer_that_cannot_get_the_lock_gives_up_cleanly() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let lock = std::fs::OpenOptions::new()
         .write(true)
         .open(env.path(".lock"))
@@ -486,16 +494,28 @@ fn with_file_limit(env: &TestEnv, kb: u32, args: &[&str]) -> crate::env::Run {
 #[test]
 fn a_full_disk_changes_nothing_and_keeps_the_words() {
     let env = TestEnv::new();
-    env.ada();
-    // A relationship.toml larger than the limit.
+    // A relationship.toml larger than the limit: Ada with forty goals.
+    let mut ada = fixtures::dedent(
+        r#"
+        person = "Ada Lovelace"
+        kind = "mentoring"
+        role = "mentor"
+        status = "active"
+        started = 2026-09-01
+        cadence = "biweekly"
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        goal = 40
+        "#,
+    );
     for n in 0..40 {
-        env.ok(&[
-            "goal",
-            "add",
-            "ada-lovelace",
-            &format!("A goal long enough to fill the file, number {n}"),
-        ]);
+        ada += &format!(
+            "\n[[goal]]\nid = \"g{}\"\ntext = \"A goal long enough to fill the file, number {n}\"\nadded = 2026-11-26\n",
+            n + 1
+        );
     }
+    Journal::new(&env).relationship("ada-lovelace", &ada);
     let before = env.files();
     let run = with_file_limit(&env, 1, &["goal", "add", "ada-lovelace", "One more"]);
     assert_eq!(run.code, 2, "{}", run.transcript());
@@ -531,7 +551,7 @@ fn a_full_disk_changes_nothing_and_keeps_the_words() {
 #[test]
 fn notes_that_cannot_be_filed_are_kept_as_a_draft() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     // Something in the way of the check-ins folder.
     env.write("relationships/ada-lovelace/checkins", "not a folder");
     let run = env.run(&[

@@ -6,6 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::time::SystemTime;
 
 use crate::env::{Run, TestEnv};
+use crate::fixtures::{self, Journal};
 
 const REL: &str = "relationships/ada-lovelace/relationship.toml";
 
@@ -40,30 +41,50 @@ fn mtime(env: &TestEnv, rel: &str) -> SystemTime {
 /// Ada, with a comment of the user's in her file and two check-ins.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ada();
-    let text = env.read(REL).replace(
-        "cadence = \"biweekly\"",
-        "cadence = \"biweekly\" # every other Tuesday",
-    );
-    env.write(REL, &text);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-11-01",
-        "-m",
-        "first",
-        "--action",
-        "Send the doc",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-11-20",
-        "-m",
-        "second",
-    ]);
+    Journal::new(&env)
+        .relationship(
+            "ada-lovelace",
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-09-01
+            cadence = "biweekly" # every other Tuesday
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            action = 1
+
+            [[action]]
+            id = "a1"
+            text = "Send the doc"
+            owner = "me"
+            added = 2026-11-01
+            checkin = "2026-11-01-1"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-11-01-1",
+            r#"
+            date = 2026-11-01
+            notes = "first"
+
+            [[opened]]
+            id = "a1"
+            text = "Send the doc"
+            owner = "me"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-11-20-1",
+            r#"
+            date = 2026-11-20
+            notes = "second"
+            "#,
+        );
     env
 }
 
@@ -323,7 +344,7 @@ fn unknown_handles_and_checkins_are_refused_with_a_suggestion() {
     assert!(!env.path("drafts").exists(), "no editor was opened");
 
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = env.refuses(1, &["edit", "ada-lovelace", "last"]);
     assert_eq!(
         run.stderr,

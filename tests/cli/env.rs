@@ -111,6 +111,23 @@ impl TestEnv {
         run
     }
 
+    /// Runs rel, insists it succeeds, and returns how many files it
+    /// opened to read and folders it listed (`REL_TEST_IO`).
+    pub fn io(&self, args: &[&str]) -> (usize, usize) {
+        let run = self.run_with(self.cmd().env("REL_TEST_IO", "1").args(args));
+        assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
+        let line = run
+            .stderr
+            .lines()
+            .find_map(|l| l.strip_prefix("rel-test-io: "))
+            .unwrap_or_else(|| panic!("no counts: {}", run.stderr));
+        let numbers: Vec<usize> = line
+            .split_whitespace()
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        (numbers[0], numbers[1])
+    }
+
     /// Runs rel, insists it fails with `code` and writes nothing.
     pub fn refuses(&self, code: i32, args: &[&str]) -> Run {
         let before = self.files();
@@ -165,23 +182,6 @@ impl TestEnv {
         self.read(&format!("relationships/{handle}/relationship.toml"))
             .parse()
             .unwrap()
-    }
-
-    /// Starts a mentoring relationship with Ada, as a mentor.
-    pub fn ada(&self) {
-        self.ok(&[
-            "new",
-            "--person",
-            "Ada Lovelace",
-            "--kind",
-            "mentoring",
-            "--role",
-            "mentor",
-            "--cadence",
-            "biweekly",
-            "--started",
-            "2026-09-01",
-        ]);
     }
 }
 

@@ -5,174 +5,225 @@ use std::collections::BTreeMap;
 use serde_json::Value;
 
 use crate::env::TestEnv;
+use crate::fixtures::{self, Journal};
 
 /// Notes no file format makes easy: TOML's own quotes, backslashes,
 /// escapes that must stay literal, several lines, and non-Latin text.
 pub const AWKWARD: &str = "She quoted \"\"\"the RFC\"\"\" and ''' too.\nA path: C:\\temp\\new \\n is not a newline.\n\tZoë, 李小龙, 🚀 — and a last line";
 
-/// A journal with one of everything, made with rel's own commands.
+/// A journal with one of everything, as rel's own commands wrote it.
 pub fn rich_journal(env: &TestEnv) {
-    env.ada();
-    for args in [
-        &[
-            "goal",
-            "add",
+    Journal::new(env)
+        .relationship(
             "ada-lovelace",
-            "Run a design review",
-            "--due",
-            "2027-03-01",
-            "--date",
-            "2026-09-01",
-        ][..],
-        &[
-            "goal",
-            "add",
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-09-01
+            cadence = "biweekly"
+            purpose = "Grow into a tech lead"
+            reviewed = 2026-11-20
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 2
+            action = 2
+
+            [agreement]
+            date = 2026-09-03
+            how = "Fortnightly, 45 minutes"
+
+            [[event]]
+            date = 2026-11-26
+            what = "changed"
+            note = "purpose: — → Grow into a tech lead; agreed: — → 2026-09-03; how: — → Fortnightly, 45 minutes"
+
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-09-01
+            due = 2027-03-01
+            achieved = 2026-11-21
+
+            [[goal]]
+            id = "g2"
+            text = "Mentor an intern"
+            added = 2026-09-01
+
+            [[action]]
+            id = "a1"
+            text = "Send the doc"
+            owner = "me"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+            done = 2026-11-20
+
+            [[action]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+            "#,
+        )
+        .checkin(
             "ada-lovelace",
-            "Mentor an intern",
-            "--date",
-            "2026-09-01",
-        ],
-        &[
-            "set",
+            "2026-10-01-1",
+            r#"
+            date = 2026-10-01
+            rating = 4
+            notes = """
+            She quoted ""\"the RFC""\" and ''' too.
+            A path: C:\\temp\\new \\n is not a newline.
+            \tZoë, 李小龙, 🚀 — and a last line"""
+            working = ["Her own agenda"]
+
+            [[opened]]
+            id = "a1"
+            text = "Send the doc"
+            owner = "me"
+
+            [[opened]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
             "ada-lovelace",
-            "--purpose",
-            "Grow into a tech lead",
-            "--agreed",
-            "2026-09-03",
-            "--how",
-            "Fortnightly, 45 minutes",
-        ],
-        &[
-            "checkin",
+            "2026-11-20-1",
+            r#"
+            date = 2026-11-20
+            review = true
+            notes = "second"
+            not_working = ["Meetings run over"]
+            changes = ["Timebox to 45 minutes"]
+            next = 2026-12-04
+            closed = ["a1"]
+            "#,
+        )
+        .checkin(
             "ada-lovelace",
-            "--date",
-            "2026-10-01",
-            "--rating",
-            "4",
-            "--working",
-            "Her own agenda",
-            "--action",
-            "Send the doc",
-            "--their-action",
-            "Draft the RFC",
-            "-m",
-            AWKWARD,
-        ],
-        &[
-            "checkin",
-            "ada-lovelace",
-            "--date",
-            "2026-11-20",
-            "--done",
-            "a1",
-            "--review",
-            "--not-working",
-            "Meetings run over",
-            "--change",
-            "Timebox to 45 minutes",
-            "--next",
-            "2026-12-04",
-            "-m",
-            "second",
-        ],
-        &[
-            "checkin",
-            "ada-lovelace",
-            "--date",
-            "2026-11-20",
-            "-m",
-            "same day",
-        ],
-        &["goal", "done", "ada-lovelace", "g1", "--date", "2026-11-21"],
-        &[
-            "new",
+            "2026-11-20-2",
+            r#"
+            date = 2026-11-20
+            notes = "same day"
+            "#,
+        )
+        .relationship(
             "grace",
-            "--person",
-            "Grace Hopper",
-            "--role",
-            "sponsor",
-            "--destination",
-            "Staff engineer by 2027",
-            "--why",
-            "She already leads",
-            "--started",
-            "2026-08-01",
-            "--opted-in",
-            "2026-08-15",
-        ],
-        &[
-            "waypoint",
-            "add",
-            "grace",
-            "Lead the Q1 planning review",
-            "--due",
-            "2027-03-31",
-            "--date",
-            "2026-08-15",
-        ],
-        &[
-            "advocate",
-            "grace",
-            "Nominated her for the panel",
-            "--waypoint",
-            "w1",
-            "--date",
-            "2026-10-01",
-        ],
-        &["strength", "add", "grace", "Calm incident command"],
-        &["growth", "add", "grace", "Writing for executives"],
-        &["growth", "promote", "grace", "c1"],
-        &[
-            "new",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "active"
+            started = 2026-08-01
+            destination = "Staff engineer by 2027"
+            why = "She already leads"
+            opted_in = 2026-08-15
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            waypoint = 1
+            advocacy = 1
+            strength = 2
+            growth = 1
+
+            [[waypoint]]
+            id = "w1"
+            text = "Lead the Q1 planning review"
+            due = 2027-03-31
+            added = 2026-08-15
+
+            [[advocacy]]
+            id = "v1"
+            date = 2026-10-01
+            text = "Nominated her for the panel"
+            waypoint = "w1"
+
+            [[strength]]
+            id = "s1"
+            text = "Calm incident command"
+            added = 2026-11-26
+
+            [[strength]]
+            id = "s2"
+            text = "Writing for executives"
+            added = 2026-11-26
+            from = "c1"
+
+            [[growth]]
+            id = "c1"
+            text = "Writing for executives"
+            added = 2026-11-26
+            promoted = 2026-11-26
+            strength = "s2"
+            "#,
+        )
+        .relationship(
             "linus",
-            "--person",
-            "Linus",
-            "--role",
-            "learner",
-            "--topic",
-            "kernel reviews",
-            "--until",
-            "2027-01-31",
-            "--sessions",
-            "6",
-            "--started",
-            "2026-10-01",
-        ],
-        &[
-            "checkin",
+            r#"
+            person = "Linus"
+            kind = "mentoring"
+            role = "mentor"
+            status = "paused"
+            started = 2026-10-01
+            topic = "kernel reviews"
+            until = 2027-01-31
+            sessions = 6
+
+            [[event]]
+            date = 2026-11-26
+            what = "evolved"
+            from = "reverse-mentoring"
+            from_role = "learner"
+
+            [[event]]
+            date = 2026-11-26
+            what = "paused"
+            note = "Parental leave"
+            "#,
+        )
+        .checkin(
             "linus",
-            "--date",
-            "2026-10-15",
-            "-m",
-            "first session",
-        ],
-        &["evolve", "linus", "--into", "mentoring"],
-        &["pause", "linus", "--note", "Parental leave"],
-        &[
-            "new",
+            "2026-10-15-1",
+            r#"
+            date = 2026-10-15
+            notes = "first session"
+            "#,
+        )
+        .relationship(
             "ken",
-            "--person",
-            "Ken",
-            "--role",
-            "mentee",
-            "--started",
-            "2026-01-05",
-            "--goal",
-            "Learn Go",
-        ],
-        &[
-            "end",
-            "ken",
-            "--as",
-            "completed",
-            "--outcome",
-            "I write Go now",
-            "--assess",
-            "g1=achieved",
-        ],
-    ] {
-        env.ok(args);
-    }
+            r#"
+            person = "Ken"
+            kind = "mentoring"
+            role = "mentee"
+            status = "ended"
+            started = 2026-01-05
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 1
+
+            [ending]
+            date = 2026-11-26
+            result = "completed"
+            outcome = "I write Go now"
+
+            [[event]]
+            date = 2026-11-26
+            what = "ended"
+
+            [[goal]]
+            id = "g1"
+            text = "Learn Go"
+            added = 2026-01-05
+            achieved = 2026-11-26
+            assessment = "achieved"
+            "#,
+        );
 }
 
 /// The export of a journal, parsed.
@@ -283,7 +334,7 @@ fn an_import_of_an_export_reproduces_the_journal_byte_for_byte() {
 #[test]
 fn comments_and_unknown_keys_travel_with_the_file() {
     let from = TestEnv::new();
-    from.ada();
+    fixtures::ada(&from);
     let path = "relationships/ada-lovelace/relationship.toml";
     let hand = from.read(path).replace(
         "cadence = \"biweekly\"\n",
@@ -380,7 +431,7 @@ fn an_empty_journal_exports_an_empty_list() {
 #[test]
 fn a_journal_a_newer_rel_wrote_is_not_exported() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.write("journal.toml", "format = 2\n");
     let run = env.fails(2, &["export"]);
     assert!(run.stdout.is_empty());

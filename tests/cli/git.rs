@@ -3,6 +3,7 @@
 use std::path::Path;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 /// git with a fixed identity and no user config.
 fn git(env: &TestEnv, dir: &Path, args: &[&str]) -> String {
@@ -43,7 +44,7 @@ fn rel(env: &TestEnv, dir: &Path, args: &[&str]) -> crate::env::Run {
 #[test]
 fn every_change_is_committed_with_a_message_that_says_what_happened() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let run = rel(
         &env,
         &env.journal,
@@ -129,7 +130,7 @@ fn a_journal_travels_by_git() {
             remote.to_str().unwrap(),
         ],
     );
-    env.ada();
+    fixtures::ada(&env);
     rel(
         &env,
         &env.journal,
@@ -204,7 +205,7 @@ fn a_journal_travels_by_git() {
 #[test]
 fn git_can_be_turned_off_and_is_never_required() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     // Without git: no nagging.
     let run = env.run(&["goal", "add", "ada-lovelace", "x"]);
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 fn listing(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir)
@@ -16,7 +17,7 @@ fn listing(dir: &Path) -> BTreeSet<String> {
 #[test]
 fn handles_never_become_paths_outside_the_journal() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let outside = listing(env.tmp());
     let long = "x".repeat(10_000);
     let hostile = [
@@ -153,7 +154,7 @@ fn names_and_text_are_kept_but_shown_safely() {
 #[test]
 fn symlinks_inside_the_journal_are_refused() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let outside = env.tmp().join("outside");
     std::fs::create_dir_all(outside.join("checkins")).unwrap();
     std::fs::write(
@@ -226,7 +227,7 @@ fn a_read_only_journal_is_refused_cleanly() {
     }
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let dir = env.path("relationships/ada-lovelace");
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o500)).unwrap();
     std::fs::set_permissions(&env.journal, std::fs::Permissions::from_mode(0o500)).unwrap();

@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use crate::env::TestEnv;
 use crate::export::{exported, relationship_files, rich_journal};
+use crate::fixtures;
 
 /// A journal exported to `<tmp>/backup.json`; returns the path.
 fn backup(from: &TestEnv) -> String {
@@ -98,7 +99,7 @@ fn a_taken_handle_is_refused_and_nothing_written() {
     ");
 
     let fresh = TestEnv::new();
-    fresh.ada();
+    fixtures::ada(&fresh);
     let one = edited(&env, "one.json", |doc| {
         doc["relationships"].as_array_mut().unwrap().truncate(1);
     });
@@ -117,7 +118,7 @@ fn rename_imports_under_the_next_free_handle() {
     rich_journal(&from);
     let path = backup(&from);
     let to = TestEnv::new();
-    to.ada();
+    fixtures::ada(&to);
     to.ok(&[
         "new",
         "ada-lovelace-2",
@@ -156,7 +157,7 @@ fn replace_puts_the_imported_folder_in_place_of_the_old() {
     rich_journal(&from);
     let path = backup(&from);
     let to = TestEnv::new();
-    to.ada();
+    fixtures::ada(&to);
     to.ok(&[
         "checkin",
         "ada-lovelace",
@@ -198,7 +199,7 @@ fn a_crash_during_replace_leaves_the_old_folder_or_the_new() {
         doc["relationships"].as_array_mut().unwrap().truncate(1);
     });
     let to = TestEnv::new();
-    to.ada();
+    fixtures::ada(&to);
     to.ok(&[
         "checkin",
         "ada-lovelace",
@@ -289,7 +290,7 @@ fn a_document_without_file_texts_is_written_as_rel_writes_files() {
 #[test]
 fn a_journal_a_newer_rel_wrote_is_not_imported_into() {
     let from = TestEnv::new();
-    from.ada();
+    fixtures::ada(&from);
     let path = backup(&from);
     let to = TestEnv::new();
     to.ok(&["new", "--person", "Someone", "--role", "mentor"]);
@@ -330,7 +331,7 @@ fn a_replacement_cut_short_between_two_moves_is_healed() {
     // one aside first. A crash then leaves it there, and the next write
     // puts it back (or, if the new one made it, removes it).
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let old = env.read("relationships/ada-lovelace/relationship.toml");
     std::fs::rename(
         env.path("relationships/ada-lovelace"),

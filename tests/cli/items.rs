@@ -1,25 +1,23 @@
 //! Goals, waypoints, actions, strengths, growth areas and advocacy.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 fn grace() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
+    Journal::new(&env).relationship(
         "grace",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-03-01",
-        "--destination",
-        "Staff engineer by 2027",
-        "--opted-in",
-        "2026-03-02",
-    ]);
+        r#"
+        person = "Grace Hopper"
+        kind = "sponsoring"
+        role = "sponsor"
+        status = "active"
+        started = 2026-03-01
+        cadence = "monthly"
+        destination = "Staff engineer by 2027"
+        opted_in = 2026-03-02
+        "#,
+    );
     env
 }
 

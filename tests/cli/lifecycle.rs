@@ -1,31 +1,38 @@
 //! set, pause, resume, snooze, end, evolve, list.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 fn linus() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
+    Journal::new(&env).relationship(
         "linus",
-        "--person",
-        "Linus Berg",
-        "--role",
-        "learner",
-        "--topic",
-        "Kernel review",
-        "--until",
-        "2026-12-03",
-        "--sessions",
-        "6",
-        "--started",
-        "2026-09-01",
-        "--cadence",
-        "weekly",
-        "--goal",
-        "Review a patch alone",
-        "--goal",
-        "Know the maintainers",
-    ]);
+        r#"
+        person = "Linus Berg"
+        kind = "reverse-mentoring"
+        role = "learner"
+        status = "active"
+        started = 2026-09-01
+        cadence = "weekly"
+        topic = "Kernel review"
+        until = 2026-12-03
+        sessions = 6
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        goal = 2
+
+        [[goal]]
+        id = "g1"
+        text = "Review a patch alone"
+        added = 2026-09-01
+
+        [[goal]]
+        id = "g2"
+        text = "Know the maintainers"
+        added = 2026-09-01
+        "#,
+    );
     env
 }
 

@@ -1,88 +1,128 @@
 //! `rel log`.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// Ada, with four meetings: one with everything, one with notes in
 /// paragraphs, one with nothing written down, and the first.
 pub fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
-        "--person",
-        "Ada Lovelace",
-        "--role",
-        "mentor",
-        "--cadence",
-        "biweekly",
-        "--started",
-        "2026-09-01",
-        "--purpose",
-        "Grow into a tech lead",
-        "--goal",
-        "Run a design review",
-    ]);
-    env.ok(&[
-        "waypoint",
-        "add",
-        "ada-lovelace",
-        "Present the RFC at the architecture review",
-        "--due",
-        "2026-12-15",
-        "--date",
-        "2026-09-01",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-10-01",
-        "-m",
-        "First proper meeting.",
-        "--rating",
-        "3",
-        "--action",
-        "Find a sponsor for the review",
-        "--their-action",
-        "Draft the RFC",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-10-15",
-        "-m",
-        "We went through her goals for the year and agreed that the design review is the thing to aim at; she is nervous about presenting to the architecture group, so we will rehearse.\n\nNext time: the RFC outline.",
-        "--rating",
-        "4",
-    ]);
-    env.ok(&["checkin", "ada-lovelace", "--date", "2026-10-29"]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-11-20",
-        "-m",
-        "Talked through the RFC.\nShe wants to present it herself.",
-        "--rating",
-        "5",
-        "--working",
-        "Her own agenda",
-        "--working",
-        "Weekly written updates",
-        "--not-working",
-        "Meetings run over",
-        "--change",
-        "Timebox to 45 minutes",
-        "--done",
-        "a2",
-        "--reached",
-        "w1",
-        "--their-action",
-        "Circulate the RFC",
-        "--next",
-        "2026-12-04",
-        "--review",
-    ]);
+    Journal::new(&env)
+        .relationship(
+            "ada-lovelace",
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-09-01
+            cadence = "biweekly"
+            purpose = "Grow into a tech lead"
+            reviewed = 2026-11-20
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 1
+            waypoint = 1
+            action = 3
+
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-09-01
+
+            [[waypoint]]
+            id = "w1"
+            text = "Present the RFC at the architecture review"
+            due = 2026-12-15
+            added = 2026-09-01
+            reached = 2026-11-20
+
+            [[action]]
+            id = "a1"
+            text = "Find a sponsor for the review"
+            owner = "me"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+
+            [[action]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+            done = 2026-11-20
+
+            [[action]]
+            id = "a3"
+            text = "Circulate the RFC"
+            owner = "them"
+            added = 2026-11-20
+            checkin = "2026-11-20-1"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-01-1",
+            r#"
+            date = 2026-10-01
+            rating = 3
+            notes = "First proper meeting."
+
+            [[opened]]
+            id = "a1"
+            text = "Find a sponsor for the review"
+            owner = "me"
+
+            [[opened]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-15-1",
+            r#"
+            date = 2026-10-15
+            rating = 4
+            notes = """
+            We went through her goals for the year and agreed that the design review is the thing to aim at; she is nervous about presenting to the architecture group, so we will rehearse.
+
+            Next time: the RFC outline."""
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-29-1",
+            "date = 2026-10-29",
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-11-20-1",
+            r#"
+            date = 2026-11-20
+            rating = 5
+            review = true
+            notes = """
+            Talked through the RFC.
+            She wants to present it herself."""
+            working = [
+              "Her own agenda",
+              "Weekly written updates",
+            ]
+            not_working = ["Meetings run over"]
+            changes = ["Timebox to 45 minutes"]
+            next = 2026-12-04
+            closed = ["a2"]
+            reached = ["w1"]
+
+            [[opened]]
+            id = "a3"
+            text = "Circulate the RFC"
+            owner = "them"
+            "#,
+        );
     env
 }
 

@@ -12,6 +12,7 @@ mod durability;
 mod edit;
 mod env;
 mod export;
+mod fixtures;
 mod git;
 mod hostile;
 mod import;

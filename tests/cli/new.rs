@@ -1,6 +1,7 @@
 //! `rel new`.
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 #[test]
 fn starts_a_mentoring_relationship_with_every_field() {
@@ -117,7 +118,7 @@ fn handles_are_made_from_names() {
 #[test]
 fn refusals_write_nothing() {
     let env = TestEnv::new();
-    env.ada();
+    env.ok(&fixtures::NEW_ADA);
     let cases: &[(&[&str], &str)] = &[
         (
             &[
@@ -262,7 +263,7 @@ fn bad_flags_are_user_errors() {
 fn files_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
-    env.ada();
+    env.ok(&fixtures::NEW_ADA);
     for (path, mode) in [
         ("", 0o700),
         ("relationships", 0o700),

@@ -1,169 +1,183 @@
 //! `rel prep`: the brief before the next meeting.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// One relationship of each kind, with enough history for a brief.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
-        "ada",
-        "--person",
-        "Ada Lovelace",
-        "--role",
-        "mentor",
-        "--cadence",
-        "biweekly",
-        "--started",
-        "2026-06-01",
-        "--purpose",
-        "Grow into a tech lead",
-        "--agreed",
-        "2026-06-03",
-        "--how",
-        "Fortnightly",
-        "--goal",
-        "Run a design review",
-        "--goal",
-        "Mentor an intern",
-    ]);
-    env.ok(&[
-        "action",
-        "add",
-        "ada",
-        "Introduce her to the platform lead",
-        "--date",
-        "2026-10-01",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada",
-        "--date",
-        "2026-10-30",
-        "--rating",
-        "3",
-        "--change",
-        "Send the agenda a day ahead",
-        "--their-action",
-        "Draft the RFC",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada",
-        "--date",
-        "2026-11-13",
-        "--rating",
-        "4",
-        "-m",
-        "Walked through her RFC draft.\nShe wants to present it.",
-        "--working",
-        "Written agenda",
-        "--not-working",
-        "We run over time",
-        "--change",
-        "Timebox to 45 minutes",
-        "--action",
-        "Book the review room",
-        "--next",
-        "2026-11-27",
-    ]);
+    let journal = Journal::new(&env);
+    journal
+        .relationship(
+            "ada",
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-06-01
+            cadence = "biweekly"
+            purpose = "Grow into a tech lead"
 
-    env.ok(&[
-        "new",
-        "grace",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-03-01",
-        "--destination",
-        "Staff engineer by 2027",
-        "--why",
-        "Calm under fire",
-        "--purpose",
-        "Sponsor Grace to staff",
-        "--their-aims",
-        "Lead the platform team",
-        "--opted-in",
-        "2026-03-02",
-        "--agreed",
-        "2026-03-02",
-    ]);
-    env.ok(&[
-        "waypoint",
-        "add",
-        "grace",
-        "Lead the Q1 review",
-        "--due",
-        "2026-06-30",
-        "--date",
-        "2026-03-02",
-    ]);
-    env.ok(&[
-        "waypoint",
-        "add",
-        "grace",
-        "Own incident reviews",
-        "--due",
-        "2027-01-31",
-        "--date",
-        "2026-03-02",
-    ]);
-    env.ok(&[
-        "advocate",
-        "grace",
-        "Nominated her for the review lead",
-        "--date",
-        "2026-10-20",
-        "--waypoint",
-        "w1",
-    ]);
-    env.ok(&[
-        "checkin",
-        "grace",
-        "--date",
-        "2026-11-10",
-        "--reached",
-        "w1",
-        "--rating",
-        "5",
-        "--review",
-        "--their-action",
-        "Write the incident doc",
-    ]);
+            [agreement]
+            date = 2026-06-03
+            how = "Fortnightly"
 
-    env.ok(&[
-        "new",
-        "linus",
-        "--person",
-        "Linus Berg",
-        "--role",
-        "learner",
-        "--topic",
-        "Kernel review",
-        "--until",
-        "2026-12-10",
-        "--sessions",
-        "6",
-        "--started",
-        "2026-09-01",
-        "--cadence",
-        "weekly",
-        "--their-aims",
-        "A say in tooling",
-    ]);
-    for day in ["2026-11-05", "2026-11-12", "2026-11-19"] {
-        env.ok(&[
-            "checkin",
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 2
+            action = 3
+
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-06-01
+
+            [[goal]]
+            id = "g2"
+            text = "Mentor an intern"
+            added = 2026-06-01
+
+            [[action]]
+            id = "a1"
+            text = "Introduce her to the platform lead"
+            owner = "me"
+            added = 2026-10-01
+
+            [[action]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            added = 2026-10-30
+            checkin = "2026-10-30-1"
+
+            [[action]]
+            id = "a3"
+            text = "Book the review room"
+            owner = "me"
+            added = 2026-11-13
+            checkin = "2026-11-13-1"
+            "#,
+        )
+        .checkin(
+            "ada",
+            "2026-10-30-1",
+            r#"
+            date = 2026-10-30
+            rating = 3
+            changes = ["Send the agenda a day ahead"]
+
+            [[opened]]
+            id = "a2"
+            text = "Draft the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada",
+            "2026-11-13-1",
+            r#"
+            date = 2026-11-13
+            rating = 4
+            notes = """
+            Walked through her RFC draft.
+            She wants to present it."""
+            working = ["Written agenda"]
+            not_working = ["We run over time"]
+            changes = ["Timebox to 45 minutes"]
+            next = 2026-11-27
+
+            [[opened]]
+            id = "a3"
+            text = "Book the review room"
+            owner = "me"
+            "#,
+        )
+        .relationship(
+            "grace",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "active"
+            started = 2026-03-01
+            cadence = "monthly"
+            purpose = "Sponsor Grace to staff"
+            their_aims = "Lead the platform team"
+            destination = "Staff engineer by 2027"
+            why = "Calm under fire"
+            opted_in = 2026-03-02
+            reviewed = 2026-11-10
+
+            [agreement]
+            date = 2026-03-02
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            waypoint = 2
+            advocacy = 1
+            action = 1
+
+            [[waypoint]]
+            id = "w1"
+            text = "Lead the Q1 review"
+            due = 2026-06-30
+            added = 2026-03-02
+            reached = 2026-11-10
+
+            [[waypoint]]
+            id = "w2"
+            text = "Own incident reviews"
+            due = 2027-01-31
+            added = 2026-03-02
+
+            [[advocacy]]
+            id = "v1"
+            date = 2026-10-20
+            text = "Nominated her for the review lead"
+            waypoint = "w1"
+
+            [[action]]
+            id = "a1"
+            text = "Write the incident doc"
+            owner = "them"
+            added = 2026-11-10
+            checkin = "2026-11-10-1"
+            "#,
+        )
+        .checkin(
+            "grace",
+            "2026-11-10-1",
+            r#"
+            date = 2026-11-10
+            rating = 5
+            review = true
+            reached = ["w1"]
+
+            [[opened]]
+            id = "a1"
+            text = "Write the incident doc"
+            owner = "them"
+            "#,
+        )
+        .relationship(
             "linus",
-            "--date",
-            day,
-            "--working",
-            "Reading real patches",
-        ]);
+            r#"
+            person = "Linus Berg"
+            kind = "reverse-mentoring"
+            role = "learner"
+            status = "active"
+            started = 2026-09-01
+            cadence = "weekly"
+            their_aims = "A say in tooling"
+            topic = "Kernel review"
+            until = 2026-12-10
+            sessions = 6
+            "#,
+        );
+    for day in ["2026-11-05", "2026-11-12", "2026-11-19"] {
+        let text = format!("date = {day}\nworking = [\"Reading real patches\"]");
+        journal.checkin("linus", &format!("{day}-1"), &text);
     }
     env
 }

@@ -3,6 +3,7 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// Five relationships around the default period (2026-08-29 to
 /// 2026-11-26, today): Ada with meetings on and just outside its edges
@@ -11,235 +12,274 @@ use crate::env::TestEnv;
 /// long before it.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    let ok = |args: &[&str]| {
-        env.ok(args);
-    };
-    ok(&[
-        "new",
-        "--person",
-        "Ada Lovelace",
-        "--role",
-        "mentor",
-        "--cadence",
-        "biweekly",
-        "--started",
-        "2026-06-01",
-        "--purpose",
-        "Grow into a tech lead",
-        "--goal",
-        "Run a design review",
-        "--goal",
-        "Give a conference talk",
-    ]);
-    let ada = |date: &str, rating: &str, more: &[&str]| {
-        let mut args = vec![
-            "checkin",
+    let journal = Journal::new(&env);
+    journal
+        .relationship(
             "ada-lovelace",
-            "--date",
-            date,
-            "--rating",
-            rating,
-        ];
-        args.extend_from_slice(more);
-        env.ok(&args);
-    };
-    ada("2026-08-28", "2", &["--their-action", "Draft the RFC"]);
-    ada(
-        "2026-08-29",
-        "3",
-        &["--action", "Introduce her to the platform lead"],
-    );
-    ada(
-        "2026-09-12",
-        "4",
-        &["--done", "a1", "--their-action", "Circulate the RFC"],
-    );
-    ok(&[
-        "pause",
-        "ada-lovelace",
-        "--date",
-        "2026-09-20",
-        "--note",
-        "Parental leave",
-    ]);
-    ok(&["resume", "ada-lovelace", "--date", "2026-10-04"]);
-    ok(&["goal", "done", "ada-lovelace", "g1", "--date", "2026-10-10"]);
-    ada("2026-10-10", "5", &["--done", "a2"]);
-    ok(&["goal", "drop", "ada-lovelace", "g2", "--date", "2026-11-01"]);
-    ok(&[
-        "action",
-        "drop",
-        "ada-lovelace",
-        "a3",
-        "--date",
-        "2026-11-26",
-    ]);
-    ada("2026-11-26", "4", &["-m", "Planning the next quarter"]);
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-06-01
+            cadence = "biweekly"
+            purpose = "Grow into a tech lead"
 
-    ok(&[
-        "new",
-        "grace",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-07-01",
-        "--destination",
-        "Staff engineer by 2027",
-        "--goal",
-        "Lead the platform migration",
-    ]);
-    ok(&[
-        "waypoint",
-        "add",
-        "grace",
-        "Lead the Q3 incident review",
-        "--due",
-        "2026-09-30",
-        "--date",
-        "2026-07-01",
-    ]);
-    ok(&[
-        "waypoint",
-        "add",
-        "grace",
-        "Present at the staff forum",
-        "--due",
-        "2026-12-15",
-        "--date",
-        "2026-07-01",
-    ]);
-    ok(&[
-        "growth",
-        "add",
-        "grace",
-        "Writing for executives",
-        "--date",
-        "2026-07-15",
-    ]);
-    ok(&[
-        "checkin",
-        "grace",
-        "--date",
-        "2026-09-30",
-        "--reached",
-        "w1",
-        "--rating",
-        "5",
-    ]);
-    ok(&[
-        "advocate",
-        "grace",
-        "Nominated her for the staff panel",
-        "--date",
-        "2026-10-05",
-        "--waypoint",
-        "w2",
-    ]);
-    ok(&[
-        "strength",
-        "add",
-        "grace",
-        "Calm incident command",
-        "--date",
-        "2026-10-10",
-    ]);
-    ok(&["growth", "promote", "grace", "c1", "--date", "2026-11-15"]);
-    ok(&[
-        "end",
-        "grace",
-        "--date",
-        "2026-11-20",
-        "--as",
-        "concluded-early",
-        "--outcome",
-        "She moved to the platform team",
-        "--assess",
-        "g1=partly",
-    ]);
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 2
+            action = 3
 
-    ok(&[
-        "new",
-        "--person",
-        "Linus",
-        "--role",
-        "learner",
-        "--topic",
-        "Kernel review",
-        "--until",
-        "2026-12-31",
-        "--sessions",
-        "6",
-        "--cadence",
-        "weekly",
-        "--started",
-        "2026-09-15",
-    ]);
-    for (date, rating) in [
-        ("2026-09-22", "4"),
-        ("2026-09-29", "3"),
-        ("2026-10-06", "5"),
-    ] {
-        ok(&["checkin", "linus", "--date", date, "--rating", rating]);
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-06-01
+            achieved = 2026-10-10
+
+            [[goal]]
+            id = "g2"
+            text = "Give a conference talk"
+            added = 2026-06-01
+            dropped = 2026-11-01
+
+            [[action]]
+            id = "a1"
+            text = "Draft the RFC"
+            owner = "them"
+            added = 2026-08-28
+            checkin = "2026-08-28-1"
+            done = 2026-09-12
+
+            [[action]]
+            id = "a2"
+            text = "Introduce her to the platform lead"
+            owner = "me"
+            added = 2026-08-29
+            checkin = "2026-08-29-1"
+            done = 2026-10-10
+
+            [[action]]
+            id = "a3"
+            text = "Circulate the RFC"
+            owner = "them"
+            added = 2026-09-12
+            checkin = "2026-09-12-1"
+            dropped = 2026-11-26
+
+            [[event]]
+            date = 2026-09-20
+            what = "paused"
+            note = "Parental leave"
+
+            [[event]]
+            date = 2026-10-04
+            what = "resumed"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-08-28-1",
+            r#"
+            date = 2026-08-28
+            rating = 2
+
+            [[opened]]
+            id = "a1"
+            text = "Draft the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-08-29-1",
+            r#"
+            date = 2026-08-29
+            rating = 3
+
+            [[opened]]
+            id = "a2"
+            text = "Introduce her to the platform lead"
+            owner = "me"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-09-12-1",
+            r#"
+            date = 2026-09-12
+            rating = 4
+            closed = ["a1"]
+
+            [[opened]]
+            id = "a3"
+            text = "Circulate the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-10-1",
+            r#"
+            date = 2026-10-10
+            rating = 5
+            closed = ["a2"]
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-11-26-1",
+            r#"
+            date = 2026-11-26
+            rating = 4
+            notes = "Planning the next quarter"
+            "#,
+        )
+        .relationship(
+            "grace",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "ended"
+            started = 2026-07-01
+            cadence = "monthly"
+            destination = "Staff engineer by 2027"
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 1
+            waypoint = 2
+            growth = 1
+            advocacy = 1
+            strength = 2
+
+            [ending]
+            date = 2026-11-20
+            result = "concluded-early"
+            outcome = "She moved to the platform team"
+
+            [[event]]
+            date = 2026-11-20
+            what = "ended"
+
+            [[goal]]
+            id = "g1"
+            text = "Lead the platform migration"
+            added = 2026-07-01
+            assessment = "partly"
+
+            [[waypoint]]
+            id = "w1"
+            text = "Lead the Q3 incident review"
+            due = 2026-09-30
+            added = 2026-07-01
+            reached = 2026-09-30
+
+            [[waypoint]]
+            id = "w2"
+            text = "Present at the staff forum"
+            due = 2026-12-15
+            added = 2026-07-01
+
+            [[growth]]
+            id = "c1"
+            text = "Writing for executives"
+            added = 2026-07-15
+            promoted = 2026-11-15
+            strength = "s2"
+
+            [[advocacy]]
+            id = "v1"
+            date = 2026-10-05
+            text = "Nominated her for the staff panel"
+            waypoint = "w2"
+
+            [[strength]]
+            id = "s1"
+            text = "Calm incident command"
+            added = 2026-10-10
+
+            [[strength]]
+            id = "s2"
+            text = "Writing for executives"
+            added = 2026-11-15
+            from = "c1"
+            "#,
+        )
+        .checkin(
+            "grace",
+            "2026-09-30-1",
+            r#"
+            date = 2026-09-30
+            rating = 5
+            reached = ["w1"]
+            "#,
+        )
+        .relationship(
+            "linus",
+            r#"
+            person = "Linus"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-09-15
+            cadence = "biweekly"
+            topic = "Kernel review"
+            until = 2026-12-31
+            sessions = 6
+            snoozed_until = 2026-11-30
+
+            [[event]]
+            date = 2026-11-01
+            what = "evolved"
+            from = "reverse-mentoring"
+            from_role = "learner"
+
+            [[event]]
+            date = 2026-11-10
+            what = "changed"
+            note = "cadence: weekly → biweekly"
+
+            [[event]]
+            date = 2026-11-12
+            what = "snoozed"
+            until = 2026-11-30
+            "#,
+        )
+        .relationship(
+            "margaret-hamilton",
+            r#"
+            person = "Margaret Hamilton"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-01-01
+            cadence = "monthly"
+            "#,
+        )
+        .relationship(
+            "ken-thompson",
+            r#"
+            person = "Ken Thompson"
+            kind = "mentoring"
+            role = "mentee"
+            status = "ended"
+            started = 2026-01-01
+            cadence = "monthly"
+
+            [ending]
+            date = 2026-03-01
+            result = "completed"
+
+            [[event]]
+            date = 2026-03-01
+            what = "ended"
+            "#,
+        );
+    for (date, rating) in [("2026-09-22", 4), ("2026-09-29", 3), ("2026-10-06", 5)] {
+        let text = format!("date = {date}\nrating = {rating}");
+        journal.checkin("linus", &format!("{date}-1"), &text);
     }
-    ok(&[
-        "evolve",
-        "linus",
-        "--into",
-        "mentoring",
-        "--date",
-        "2026-11-01",
-    ]);
-    ok(&[
-        "--as-of",
-        "2026-11-10",
-        "set",
-        "linus",
-        "--cadence",
-        "biweekly",
-    ]);
-    ok(&[
-        "--as-of",
-        "2026-11-12",
-        "snooze",
-        "linus",
-        "--until",
-        "2026-11-30",
-    ]);
-
-    ok(&[
-        "new",
-        "--person",
-        "Margaret Hamilton",
-        "--role",
-        "mentor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-01-01",
-    ]);
-    ok(&[
-        "new",
-        "--person",
-        "Ken Thompson",
-        "--role",
-        "mentee",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-01-01",
-    ]);
-    ok(&[
-        "end",
-        "ken-thompson",
-        "--date",
-        "2026-03-01",
-        "--as",
-        "completed",
-    ]);
     env
 }
 
@@ -637,50 +677,76 @@ const HOSTILE: [&str; 7] = [
     "1) === +++ \\ \\* [^1]",
 ];
 
+/// The five relationships of [`journal`], and Eve, whose every word is
+/// one of [`HOSTILE`].
 fn hostile_journal() -> TestEnv {
     let env = journal();
-    let ok = |args: &[&str]| {
-        env.ok(args);
-    };
-    ok(&[
-        "new",
+    Journal::new(&env).relationship(
         "eve",
-        "--person",
-        HOSTILE[0],
-        "--role",
-        "sponsor",
-        "--cadence",
-        "weekly",
-        "--started",
-        "2026-09-01",
-        "--goal",
-        HOSTILE[1],
-    ]);
-    ok(&["goal", "done", "eve", "g1", "--date", "2026-10-01"]);
-    ok(&[
-        "action",
-        "add",
-        "eve",
-        "--date",
-        "2026-10-01",
-        "--",
-        HOSTILE[2],
-    ]);
-    ok(&["action", "done", "eve", "a1", "--date", "2026-10-02"]);
-    ok(&["advocate", "eve", HOSTILE[3], "--date", "2026-10-03"]);
-    ok(&["pause", "eve", "--date", "2026-10-04", "--note", HOSTILE[4]]);
-    ok(&["resume", "eve", "--date", "2026-10-05"]);
-    ok(&["strength", "add", "eve", HOSTILE[6], "--date", "2026-10-06"]);
-    ok(&[
-        "end",
-        "eve",
-        "--date",
-        "2026-10-07",
-        "--as",
-        "completed",
-        "--outcome",
-        HOSTILE[5],
-    ]);
+        r###"
+        person = "*Eve* <script>alert(1)</script> | #1 _x_"
+        kind = "sponsoring"
+        role = "sponsor"
+        status = "ended"
+        started = 2026-09-01
+        cadence = "weekly"
+
+        # The highest id handed out so far: rel never reuses an id, so never lower these.
+        [last_id]
+        goal = 1
+        action = 1
+        advocacy = 1
+        strength = 1
+
+        [ending]
+        date = 2026-10-07
+        result = "completed"
+        outcome = "![img](http://x.test/a.png) [link](http://y.test) <http://z.test>"
+
+        [[goal]]
+        id = "g1"
+        text = """
+        1. not a list
+        # not a heading"""
+        added = 2026-09-01
+        achieved = 2026-10-01
+
+        [[action]]
+        id = "a1"
+        text = "- [ ] <b>bold</b> `code` ~~strike~~ &amp; | pipe"
+        owner = "me"
+        added = 2026-10-01
+        done = 2026-10-02
+
+        [[advocacy]]
+        id = "v1"
+        date = 2026-10-03
+        text = """
+        > quote
+
+        ---
+
+            indented"""
+
+        [[event]]
+        date = 2026-10-04
+        what = "paused"
+        note = "## a heading in a note"
+
+        [[event]]
+        date = 2026-10-05
+        what = "resumed"
+
+        [[event]]
+        date = 2026-10-07
+        what = "ended"
+
+        [[strength]]
+        id = "s1"
+        text = '1) === +++ \ \* [^1]'
+        added = 2026-10-06
+        "###,
+    );
     env
 }
 

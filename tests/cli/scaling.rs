@@ -5,29 +5,38 @@
 use chrono::{Days, NaiveDate};
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// `relationships` relationships with `checkins` check-ins each, the
 /// check-ins written as files the way rel writes them.
 fn journal(relationships: usize, checkins: u64) -> TestEnv {
     let env = TestEnv::new();
     let start = NaiveDate::from_ymd_opt(2020, 1, 6).unwrap();
+    let journal = Journal::new(&env);
     for n in 0..relationships {
-        env.ok(&[
-            "new",
+        journal.relationship(
             &format!("person-{n}"),
-            "--person",
-            &format!("Person {n}"),
-            "--role",
-            "mentor",
-            "--cadence",
-            "weekly",
-            "--started",
-            "2020-01-06",
-            "--purpose",
-            "Grow",
-            "--goal",
-            "Run a design review",
-        ]);
+            &format!(
+                r#"
+                person = "Person {n}"
+                kind = "mentoring"
+                role = "mentor"
+                status = "active"
+                started = 2020-01-06
+                cadence = "weekly"
+                purpose = "Grow"
+
+                # The highest id handed out so far: rel never reuses an id, so never lower these.
+                [last_id]
+                goal = 1
+
+                [[goal]]
+                id = "g1"
+                text = "Run a design review"
+                added = 2020-01-06
+                "#
+            ),
+        );
         for k in 0..checkins {
             let date = start + Days::new(k * 2);
             env.write(
@@ -41,22 +50,6 @@ fn journal(relationships: usize, checkins: u64) -> TestEnv {
     env
 }
 
-/// Files opened and folders listed by one run of rel.
-fn io(env: &TestEnv, args: &[&str]) -> (usize, usize) {
-    let run = env.run_with(env.cmd().env("REL_TEST_IO", "1").args(args));
-    assert_eq!(run.code, 0, "{args:?}: {}", run.transcript());
-    let line = run
-        .stderr
-        .lines()
-        .find_map(|l| l.strip_prefix("rel-test-io: "))
-        .unwrap_or_else(|| panic!("no counts: {}", run.stderr));
-    let numbers: Vec<usize> = line
-        .split_whitespace()
-        .filter_map(|w| w.parse().ok())
-        .collect();
-    (numbers[0], numbers[1])
-}
-
 /// The counts of a command against a short history and a ten times
 /// longer one: the first run (nothing cached yet) and the next.
 fn both(args: &[&str]) -> [[(usize, usize); 2]; 2] {
@@ -64,7 +57,7 @@ fn both(args: &[&str]) -> [[(usize, usize); 2]; 2] {
     // the last few seconds with more care, and both must be as new.
     [20, 200].map(|checkins| {
         let env = journal(3, checkins);
-        [io(&env, args), io(&env, args)]
+        [env.io(args), env.io(args)]
     })
 }
 
@@ -95,7 +88,7 @@ fn status_reads_each_relationship_once() {
     // newest check-in; and its folder of check-ins at most once.
     let [small, large] = [2, 6].map(|relationships| {
         let env = journal(relationships, 10);
-        [io(&env, &["status"]), io(&env, &["status"])]
+        [env.io(&["status"]), env.io(&["status"])]
     });
     for ((opened_small, listed_small), (opened_large, listed_large)) in small.into_iter().zip(large)
     {
@@ -125,7 +118,7 @@ fn a_checkin_reads_as_much_in_a_large_journal_as_in_a_small_one() {
     let counts = [(1, 5), (12, 100)].map(|(relationships, checkins)| {
         let env = journal(relationships, checkins);
         env.ok(&["status"]);
-        io(&env, &args)
+        env.io(&args)
     });
     assert_eq!(counts[0], counts[1]);
     // The journal's folder of relationships (a crash may have left one

@@ -1,35 +1,38 @@
 //! `rel search`.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 /// Two relationships with words to find, one check-in written by hand
 /// with TOML escapes in it.
 fn journal() -> TestEnv {
     let env = crate::log::journal();
-    env.ok(&[
-        "new",
-        "grace",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--started",
-        "2026-08-01",
-        "--destination",
-        "Staff engineer by 2027",
-        "--why",
-        "She already leads the compiler RFC process",
-    ]);
-    env.ok(&[
-        "checkin",
-        "grace",
-        "--date",
-        "2026-11-10",
-        "-m",
-        "Planning went well.\nWe talked about Zoë's team and the\ndesign review she will chair.\nNothing else.",
-        "--working",
-        "Her calm in the incident review",
-    ]);
+    Journal::new(&env)
+        .relationship(
+            "grace",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "active"
+            started = 2026-08-01
+            destination = "Staff engineer by 2027"
+            why = "She already leads the compiler RFC process"
+            "#,
+        )
+        .checkin(
+            "grace",
+            "2026-11-10-1",
+            r#"
+            date = 2026-11-10
+            notes = """
+            Planning went well.
+            We talked about Zoë's team and the
+            design review she will chair.
+            Nothing else."""
+            working = ["Her calm in the incident review"]
+            "#,
+        );
     env.write(
         "relationships/grace/checkins/2026-11-12-1.toml",
         "# written by hand\ndate = 2026-11-12\nnotes = \"Caf\\u00e9 with the VP: \\\"sponsor her\\\" came up.\"\nchanges = [\"Ask ZOE\\u0308 to pair\"]\n",

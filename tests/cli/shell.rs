@@ -3,6 +3,7 @@
 use clap::CommandFactory;
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 /// Runs a bash that loads rel's completions and asks for the candidates of
 /// a command line, as pressing TAB would.
@@ -46,7 +47,7 @@ fn complete(env: &TestEnv, words: &[&str]) -> Vec<String> {
 #[test]
 fn bash_completes_commands_flags_and_handles() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&["new", "--person", "Grace Hopper", "--role", "sponsor"]);
     assert_eq!(complete(&env, &["rel", "st"]), ["status", "strength"]);
     assert_eq!(
@@ -169,14 +170,14 @@ fn rel_alone_shows_the_status() {
         "a short getting-started: {}",
         run.stderr
     );
-    env.ada();
+    fixtures::ada(&env);
     assert_eq!(env.ok(&[]), env.ok(&["status"]));
 }
 
 #[test]
 fn colour_only_when_wanted() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let plain = env.run_with(env.cmd().env_remove("NO_COLOR").arg("status"));
     assert!(!plain.stdout.contains('\u{1b}'), "piped output stays plain");
     let forced = env.run_with(

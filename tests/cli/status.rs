@@ -1,6 +1,7 @@
 //! `rel status` and `rel show`.
 
 use crate::env::TestEnv;
+use crate::fixtures::Journal;
 
 #[test]
 fn an_empty_journal_says_how_to_start() {
@@ -15,84 +16,103 @@ fn an_empty_journal_says_how_to_start() {
 /// Three relationships, one of each kind, at different stages.
 fn journal() -> TestEnv {
     let env = TestEnv::new();
-    env.ok(&[
-        "new",
-        "--person",
-        "Ada Lovelace",
-        "--role",
-        "mentor",
-        "--cadence",
-        "biweekly",
-        "--started",
-        "2026-06-01",
-        "--purpose",
-        "Grow into a tech lead",
-        "--their-aims",
-        "Lead a cross-team project",
-        "--agreed",
-        "2026-06-03",
-        "--how",
-        "Fortnightly",
-        "--goal",
-        "Run a design review",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-10-01",
-        "--rating",
-        "3",
-        "--their-action",
-        "Draft the RFC",
-        "--review",
-    ]);
-    env.ok(&[
-        "checkin",
-        "ada-lovelace",
-        "--date",
-        "2026-10-20",
-        "--rating",
-        "4",
-        "-m",
-        "Good one",
-    ]);
-    env.ok(&[
-        "new",
-        "grace",
-        "--person",
-        "Grace Hopper",
-        "--role",
-        "sponsor",
-        "--cadence",
-        "monthly",
-        "--started",
-        "2026-08-01",
-        "--destination",
-        "Staff engineer by 2027",
-        "--purpose",
-        "Sponsor Grace to staff",
-    ]);
-    env.ok(&["checkin", "grace", "--date", "2026-11-10", "--rating", "5"]);
-    env.ok(&[
-        "new",
-        "--person",
-        "Linus",
-        "--role",
-        "learner",
-        "--topic",
-        "Kernel review",
-        "--until",
-        "2026-12-03",
-        "--sessions",
-        "4",
-        "--started",
-        "2026-09-01",
-        "--cadence",
-        "weekly",
-    ]);
+    let journal = Journal::new(&env);
+    journal
+        .relationship(
+            "ada-lovelace",
+            r#"
+            person = "Ada Lovelace"
+            kind = "mentoring"
+            role = "mentor"
+            status = "active"
+            started = 2026-06-01
+            cadence = "biweekly"
+            purpose = "Grow into a tech lead"
+            their_aims = "Lead a cross-team project"
+            reviewed = 2026-10-01
+
+            [agreement]
+            date = 2026-06-03
+            how = "Fortnightly"
+
+            # The highest id handed out so far: rel never reuses an id, so never lower these.
+            [last_id]
+            goal = 1
+            action = 1
+
+            [[goal]]
+            id = "g1"
+            text = "Run a design review"
+            added = 2026-06-01
+
+            [[action]]
+            id = "a1"
+            text = "Draft the RFC"
+            owner = "them"
+            added = 2026-10-01
+            checkin = "2026-10-01-1"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-01-1",
+            r#"
+            date = 2026-10-01
+            rating = 3
+            review = true
+
+            [[opened]]
+            id = "a1"
+            text = "Draft the RFC"
+            owner = "them"
+            "#,
+        )
+        .checkin(
+            "ada-lovelace",
+            "2026-10-20-1",
+            r#"
+            date = 2026-10-20
+            rating = 4
+            notes = "Good one"
+            "#,
+        )
+        .relationship(
+            "grace",
+            r#"
+            person = "Grace Hopper"
+            kind = "sponsoring"
+            role = "sponsor"
+            status = "active"
+            started = 2026-08-01
+            cadence = "monthly"
+            purpose = "Sponsor Grace to staff"
+            destination = "Staff engineer by 2027"
+            "#,
+        )
+        .checkin(
+            "grace",
+            "2026-11-10-1",
+            r#"
+            date = 2026-11-10
+            rating = 5
+            "#,
+        )
+        .relationship(
+            "linus",
+            r#"
+            person = "Linus"
+            kind = "reverse-mentoring"
+            role = "learner"
+            status = "active"
+            started = 2026-09-01
+            cadence = "weekly"
+            topic = "Kernel review"
+            until = 2026-12-03
+            sessions = 4
+            "#,
+        );
     for day in ["2026-11-05", "2026-11-12", "2026-11-19"] {
-        env.ok(&["checkin", "linus", "--date", day]);
+        journal.checkin("linus", &format!("{day}-1"), &format!("date = {day}"));
     }
     env
 }

@@ -1,6 +1,7 @@
 //! How the journal is stored: resolution, formats, hand edits.
 
 use crate::env::TestEnv;
+use crate::fixtures;
 
 #[test]
 fn journal_resolution_prefers_flag_then_env_then_config_then_data_dir() {
@@ -67,7 +68,7 @@ mood = "keen"   # rel does not know this key
 #[test]
 fn a_newer_format_is_read_only() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.write("journal.toml", "format = 99\n");
     let run = env.run(&["status"]);
     assert_eq!(run.code, 0);
@@ -84,7 +85,7 @@ fn a_newer_format_is_read_only() {
 #[test]
 fn an_interrupted_checkin_is_completed_by_the_next_write() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     env.ok(&[
         "checkin",
         "ada-lovelace",
@@ -119,7 +120,7 @@ fn an_interrupted_checkin_is_completed_by_the_next_write() {
 #[test]
 fn every_broken_file_is_named_with_its_place() {
     let env = TestEnv::new();
-    env.ada();
+    fixtures::ada(&env);
     let cases: &[(&str, &[u8], &str)] = &[
         (
             "syntax",
