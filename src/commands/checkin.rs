@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::assess::Timing;
+use crate::model::assess::{Assessment, Timing};
 use crate::model::date::{parse_iso, with_weekday};
 use crate::model::id::IdError;
 use crate::model::items::{ItemError, NewAction};
@@ -127,11 +127,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         from_flags(ctx, &args, &handle, &before)?
     };
     match record(ctx, &handle, &checkin) {
-        Ok(mut message) => {
-            // What comes next, as every other view will tell it.
-            if let Ok(view) = super::load_view(ctx, &handle, 1, store::Words::Open) {
-                message.push_str(&next_line(&view));
-            }
+        Ok(message) => {
             ctx.say(&message);
             Ok(())
         }
@@ -204,7 +200,7 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     let txn = ctx.journal.begin()?;
     let mut ed = txn.load(handle)?;
     check_items(&ed.rel, handle, checkin)?;
-    let (id, written) = txn.record_checkin(&mut ed, checkin)?;
+    let (id, written, checkins) = txn.record_checkin(&mut ed, checkin)?;
     drop(txn);
 
     ctx.changed(format!("checkin {handle} {}", id.date));
@@ -231,17 +227,19 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
     }
+    // What comes next, as every other view will tell it from now on.
+    let assessment = super::view::assess_written(ctx, handle, &ed.rel, &checkins, (id, &written));
+    message.push_str(&next_line(&assessment, &ed.rel));
     Ok(message)
 }
 
 /// The next meeting as the relationship's assessment has it: the one
 /// planned, or the day the cadence makes the next check-in due.
-fn next_line(view: &super::View) -> String {
-    let a = &view.assessment;
+fn next_line(a: &Assessment, rel: &Relationship) -> String {
     if a.timing == Timing::TimeBoxOver {
         return "\n  the time box is over: conclude, extend or evolve".to_string();
     }
-    match (a.planned, a.next_due, &view.rel.cadence) {
+    match (a.planned, a.next_due, &rel.cadence) {
         (Some(planned), _, _) => format!("\n  next meeting {}", with_weekday(planned)),
         (None, Some(due), Some(cadence)) => {
             format!("\n  next due {} ({cadence})", with_weekday(due))

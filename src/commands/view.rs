@@ -35,11 +35,8 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
     let read = Read { words, ..Read::ALL };
     let Loaded { rel, checkins, .. } = ctx.journal.read(handle, read.with_checkins())?;
     let meetings = Meetings::of(&checkins);
-    let (recent, problems) = read_recent(ctx, handle, &meetings, recent);
-    let review = review_by(ctx, handle, &rel, &meetings, &recent);
-    let last = recent.last().map(|(_, c)| c);
-    let snapshot = Snapshot::whole(handle, &rel, &meetings, last, review, ctx.today);
-    let assessment = assess(&snapshot, ctx.today, &ctx.settings);
+    let (recent, problems) = read_recent(ctx, handle, &meetings, recent, &[]);
+    let assessment = assess_whole(ctx, handle, &rel, &meetings, &recent);
     Ok(View {
         handle: handle.clone(),
         rel,
@@ -50,13 +47,45 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
     })
 }
 
+/// Assesses a whole relationship whose newest check-ins held by today are
+/// `recent` (oldest first).
+fn assess_whole(
+    ctx: &Ctx,
+    handle: &Handle,
+    rel: &Relationship,
+    meetings: &Meetings,
+    recent: &[(CheckinId, CheckIn)],
+) -> Assessment {
+    let review = review_by(ctx, handle, rel, meetings, recent);
+    let last = recent.last().map(|(_, c)| c);
+    let snapshot = Snapshot::whole(handle, rel, meetings, last, review, ctx.today);
+    assess(&snapshot, ctx.today, &ctx.settings)
+}
+
+/// The assessment of a relationship just written, from what the write had
+/// in hand — the relationship, the check-in it filed — and the names of its
+/// check-ins: what every view will say of it from now on, without reading
+/// the relationship again.
+pub fn assess_written(
+    ctx: &Ctx,
+    handle: &Handle,
+    rel: &Relationship,
+    checkins: &[CheckinId],
+    written: (CheckinId, &CheckIn),
+) -> Assessment {
+    let meetings = Meetings::of(checkins);
+    let known = [(written.0, written.1.clone())];
+    let (recent, _) = read_recent(ctx, handle, &meetings, 1, &known);
+    assess_whole(ctx, handle, rel, &meetings, &recent)
+}
+
 /// Reads what an overview of every relationship shows of one: its
 /// [`Brief`](crate::model::Brief), which holds no closed item and eight
 /// bytes a meeting, and its newest check-in. The view holds only the open
 /// items, and the brief's meetings are let go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     let brief = ctx.journal.brief(handle)?;
-    let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1);
+    let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1, &[]);
     let review = review_by(ctx, handle, &brief.rel, &brief.meetings, &recent);
     let last = recent.last().map(|(_, c)| c);
     let Some(snapshot) = Snapshot::brief(handle, &brief, last, review, ctx.today) else {
@@ -100,17 +129,23 @@ fn review_by(
     last_review(rel, ctx.today, earlier)
 }
 
-/// The newest `n` check-ins held by today (at least one), read, oldest
-/// first, and the problems of any that would not read.
+/// The newest `n` check-ins held by today (at least one), read (unless
+/// `known` has them), oldest first, and the problems of any that would
+/// not read.
 fn read_recent(
     ctx: &Ctx,
     handle: &Handle,
     meetings: &Meetings,
     n: usize,
+    known: &[(CheckinId, CheckIn)],
 ) -> (Vec<(CheckinId, CheckIn)>, Vec<Problem>) {
     let mut loaded = Vec::new();
     let mut problems = Vec::new();
     for id in meetings.newest_by(ctx.today, n.max(1)) {
+        if let Some(known) = known.iter().find(|(k, _)| *k == id) {
+            loaded.push(known.clone());
+            continue;
+        }
         match ctx.journal.load_checkin(handle, id) {
             Ok(checkin) => loaded.push((id, checkin)),
             Err(problem) => problems.push(problem),

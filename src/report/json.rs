@@ -263,10 +263,20 @@ pub struct PeriodRelationship<'a> {
     pub advocacy: Vec<AdvocacyJson<'a>>,
     pub strengths: Vec<Dated<'a>>,
     pub promoted: Vec<PromotedJson<'a>>,
+    /// The meetings that reviewed the relationship or agreed course
+    /// corrections, oldest first.
+    pub corrections: Vec<CorrectionJson<'a>>,
     /// The relationship's own history in the period, as stored.
     pub events: Vec<&'a Event>,
     /// The closing conversation, when it happened in the period.
     pub ending: Option<&'a Ending>,
+}
+
+#[derive(Serialize)]
+pub struct CorrectionJson<'a> {
+    pub date: NaiveDate,
+    pub review: bool,
+    pub changes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -275,6 +285,9 @@ pub struct PeriodCheckins {
     /// What the cadence implies; null without a cadence.
     pub expected: Option<u32>,
     pub cadence: Option<String>,
+    /// Every cadence in force during the period, oldest first: each judged
+    /// the meetings of its own days.
+    pub cadences: Vec<String>,
     /// The days it was meant to meet (running, not snoozed); null without
     /// a cadence.
     pub meeting_days: Option<i64>,
@@ -437,9 +450,14 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
         quiet: a.is_quiet(),
         checkins: PeriodCheckins {
             held: a.checkins.len(),
-            expected: a.expected.map(|e| e.count),
+            expected: a.expected.as_ref().map(|e| e.count),
             cadence: rel.cadence.as_ref().map(ToString::to_string),
-            meeting_days: a.expected.map(|e| e.days),
+            cadences: a
+                .expected
+                .as_ref()
+                .map(|e| e.cadences.iter().map(ToString::to_string).collect())
+                .unwrap_or_default(),
+            meeting_days: a.expected.as_ref().map(|e| e.days),
             ids: a.checkins.iter().map(ToString::to_string).collect(),
             ratings: a.ratings.clone(),
             average_rating: a.average_rating().map(two_places),
@@ -495,6 +513,15 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
                 text: &c.text,
                 date: c.promoted,
                 strength: c.strength.map(|s| s.to_string()),
+            })
+            .collect(),
+        corrections: a
+            .corrections
+            .iter()
+            .map(|c| CorrectionJson {
+                date: c.date,
+                review: c.review,
+                changes: &c.changes,
             })
             .collect(),
         events: a.events.clone(),
