@@ -7,7 +7,7 @@ use super::style::Paint;
 use crate::model::assess::{Fact, Level, Timing, Understanding, ago, in_days, plural};
 use crate::model::date::{days_between, with_weekday};
 use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
-use crate::text::{clip, sanitize, visible_width, wrap, wrap_styled};
+use crate::text::{self, clip, sanitize, wrap, wrap_styled};
 
 pub struct Input<'a> {
     pub handle: &'a str,
@@ -137,7 +137,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
                 };
                 let head = format!("  {} {:<4} ", paint.dim(who), x.id.to_string());
                 let tail = paint.dim(&format!(" · {}", super::age(x.added, today))) + &due;
-                let room = width.saturating_sub(visible_width(&head) + visible_width(&tail));
+                let room = width.saturating_sub(text::width(&head) + text::width(&tail));
                 line(&format!("{head}{}{tail}", clip(&x.text, room.max(12))));
             }
             if mine.len() > ACTIONS {
@@ -250,7 +250,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     let title = format!("{} {}", paint.level(u.level), u.which.title());
     match weakest.1 {
         Some(fact) => {
-            let text = wrap(&fact.text, 11 + visible_width(&title), width, "  ");
+            let text = wrap(&fact.text, 11 + text::width(&title), width, "  ");
             line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
             let ask = question(rel, fact);
             line(&format!(

@@ -12,7 +12,7 @@ use crate::model::date::days_between;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
 };
-use crate::text::{sanitize, visible_width, wrap, wrap_styled};
+use crate::text::{self, sanitize, wrap, wrap_styled};
 
 /// Everything the report shows.
 pub struct Input<'a> {
@@ -64,7 +64,7 @@ impl Page {
 
     /// A line with a marker, then text wrapped under itself.
     pub fn item(&mut self, marker: &str, text: &str) {
-        let used = visible_width(marker);
+        let used = text::width(marker);
         let indent = " ".repeat(used);
         let line = format!("{marker}{}", wrap_styled(text, used, self.width, &indent));
         let _ = writeln!(self.out, "{}", line.trim_end());

@@ -7,7 +7,7 @@ use super::table::{Column, Tone, bar, fit, health_tone, mark};
 use super::{kind_role, short_ago, short_until};
 use crate::model::assess::Timing;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
-use crate::text::{sanitize, wrap};
+use crate::text::{self, sanitize, wrap};
 
 /// One row of the overview.
 pub struct Row<'a> {
@@ -155,7 +155,7 @@ pub fn attention(items: &[Attention], width: usize, paint: Paint) -> String {
     out.push('\n');
     for item in items {
         let head = format!("{}: ", item.handle);
-        let body = wrap(&item.message, 2 + head.chars().count(), width, "    ");
+        let body = wrap(&item.message, 2 + text::width(&head), width, "    ");
         let marker = if item.urgency >= 75 {
             paint.red("!")
         } else {
