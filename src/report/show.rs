@@ -74,7 +74,7 @@ impl Page {
     fn empty(&mut self, what: &str, command: String) {
         if self.hints {
             let hint = self.paint.dim(&format!("→ {command}"));
-            self.line(&format!("  {what} {hint}"));
+            self.item("  ", &format!("{what} {hint}"));
         } else {
             self.line(&format!("  {what}"));
         }
@@ -114,11 +114,14 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
 fn title(page: &mut Page, input: &Input<'_>) {
     let rel = input.rel;
     let p = page.paint;
-    page.line(&format!(
-        "{} {}",
-        p.bold(&sanitize(&rel.person)),
-        p.dim(&format!("({})", input.handle))
-    ));
+    page.item(
+        "",
+        &format!(
+            "{} {}",
+            p.bold(&sanitize(&rel.person)),
+            p.dim(&format!("({})", input.handle))
+        ),
+    );
     let status = match rel.status {
         Status::Active => format!("active since {}", rel.started),
         Status::Paused => format!("paused · started {}", rel.started),
@@ -132,11 +135,14 @@ fn title(page: &mut Page, input: &Input<'_>) {
             None => format!("ended · started {}", rel.started),
         },
     };
-    page.line(&format!(
-        "{} · {status} · health {}",
-        kind_sentence(rel),
-        p.health(input.assessment.health)
-    ));
+    page.item(
+        "",
+        &format!(
+            "{} · {status} · health {}",
+            kind_sentence(rel),
+            p.health(input.assessment.health)
+        ),
+    );
 }
 
 fn facts(page: &mut Page, input: &Input<'_>) {

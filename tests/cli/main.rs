@@ -27,3 +27,4 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod wide;
