@@ -199,6 +199,21 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+/// What a person most likely meant by `input`: the candidate fewest edits
+/// away (a character added, dropped or changed, or two neighbours swapped),
+/// if it is near enough to be a typo — at most one edit for every three
+/// characters typed, rounded up, and never more than three. Of equally
+/// near candidates, the first.
+pub fn suggest<T: AsRef<str>>(input: &str, candidates: impl IntoIterator<Item = T>) -> Option<T> {
+    let limit = input.chars().count().div_ceil(3).min(3);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(input, c.as_ref()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -296,5 +311,34 @@ mod tests {
         for line in wrapped.lines() {
             assert!(width(line) <= 20, "{line:?}");
         }
+    }
+
+    #[test]
+    fn suggestions_allow_one_typo_in_three_characters() {
+        let keys = ["notes", "rating", "text", "how", "format", "purpose"];
+        let best = |s: &str| suggest(s, keys);
+        assert_eq!(best("nots"), Some("notes"));
+        assert_eq!(best("hwo"), Some("how"));
+        assert_eq!(best("fromat"), Some("format"));
+        assert_eq!(best("tekst"), Some("text"));
+        assert_eq!(best("ratin"), Some("rating"));
+        assert_eq!(best("purpse"), Some("purpose"));
+        assert_eq!(best("rating"), Some("rating"));
+        // One edit in three letters, two in four to six, three at most.
+        assert_eq!(best("hxx"), None);
+        assert_eq!(best("mood"), None);
+        assert_eq!(best("favourite_tea"), None);
+        assert_eq!(
+            suggest("abcdefghijkl", ["abcdefghiXYZ"]),
+            Some("abcdefghiXYZ")
+        );
+        assert_eq!(suggest("abcdefghijkl", ["abcdefghWXYZ"]), None);
+        // The first of equally near candidates; nothing from nothing.
+        assert_eq!(suggest("cat", ["bat", "cut"]), Some("bat"));
+        assert_eq!(suggest("cat", Vec::<String>::new()), None);
+        assert_eq!(suggest("", ["a"]), None);
+        // Characters, not bytes.
+        assert_eq!(suggest("zoé", ["zoe", "zoë"]), Some("zoe"));
+        assert_eq!(suggest("李小龙", ["李小龍"]), Some("李小龍"));
     }
 }
