@@ -12,8 +12,7 @@ use crate::text::sanitize;
 
 use super::finish;
 
-/// Open action items across your relationships, oldest first, yours and
-/// theirs.
+/// Open action items across your relationships, oldest first, yours and theirs
 ///
 /// Examples:
 ///   rel actions

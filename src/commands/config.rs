@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::report::table::{Column, Tone, fit};
 use crate::text::sanitize;
 
-/// Show the settings in force and where each came from.
+/// Show the settings in force and where each came from
 ///
 /// Settings live in `<config dir>/rel/config.toml` (or the file REL_CONFIG
 /// names):

@@ -6,7 +6,7 @@ use crate::export::{self, CheckinEntry, RenderedEntry, render_head};
 use crate::model::{CheckinId, Handle};
 use crate::store::{Access, FORMAT, Problem, Severity, par_map};
 
-/// Print the journal, or the relationships named, as one JSON document.
+/// Print the journal, or the relationships named, as one JSON document
 ///
 /// Everything goes into it: each relationship with every field and item
 /// (its history of events included), every check-in under its id, and the

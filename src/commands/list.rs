@@ -10,7 +10,7 @@ use crate::text::sanitize;
 
 use super::finish;
 
-/// List the relationships: handles, people, kinds, roles and statuses.
+/// List the relationships: handles, people, kinds, roles and statuses
 ///
 /// Examples:
 ///   rel list
