@@ -8,7 +8,7 @@ use super::{kind_role, short_ago, short_until};
 use crate::model::assess::Timing;
 use crate::model::assess::urgency;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
-use crate::text::{sanitize, wrap};
+use crate::text::{self, sanitize, wrap};
 
 /// One row of the overview.
 pub struct Row<'a> {
@@ -158,7 +158,7 @@ pub fn attention(items: &[Attention], width: usize, paint: Paint) -> String {
         let head = format!("{}: ", item.handle);
         let body = wrap(
             &super::needs::sentence(&item.need),
-            2 + head.chars().count(),
+            2 + text::width(&head),
             width,
             "    ",
         );
