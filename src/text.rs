@@ -1,5 +1,8 @@
 //! Text from people and files, made safe and neat for a terminal: control
-//! characters (ANSI escapes among them) are shown, never obeyed.
+//! characters (ANSI escapes among them) are shown, never obeyed; widths
+//! are counted in terminal columns.
+
+use unicode_width::UnicodeWidthStr;
 
 /// Replaces control characters with visible escapes. Newlines and tabs
 /// are kept when `multiline` is true.
@@ -33,11 +36,10 @@ pub fn sanitize(text: &str) -> String {
 pub fn echo(input: &str) -> String {
     const MAX: usize = 48;
     let shown = sanitize(input);
-    if shown.chars().count() <= MAX {
+    if width(&shown) <= MAX {
         return shown;
     }
-    let cut: String = shown.chars().take(MAX - 1).collect();
-    format!("{cut}…")
+    format!("{}…", columns_of(&shown, MAX - 1))
 }
 
 /// Bidirectional overrides can make a line read differently than it is.
@@ -45,56 +47,77 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// How many columns a string takes, not counting ANSI colour codes.
-pub fn visible_width(text: &str) -> usize {
-    let mut width = 0;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            // CSI: ESC [ … final byte in @..~
-            if chars.next() == Some('[') {
-                for c in chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
-                }
-            }
-        } else {
-            width += 1;
-        }
+/// How many terminal columns a string takes: two for a wide character
+/// (CJK, most emoji), none for a combining mark or an ANSI colour code.
+/// Every layout in rel measures with this, never by counting characters.
+pub fn width(text: &str) -> usize {
+    let mut columns = 0;
+    let mut rest = text;
+    while let Some(at) = rest.find('\u{1b}') {
+        columns += UnicodeWidthStr::width(&rest[..at]);
+        rest = after_escape(&rest[at..]);
     }
-    width
+    columns + UnicodeWidthStr::width(rest)
 }
 
-/// The first line of a text, cut to `max` characters with an ellipsis.
-pub fn clip(text: &str, max: usize) -> String {
-    let line = text.lines().next().unwrap_or("").trim_end();
-    let more_lines = text.trim_end().contains('\n');
-    let count = line.chars().count();
-    if count <= max && !more_lines {
-        return sanitize(line);
+/// What follows the escape that starts `text`: a CSI (ESC [ … final byte
+/// in @..~), or ESC and the one character after it.
+fn after_escape(text: &str) -> &str {
+    let mut chars = text.chars();
+    chars.next();
+    if chars.next() == Some('[') {
+        for c in chars.by_ref() {
+            if ('@'..='~').contains(&c) {
+                break;
+            }
+        }
     }
-    let keep = if count < max {
-        count
+    chars.as_str()
+}
+
+/// The longest start of `text` that fits in `columns`: a wide character
+/// that would straddle the edge is left out.
+fn columns_of(text: &str, columns: usize) -> &str {
+    let mut end = 0;
+    for (at, c) in text.char_indices() {
+        let next = at + c.len_utf8();
+        if width(&text[..next]) > columns {
+            break;
+        }
+        end = next;
+    }
+    &text[..end]
+}
+
+/// The first line of a text, cut to `max` columns with an ellipsis.
+pub fn clip(text: &str, max: usize) -> String {
+    let line = sanitize(text.lines().next().unwrap_or("").trim_end());
+    let more_lines = text.trim_end().contains('\n');
+    let columns = width(&line);
+    if columns <= max && !more_lines {
+        return line;
+    }
+    let keep = if columns < max {
+        columns
     } else {
         max.saturating_sub(1)
     };
-    let cut: String = line.chars().take(keep).collect();
-    format!("{}…", sanitize(cut.trim_end()))
+    format!("{}…", columns_of(&line, keep).trim_end())
 }
 
-/// Word-wraps text to `width` columns. The first line continues a line
-/// that already holds `used` columns; every later line starts with
-/// `indent`. Line breaks in the text are kept; control characters shown.
-pub fn wrap(text: &str, used: usize, width: usize, indent: &str) -> String {
-    wrap_styled(&sanitize_with(text, true), used, width, indent)
+/// Word-wraps text to `columns`. The first line continues a line that
+/// already holds `used` columns; every later line starts with `indent`.
+/// Line breaks in the text are kept; control characters shown.
+pub fn wrap(text: &str, used: usize, columns: usize, indent: &str) -> String {
+    wrap_styled(&sanitize_with(text, true), used, columns, indent)
 }
 
 /// Word-wraps text that is already safe and may hold colour codes, which
-/// take no room.
-pub fn wrap_styled(text: &str, used: usize, width: usize, indent: &str) -> String {
-    let indent_width = visible_width(indent);
-    let width = width.max(indent_width + 20);
+/// take no room. Words are kept whole, but CJK text, which runs its words
+/// together, may break between any two of its characters.
+pub fn wrap_styled(text: &str, used: usize, columns: usize, indent: &str) -> String {
+    let indent_width = width(indent);
+    let columns = columns.max(indent_width + 20);
     let mut out = String::new();
     let mut column = used;
     for (n, paragraph) in text.trim_end().lines().enumerate() {
@@ -110,23 +133,85 @@ pub fn wrap_styled(text: &str, used: usize, width: usize, indent: &str) -> Strin
                 spaces += 1;
                 continue;
             }
-            let len = visible_width(word);
-            let gap = if line_empty { spaces } else { spaces + 1 };
-            if !line_empty && column + gap + len > width {
-                out.push('\n');
-                out.push_str(indent);
-                column = indent_width;
-            } else {
-                out.push_str(&" ".repeat(gap));
-                column += gap;
+            for (k, piece) in pieces(word).into_iter().enumerate() {
+                let len = width(piece);
+                let gap = match (k, line_empty) {
+                    (0, true) => spaces,
+                    (0, false) => spaces + 1,
+                    _ => 0,
+                };
+                if !line_empty && column + gap + len > columns {
+                    out.push('\n');
+                    out.push_str(indent);
+                    column = indent_width;
+                } else {
+                    out.push_str(&" ".repeat(gap));
+                    column += gap;
+                }
+                out.push_str(piece);
+                column += len;
+                line_empty = false;
             }
-            out.push_str(word);
-            column += len;
-            line_empty = false;
             spaces = 0;
         }
     }
     out
+}
+
+/// A word cut where a line may break inside it: next to a CJK character,
+/// but never before a closing mark or one that takes no room (it belongs
+/// to the character before), nor after an opening mark.
+fn pieces(word: &str) -> Vec<&str> {
+    const CLOSING: &str =
+        "、。，．・：；？！）］｝〉》」』】〕ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ,.;:!?)]}\"'";
+    const OPENING: &str = "（［｛〈《「『【〔([{\"'";
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut before: Option<char> = None;
+    for (at, c) in word.char_indices() {
+        if let Some(b) = before
+            && (is_cjk(b) || is_cjk(c))
+            && !CLOSING.contains(c)
+            && !OPENING.contains(b)
+            && width(c.encode_utf8(&mut [0; 4])) > 0
+        {
+            out.push(&word[start..at]);
+            start = at;
+        }
+        before = Some(c);
+    }
+    out.push(&word[start..]);
+    out
+}
+
+/// Han, kana, hangul, CJK punctuation and full-width forms: scripts that
+/// do not put spaces between words.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115f}'
+        | '\u{2e80}'..='\u{a4cf}'
+        | '\u{ac00}'..='\u{d7a3}'
+        | '\u{f900}'..='\u{faff}'
+        | '\u{fe30}'..='\u{fe4f}'
+        | '\u{ff00}'..='\u{ff60}'
+        | '\u{ffe0}'..='\u{ffe6}'
+        | '\u{20000}'..='\u{3fffd}'
+    )
+}
+
+/// What a person most likely meant by `input`: the candidate fewest edits
+/// away (a character added, dropped or changed, or two neighbours swapped),
+/// if it is near enough to be a typo — at most one edit for every three
+/// characters typed, rounded up, and never more than three. Of equally
+/// near candidates, the first.
+pub fn suggest<T: AsRef<str>>(input: &str, candidates: impl IntoIterator<Item = T>) -> Option<T> {
+    let limit = input.chars().count().div_ceil(3).min(3);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::osa_distance(input, c.as_ref()), c))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]
@@ -158,8 +243,8 @@ mod tests {
 
     #[test]
     fn colour_codes_take_no_room() {
-        assert_eq!(visible_width("\u{1b}[32m●\u{1b}[0m ok"), 4);
-        assert_eq!(visible_width("plain"), 5);
+        assert_eq!(width("\u{1b}[32m●\u{1b}[0m ok"), 4);
+        assert_eq!(width("plain"), 5);
     }
 
     #[test]
@@ -167,5 +252,93 @@ mod tests {
         assert_eq!(clip("short", 10), "short");
         assert_eq!(clip("a long line of text", 10), "a long li…");
         assert_eq!(clip("first\nsecond", 10), "first…");
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        assert_eq!(width("李小龍"), 6);
+        assert_eq!(width("Zoë"), 3);
+        assert_eq!(width("Zoe\u{308}"), 3);
+        assert_eq!(width("🎉 done"), 7);
+        assert_eq!(width("👩\u{200d}💻"), 2);
+        assert_eq!(width("\u{1b}[1m李\u{1b}[0m"), 2);
+        assert_eq!(width(""), 0);
+    }
+
+    #[test]
+    fn clipping_counts_columns_and_never_splits_a_wide_character() {
+        assert_eq!(clip("李小龍", 6), "李小龍");
+        assert_eq!(clip("李小龍", 5), "李小…");
+        assert_eq!(clip("李小龍", 4), "李…");
+        assert_eq!(clip("主持一次设计评审会议", 9), "主持一次…");
+        assert_eq!(clip("🎉🎉🎉🎉", 6), "🎉🎉…");
+        assert_eq!(clip("李小龍\nnext", 10), "李小龍…");
+        for max in 1..14 {
+            for text in ["主持一次设计评审会议", "a李b小c龍d", "🎉 party 🎉🎉"] {
+                let clipped = clip(text, max);
+                assert!(width(&clipped) <= max.max(1), "{max}: {clipped}");
+            }
+        }
+        assert_eq!(echo(&"李".repeat(30)), format!("{}…", "李".repeat(23)));
+        assert_eq!(echo("李小龍"), "李小龍");
+    }
+
+    #[test]
+    fn cjk_text_wraps_between_characters() {
+        let notes = "我们讨论了设计文档的结构，以及如何在评审会上回答难题。";
+        let wrapped = wrap(notes, 0, 24, "  ");
+        assert_eq!(
+            wrapped,
+            // A comma never starts a line: 构 goes down with it.
+            "我们讨论了设计文档的结\n  构，以及如何在评审会上\n  回答难题。"
+        );
+        for line in wrapped.lines() {
+            assert!(width(line) <= 24, "{line}");
+        }
+        // Latin words inside CJK text stay whole; so do quotes.
+        assert_eq!(
+            wrap("用Rust写一个小工具给团队用", 0, 20, ""),
+            "用Rust写一个小工具给\n团队用"
+        );
+        assert_eq!(wrap("他说「好的」", 0, 20, ""), "他说「好的」");
+        // Emoji stay whole and count two columns.
+        let party = wrap("🎉 🎉 🎉 🎉 🎉 🎉 🎉 🎉 🎉 🎉", 0, 20, "");
+        assert_eq!(party, "🎉 🎉 🎉 🎉 🎉 🎉 🎉\n🎉 🎉 🎉");
+        // Colour codes take no room and are never cut.
+        let styled = format!("\u{1b}[1m{}\u{1b}[0m", "李".repeat(12));
+        let wrapped = wrap_styled(&styled, 0, 20, "");
+        assert_eq!(wrapped.lines().count(), 2);
+        for line in wrapped.lines() {
+            assert!(width(line) <= 20, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn suggestions_allow_one_typo_in_three_characters() {
+        let keys = ["notes", "rating", "text", "how", "format", "purpose"];
+        let best = |s: &str| suggest(s, keys);
+        assert_eq!(best("nots"), Some("notes"));
+        assert_eq!(best("hwo"), Some("how"));
+        assert_eq!(best("fromat"), Some("format"));
+        assert_eq!(best("tekst"), Some("text"));
+        assert_eq!(best("ratin"), Some("rating"));
+        assert_eq!(best("purpse"), Some("purpose"));
+        assert_eq!(best("rating"), Some("rating"));
+        // One edit in three letters, two in four to six, three at most.
+        assert_eq!(best("hxx"), None);
+        assert_eq!(best("mood"), None);
+        assert_eq!(best("favourite_tea"), None);
+        assert_eq!(
+            suggest("abcdefghijkl", ["abcdefghiXYZ"]),
+            Some("abcdefghiXYZ")
+        );
+        assert_eq!(suggest("abcdefghijkl", ["abcdefghWXYZ"]), None);
+        // The first of equally near candidates; nothing from nothing.
+        assert_eq!(suggest("cat", ["bat", "cut"]), Some("bat"));
+        assert_eq!(suggest("cat", Vec::<String>::new()), None);
+        assert_eq!(suggest("", ["a"]), None);
+        // Characters, not bytes.
+        assert_eq!(suggest("zoé", ["zoe", "zoë"]), Some("zoe"));
+        assert_eq!(suggest("李小龙", ["李小龍"]), Some("李小龍"));
     }
 }

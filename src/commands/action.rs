@@ -7,7 +7,7 @@ use crate::model::{ItemKind, Owner};
 
 use super::{Close, NewItem, close_items};
 
-/// Action items between meetings, yours and theirs.
+/// Action items between meetings, yours and theirs
 ///
 /// Examples:
 ///   rel action add ada-lovelace "Introduce her to the platform lead"

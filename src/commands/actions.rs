@@ -8,8 +8,7 @@ use crate::report::actions::{self, Open};
 
 use super::finish;
 
-/// Open action items across your relationships, oldest first, yours and
-/// theirs.
+/// Open action items across your relationships, oldest first, yours and theirs
 ///
 /// Examples:
 ///   rel actions

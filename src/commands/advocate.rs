@@ -6,7 +6,7 @@ use crate::model::{ItemKind, Kind, Role};
 
 use super::{change, day, item_error, item_ids, item_text};
 
-/// Log an act of advocacy for your protégé.
+/// Log an act of advocacy for your protégé
 ///
 /// A sponsor actively spends capital: a nomination, an introduction, a
 /// stretch assignment opened, a word in a calibration meeting. `rel status`

@@ -18,7 +18,7 @@ use crate::text::{clip, sanitize};
 
 use super::new::date;
 
-/// Record a meeting.
+/// Record a meeting
 ///
 /// Writes one new check-in file: the notes, how valuable it felt, what is
 /// working and what is not, the course corrections agreed, new action items

@@ -12,7 +12,7 @@ use crate::store::Journal;
 /// The environment variable that asks rel to complete a command line.
 pub const COMPLETE_VAR: &str = "COMPLETE";
 
-/// Print the shell code that completes rel's commands, flags and handles.
+/// Print the shell code that completes rel's commands, flags and handles
 ///
 /// Completion runs rel itself for the candidates, so handles come from your
 /// journal as it is. Load the code when the shell starts, so it always
@@ -63,7 +63,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.print(&String::from_utf8_lossy(&script))
 }
 
-/// Print rel's manual page (roff), or write one page per command.
+/// Print rel's manual page (roff), or write one page per command
 ///
 /// Examples:
 ///   rel man | man -l -

@@ -4,7 +4,7 @@ use crate::config::config_path;
 use crate::context::Ctx;
 use crate::error::Result;
 
-/// Show the settings in force and where each came from.
+/// Show the settings in force and where each came from
 ///
 /// Settings live in `<config dir>/rel/config.toml` (or the file REL_CONFIG
 /// names):

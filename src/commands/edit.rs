@@ -3,12 +3,11 @@
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::date::parse_iso;
-use crate::model::handle::edit_distance;
 use crate::model::{CheckinId, Handle};
 use crate::problem::Severity;
 use crate::prompt::{edit_file, editor_command};
 use crate::store::edit::{Session, Target};
-use crate::text::sanitize;
+use crate::text::{sanitize, suggest};
 
 /// Open a relationship (or one of its check-ins) in your editor
 ///
@@ -188,13 +187,9 @@ fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
             }
         }
     }
-    let closest = ids
-        .iter()
-        .map(|id| (edit_distance(text, &id.to_string()), id))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d);
-    let hint = match closest {
-        Some((_, id)) => format!("did you mean {id}? (or last, for the newest)"),
+    let names: Vec<String> = ids.iter().map(ToString::to_string).collect();
+    let hint = match suggest(text, &names) {
+        Some(id) => format!("did you mean {id}? (or last, for the newest)"),
         None => {
             let recent = ids.iter().rev().take(3);
             format!("its newest check-ins: {} (or last)", join(recent))

@@ -10,7 +10,7 @@ use crate::text::{clip, sanitize};
 
 use super::{change, day, item_ids, life_error};
 
-/// Close a relationship, as the kickoff opened it: with a conversation.
+/// Close a relationship, as the kickoff opened it: with a conversation
 ///
 /// Records how it ended (completed, or concluded early), the outcome in
 /// your words, and a final assessment of each open goal: achieved, partly

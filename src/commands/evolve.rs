@@ -8,7 +8,7 @@ use crate::store::Words;
 
 use super::{change, day, life_error};
 
-/// Turn a relationship into the next kind, keeping its history.
+/// Turn a relationship into the next kind, keeping its history
 ///
 /// Reverse-mentoring may evolve into mentoring, and mentoring into
 /// sponsoring. Everything recorded stays; the change is kept in the

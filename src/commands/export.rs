@@ -8,7 +8,7 @@ use crate::par::par_map;
 use crate::problem::{Problem, Severity};
 use crate::store::{Access, FORMAT, Read};
 
-/// Print the journal, or the relationships named, as one JSON document.
+/// Print the journal, or the relationships named, as one JSON document
 ///
 /// Everything goes into it: each relationship with every field and item
 /// (its history of events included), every check-in under its id, and the

@@ -3,7 +3,7 @@
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 
-/// Run git inside the journal folder, as `pass git` does.
+/// Run git inside the journal folder, as `pass git` does
 ///
 /// When the journal is a git work tree, rel commits every change it makes
 /// with a message saying what happened (turn it off with `git = false` in

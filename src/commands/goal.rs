@@ -7,7 +7,7 @@ use crate::model::items::Closing;
 
 use super::{Close, NewItem, close_items};
 
-/// Goals: what the relationship is for, in steps you can tick off.
+/// Goals: what the relationship is for, in steps you can tick off
 ///
 /// Examples:
 ///   rel goal add ada-lovelace "Run a design review" --due 2027-03-31

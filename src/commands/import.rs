@@ -16,7 +16,7 @@ use crate::store::Journal;
 use crate::store::folder::{FolderText, Placement, checkin_text, relationship_text};
 use crate::text::sanitize;
 
-/// Put the relationships of an export into the journal.
+/// Put the relationships of an export into the journal
 ///
 /// Reads a document written by `rel export` (FILE, or '-' for stdin) and
 /// checks all of it before anything is written: its format and version,

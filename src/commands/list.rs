@@ -7,7 +7,7 @@ use crate::report::list::{self, Entry};
 
 use super::finish;
 
-/// List the relationships: handles, people, kinds, roles and statuses.
+/// List the relationships: handles, people, kinds, roles and statuses
 ///
 /// Examples:
 ///   rel list

@@ -7,7 +7,7 @@ use crate::report::{json, log};
 
 use super::{date_range, finish, problems_error};
 
-/// Show a relationship's check-ins in full, newest first.
+/// Show a relationship's check-ins in full, newest first
 ///
 /// Each meeting with its date, rating and notes (wrapped, never cut), what
 /// is working and what is not, the changes agreed, the actions opened and
@@ -22,10 +22,7 @@ use super::{date_range, finish, problems_error};
 ///   rel log ada-lovelace --since "3m ago" --json | jq '.checkins[].notes'
 #[derive(Debug, clap::Args)]
 // Verbatim, so that the examples keep their lines.
-#[command(
-    verbatim_doc_comment,
-    about = "Show a relationship's check-ins in full, newest first"
-)]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// The relationship
     #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]

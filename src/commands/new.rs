@@ -10,7 +10,7 @@ use crate::model::relationship::Agreement;
 use crate::model::{Cadence, Handle, Kind, Relationship, Role};
 use crate::text::sanitize;
 
-/// Start a relationship.
+/// Start a relationship
 ///
 /// Records who the other person is, which kind of relationship it is and
 /// your side of it, and as much of the kickoff conversation as you have:

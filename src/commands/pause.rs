@@ -6,7 +6,7 @@ use crate::model::date::with_weekday;
 
 use super::{change, day, life_error};
 
-/// Pause a relationship: every nudge stops until you resume it.
+/// Pause a relationship: every nudge stops until you resume it
 ///
 /// Examples:
 ///   rel pause ada-lovelace --note "Parental leave until March"
@@ -25,7 +25,7 @@ pub struct Args {
     pub date: Option<String>,
 }
 
-/// Resume a paused relationship: its nudges come back.
+/// Resume a paused relationship: its nudges come back
 ///
 /// Examples:
 ///   rel resume ada-lovelace
@@ -37,7 +37,7 @@ pub struct ResumeArgs {
     pub args: Args,
 }
 
-/// Silence the cadence nudges of a relationship until a day.
+/// Silence the cadence nudges of a relationship until a day
 ///
 /// Other nudges (a waypoint overdue, an action long open) still show.
 ///

@@ -7,7 +7,7 @@ use crate::store::Words;
 
 use super::{finish, load_view, problems_error};
 
-/// The one-screen brief to read before your next meeting.
+/// The one-screen brief to read before your next meeting
 ///
 /// Days since you last met, what you agreed last time, open actions (yours
 /// and theirs) with their ages, the next waypoint and the time left to it,

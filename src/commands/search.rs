@@ -13,7 +13,7 @@ use crate::text::sanitize;
 
 use super::{date_range, finish};
 
-/// Find words anywhere in the journal.
+/// Find words anywhere in the journal
 ///
 /// Looks through check-in notes, what is working and not working and the
 /// changes agreed; goals, waypoints, actions, strengths, growth areas and
@@ -35,7 +35,7 @@ use super::{date_range, finish};
 ///   rel search "staff promotion" --json | jq -r '.hits[].line'
 #[derive(Debug, clap::Args)]
 // Verbatim, so that the examples keep their lines.
-#[command(verbatim_doc_comment, about = "Find words anywhere in the journal")]
+#[command(verbatim_doc_comment)]
 pub struct Args {
     /// What to find; several words are one phrase
     #[arg(required = true, value_name = "TEXT")]

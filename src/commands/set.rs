@@ -9,7 +9,7 @@ use crate::text::sanitize;
 use super::change;
 use super::new::{Fields, parse_cadence};
 
-/// Change any field of a relationship.
+/// Change any field of a relationship
 ///
 /// Takes every flag of `rel new`; empty text clears a field. The change is
 /// recorded in the relationship's history with its date. To change the kind

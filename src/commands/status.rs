@@ -11,7 +11,7 @@ use crate::store::Words;
 
 use super::{View, finish, load_overview, load_view, problems_error};
 
-/// Where your relationships stand, and what needs you.
+/// Where your relationships stand, and what needs you
 ///
 /// Without a handle: a table of your active relationships, then the
 /// attention list, most urgent first, each item with the command that deals

@@ -7,7 +7,7 @@ use crate::model::ItemKind;
 
 use super::{NewItem, change, day, item_error, item_ids, still_open};
 
-/// Strengths: the qualities that made them the right person, to reinforce.
+/// Strengths: the qualities that made them the right person, to reinforce
 ///
 /// Examples:
 ///   rel strength add grace "Calm, clear incident command"
@@ -19,7 +19,7 @@ pub enum StrengthArgs {
     Add(Add),
 }
 
-/// Growth areas: what still needs to improve, until it becomes a strength.
+/// Growth areas: what still needs to improve, until it becomes a strength
 ///
 /// Examples:
 ///   rel growth add grace "Writing for executives"

@@ -7,7 +7,7 @@ use crate::model::items::Closing;
 
 use super::{Close, NewItem, close_items};
 
-/// Waypoints: the dated steps on the way to a destination.
+/// Waypoints: the dated steps on the way to a destination
 ///
 /// Sponsoring is "a journey with known waypoints marking time and distance
 /// to a planned destination"; any relationship may have them. Waypoints are

@@ -36,7 +36,7 @@ use serde::{Serialize, Serializer};
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
 use crate::par::par_map;
 
-use pretty::{pretty, push_field, push_str};
+use pretty::pretty;
 pub use read::{ReadError, read};
 
 /// The `format` every export names.
@@ -175,23 +175,9 @@ const CHECKIN_DEPTH: usize = 4;
 
 impl CheckinEntry {
     /// The check-in as it sits in the document: its id and fields, then
-    /// the text of its file (escaped by hand: it is most of the bytes).
+    /// the text of its file.
     pub fn render(&self) -> io::Result<Rendered> {
-        #[derive(Serialize)]
-        struct Fields<'a> {
-            #[serde(serialize_with = "as_text")]
-            id: CheckinId,
-            #[serde(flatten)]
-            checkin: &'a CheckIn,
-        }
-        let fields = Fields {
-            id: self.id,
-            checkin: &self.checkin,
-        };
-        let mut out = pretty(&fields, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
-        if let Some(toml) = &self.toml {
-            push_field(&mut out, CHECKIN_DEPTH, "toml", toml)?;
-        }
+        let out = pretty(self, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
         Ok(Rendered(out))
     }
 }
@@ -202,7 +188,7 @@ pub fn render_head(rel: &Relationship, toml: Option<&str>) -> io::Result<Rendere
     let mut out = pretty(rel, ENTRY_DEPTH, size_hint(toml))?;
     if let Some(toml) = toml {
         out.extend_from_slice(b",\n      \"toml\": ");
-        push_str(&mut out, toml);
+        serde_json::to_writer(&mut out, toml)?;
     }
     Ok(Rendered(out))
 }

@@ -87,6 +87,12 @@ impl fmt::Display for Handle {
     }
 }
 
+impl AsRef<str> for Handle {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl TryFrom<String> for Handle {
     type Error = HandleError;
 
@@ -102,7 +108,7 @@ impl From<Handle> for String {
 }
 
 /// The handle a person most likely meant: the one their words start or
-/// name a part of, else the nearest by edit distance.
+/// name a part of, else the nearest by edit distance (`text::suggest`).
 pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
     let input = input.trim().to_lowercase();
     if input.is_empty() {
@@ -120,30 +126,7 @@ pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
     if let [only] = partial.as_slice() {
         return Some(only);
     }
-    let limit = (input.chars().count() / 3).max(2);
-    handles
-        .iter()
-        .map(|h| (edit_distance(&input, &h.0), h))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, h)| h)
-}
-
-/// Levenshtein distance, in characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            let next = (row[j + 1] + 1).min(row[j] + 1).min(prev + cost);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
+    crate::text::suggest(&input, handles)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use super::style::Paint;
 use crate::model::date::with_weekday;
 use crate::model::{CheckIn, CheckinId, DateRange, ItemId, Relationship};
 use crate::problem::Problem;
-use crate::text::{sanitize, visible_width, wrap, wrap_styled};
+use crate::text::{self, sanitize, wrap, wrap_styled};
 
 /// What the log shows.
 pub struct Input<'a> {
@@ -88,7 +88,7 @@ fn rule(id: CheckinId, c: &CheckIn, width: usize, paint: Paint) -> String {
     }
     let right = id.to_string();
     let fill = width
-        .saturating_sub(visible_width(&left) + visible_width(&right) + 2)
+        .saturating_sub(text::width(&left) + text::width(&right) + 2)
         .max(2);
     format!(
         "{left} {} {}",

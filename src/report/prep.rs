@@ -9,7 +9,7 @@ use super::words::{ago, in_days, plural};
 use crate::model::assess::{Fact, Level, Need, Timing, Understanding};
 use crate::model::date::{days_between, with_weekday};
 use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
-use crate::text::{clip, sanitize, visible_width, wrap, wrap_styled};
+use crate::text::{self, clip, sanitize, wrap, wrap_styled};
 
 pub struct Input<'a> {
     pub handle: &'a str,
@@ -172,7 +172,7 @@ fn open_actions(b: &mut Brief, input: &Input<'_>) {
                 };
                 let head = format!("  {} {:<4} ", paint.dim(who), x.id.to_string());
                 let tail = paint.dim(&format!(" · {}", super::age(x.added, today))) + &due;
-                let room = width.saturating_sub(visible_width(&head) + visible_width(&tail));
+                let room = width.saturating_sub(text::width(&head) + text::width(&tail));
                 b.line(&format!("{head}{}{tail}", clip(&x.text, room.max(12))));
             }
             if mine.len() > ACTIONS {
@@ -328,7 +328,7 @@ fn weakest_understanding(b: &mut Brief, input: &Input<'_>) {
     let title = format!("{} {}", paint.level(u.level), super::needs::title(u.which));
     match fact {
         Some(fact) => {
-            let text = wrap(&fact_text(fact), 11 + visible_width(&title), width, "  ");
+            let text = wrap(&fact_text(fact), 11 + text::width(&title), width, "  ");
             b.line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
         }
         None => b.line(&format!(

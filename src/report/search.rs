@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::style::Paint;
 use crate::model::search::Hit;
 use crate::problem::Problem;
-use crate::text::{sanitize, wrap_styled};
+use crate::text::{sanitize, width, wrap_styled};
 
 /// A hit and the relationship it is in.
 pub struct Found<'a> {
@@ -65,15 +65,21 @@ fn marked(line: &str, marks: &[Range<usize>], paint: Paint) -> String {
     out
 }
 
-/// At most `room` characters of a long line, around its first match and
-/// cut between words, with `…` where something was left out.
+/// At most `room` columns of a long line, around its first match and cut
+/// between words, with `…` where something was left out.
 fn window(line: &str, marks: &[Range<usize>], room: usize) -> (String, Vec<Range<usize>>) {
     let chars: Vec<usize> = line.char_indices().map(|(i, _)| i).collect();
     let n = chars.len();
-    if n <= room {
+    let byte = |c: usize| chars.get(c).copied().unwrap_or(line.len());
+    // The column each character starts at; the last, the line's width.
+    let mut columns = Vec::with_capacity(n + 1);
+    columns.push(0);
+    for c in 0..n {
+        columns.push(columns[c] + width(&line[byte(c)..byte(c + 1)]));
+    }
+    if columns[n] <= room {
         return (line.to_string(), marks.to_vec());
     }
-    let byte = |c: usize| chars.get(c).copied().unwrap_or(line.len());
     let char_at = |b: usize| chars.partition_point(|i| *i < b);
     let (first, first_end) = marks
         .first()
@@ -81,8 +87,12 @@ fn window(line: &str, marks: &[Range<usize>], room: usize) -> (String, Vec<Range
     // Room for the text between `… ` and ` …`: a third of it before the
     // match, unless the line ends sooner.
     let budget = room.saturating_sub(4).max(8);
-    let mut start = first.saturating_sub(room / 3).min(n.saturating_sub(budget));
-    let mut end = (start + budget).min(n);
+    let from_column = columns[first]
+        .saturating_sub(room / 3)
+        .min(columns[n].saturating_sub(budget));
+    let mut start = columns.partition_point(|c| *c < from_column);
+    let to_column = columns[start] + budget;
+    let mut end = columns.partition_point(|c| *c <= to_column) - 1;
     if start > 0
         && let Some(space) = line[byte(start)..byte(first)].find(' ')
     {
@@ -173,7 +183,7 @@ mod tests {
         let (text, marks) = window(&line, &[at..at + 6], 60);
         assert!(text.starts_with("… word"), "{text}");
         assert!(text.ends_with(" …"), "{text}");
-        assert!(text.chars().count() <= 60, "{text}");
+        assert!(width(&text) <= 60, "{text}");
         assert_eq!(&text[marks[0].clone()], "needle");
 
         let line = format!("{}the end", "wörd ".repeat(40));
@@ -181,10 +191,7 @@ mod tests {
         let (text, marks) = window(&line, &[at..at + 3], 60);
         assert!(text.starts_with("… wörd"), "{text}");
         assert!(text.ends_with("the end"), "{text}");
-        assert!(
-            text.chars().count() > 50 && text.chars().count() <= 60,
-            "{text}"
-        );
+        assert!(width(&text) > 50 && width(&text) <= 60, "{text}");
         assert_eq!(&text[marks[0].clone()], "end");
 
         let (text, marks) = window("short needle", &[6..12], 60);
@@ -208,7 +215,7 @@ mod tests {
             let found = needle.find_in(&text);
             for excerpt in crate::model::fold::excerpts(&text, &found) {
                 let (line, marks) = window(&excerpt.line, &excerpt.marks, room);
-                proptest::prop_assert!(line.chars().count() <= room.max(12), "{:?}", line);
+                proptest::prop_assert!(width(&line) <= room.max(12), "{:?}", line);
                 for m in &marks {
                     proptest::prop_assert!(line.get(m.clone()).is_some());
                 }

@@ -13,7 +13,7 @@ use crate::model::date::days_between;
 use crate::model::{
     Assessment, CheckIn, CheckinId, Kind, Level, Owner, Relationship, Role, Status, Which,
 };
-use crate::text::{sanitize, visible_width, wrap, wrap_styled};
+use crate::text::{self, sanitize, wrap, wrap_styled};
 
 /// Everything the report shows.
 pub struct Input<'a> {
@@ -65,7 +65,7 @@ impl Page {
 
     /// A line with a marker, then text wrapped under itself.
     pub fn item(&mut self, marker: &str, text: &str) {
-        let used = visible_width(marker);
+        let used = text::width(marker);
         let indent = " ".repeat(used);
         let line = format!("{marker}{}", wrap_styled(text, used, self.width, &indent));
         let _ = writeln!(self.out, "{}", line.trim_end());
@@ -75,7 +75,7 @@ impl Page {
     fn empty(&mut self, what: &str, command: String) {
         if self.hints {
             let hint = self.paint.dim(&format!("→ {command}"));
-            self.line(&format!("  {what} {hint}"));
+            self.item("  ", &format!("{what} {hint}"));
         } else {
             self.line(&format!("  {what}"));
         }
@@ -115,11 +115,14 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
 fn title(page: &mut Page, input: &Input<'_>) {
     let rel = input.rel;
     let p = page.paint;
-    page.line(&format!(
-        "{} {}",
-        p.bold(&sanitize(&rel.person)),
-        p.dim(&format!("({})", input.handle))
-    ));
+    page.item(
+        "",
+        &format!(
+            "{} {}",
+            p.bold(&sanitize(&rel.person)),
+            p.dim(&format!("({})", input.handle))
+        ),
+    );
     let status = match rel.status {
         Status::Active => format!("active since {}", rel.started),
         Status::Paused => format!("paused · started {}", rel.started),
@@ -133,11 +136,14 @@ fn title(page: &mut Page, input: &Input<'_>) {
             None => format!("ended · started {}", rel.started),
         },
     };
-    page.line(&format!(
-        "{} · {status} · health {}",
-        kind_sentence(rel),
-        p.health(input.assessment.health)
-    ));
+    page.item(
+        "",
+        &format!(
+            "{} · {status} · health {}",
+            kind_sentence(rel),
+            p.health(input.assessment.health)
+        ),
+    );
     if let Some(why) = super::needs::health_reason(input.assessment) {
         page.line(&p.dim(&wrap(&why, 0, page.width, "  ")));
     }

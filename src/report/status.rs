@@ -10,7 +10,7 @@ use crate::model::assess::urgency;
 use crate::model::assess::{Pause, Timing};
 use crate::model::date::days_between;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
-use crate::text::{sanitize, wrap};
+use crate::text::{self, sanitize, wrap};
 
 /// One row of the overview.
 pub struct Row<'a> {
@@ -204,7 +204,7 @@ pub fn attention(items: &[Attention], width: usize, paint: Paint) -> String {
         let head = format!("{}: ", item.handle);
         let body = wrap(
             &super::needs::sentence(&item.need),
-            2 + head.chars().count(),
+            2 + text::width(&head),
             width,
             "    ",
         );

@@ -6,6 +6,7 @@ use comfy_table::{
 };
 
 use crate::model::{Health, Level};
+use crate::text::width;
 
 /// The terminal's width, when stdout is a terminal.
 pub fn terminal_width() -> Option<usize> {
@@ -27,7 +28,7 @@ pub enum Tone {
 pub struct Column {
     pub header: &'static str,
     pub priority: u8,
-    /// A column that may wrap, down to this many characters; others never do.
+    /// A column that may wrap, down to this many columns; others never do.
     pub wrap_min: Option<usize>,
     pub right: bool,
     pub cells: Vec<(String, Tone)>,
@@ -61,15 +62,15 @@ impl Column {
     fn natural(&self) -> usize {
         self.cells
             .iter()
-            .map(|(t, _)| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
-            .chain(std::iter::once(self.header.chars().count()))
+            .map(|(t, _)| t.lines().map(width).max().unwrap_or(0))
+            .chain(std::iter::once(width(self.header)))
             .max()
             .unwrap_or(0)
     }
 
     fn least(&self) -> usize {
         match self.wrap_min {
-            Some(min) => min.min(self.natural()).max(self.header.chars().count()),
+            Some(min) => min.min(self.natural()).max(width(self.header)),
             None => self.natural(),
         }
     }

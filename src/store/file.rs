@@ -6,7 +6,6 @@ use std::io::{self, Read, Write};
 use std::os::fd::OwnedFd;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::Path;
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rustix::fs::OFlags;
@@ -340,14 +339,22 @@ pub fn remove(path: &Path) -> io::Result<()> {
 }
 
 /// A test-only crash point: when `REL_TEST_FAILPOINT` names this point,
-/// the process dies on the spot, as a power cut would stop it.
+/// the process dies on the spot, as a power cut would stop it. Only with
+/// the `failpoints` feature, which the tests turn on.
+#[cfg(feature = "failpoints")]
 pub fn failpoint(name: &str) {
-    static POINT: OnceLock<Option<String>> = OnceLock::new();
+    static POINT: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
     let point = POINT.get_or_init(|| std::env::var("REL_TEST_FAILPOINT").ok());
     if point.as_deref() == Some(name) {
         std::process::abort();
     }
 }
+
+/// Without the `failpoints` feature, nothing: a shipped rel never dies on
+/// purpose.
+#[cfg(not(feature = "failpoints"))]
+#[inline(always)]
+pub fn failpoint(_name: &str) {}
 
 #[cfg(test)]
 mod tests {

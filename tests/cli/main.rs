@@ -29,3 +29,4 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod wide;

@@ -142,6 +142,25 @@ fn help_teaches() {
     }
 }
 
+/// Every command's one-line summary, in `rel --help` and in each group's
+/// help, reads alike: a phrase on one line, without a full stop (as clap's
+/// own `help` line reads).
+#[test]
+fn summaries_read_alike() {
+    fn walk(cmd: &clap::Command, path: &str) {
+        for sub in cmd.get_subcommands() {
+            let path = format!("{path} {}", sub.get_name());
+            let about = sub.get_about().map(|s| s.to_string()).unwrap_or_default();
+            assert!(
+                !about.ends_with('.') && !about.contains('\n'),
+                "{path}: {about:?}"
+            );
+            walk(sub, &path);
+        }
+    }
+    walk(&rel::cli::command(), "rel");
+}
+
 #[test]
 fn typos_suggest_the_command_meant() {
     let env = TestEnv::new();

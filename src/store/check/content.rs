@@ -9,12 +9,12 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::model::consistency::{self, CheckinContext, Finding, Step};
-use crate::model::handle::edit_distance;
 use crate::model::{CheckIn, Relationship};
 use crate::problem::Problem;
 use crate::store::FORMAT;
 use crate::store::doc::{CHECKIN, JOURNAL, RELATIONSHIP, Schema};
 use crate::store::file::toml_problem;
+use crate::text::suggest;
 
 /// A file's value, if it could be read, and every problem found in it.
 #[derive(Debug)]
@@ -150,36 +150,11 @@ fn unknown_keys(
     }
 }
 
-/// The known key a typo most likely meant: a letter or two off (two
-/// letters swapped count as one), `-` for `_`, or another case.
+/// The known key a typo most likely meant (`text::suggest`), `-` typed
+/// for `_` or another case forgiven.
 fn closest_key(input: &str, keys: &[&'static str]) -> Option<&'static str> {
     let typed = input.to_lowercase().replace('-', "_");
-    let limit = match typed.chars().count() {
-        0..=4 => 1,
-        n => (n / 3).clamp(2, 3),
-    };
-    let distance = |known: &str| {
-        if swapped(&typed, known) {
-            1
-        } else {
-            edit_distance(&typed, known)
-        }
-    };
-    keys.iter()
-        .map(|k| (distance(k), *k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k)
-}
-
-/// Whether `a` is `b` with two neighbouring letters swapped.
-fn swapped(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    if a.len() != b.len() {
-        return false;
-    }
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    matches!(diff.as_slice(), [i, j] if *j == i + 1 && a[*i] == b[*j] && a[*j] == b[*i])
+    suggest(&typed, keys.iter().copied())
 }
 
 /// Turns findings into problems at the line and column of what they name.
