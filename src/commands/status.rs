@@ -66,15 +66,18 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
             Err(problem) => problems.push(problem),
         }
     }
+    // As of a day before some started, those are not part of it yet.
+    let (views, not_started): (Vec<View>, Vec<View>) =
+        views.into_iter().partition(|v| v.assessment.started);
     let shown: Vec<&View> = views
         .iter()
-        .filter(|v| all || v.rel.status == Status::Active)
+        .filter(|v| all || v.assessment.status == Status::Active)
         .collect();
     // Paused ones get a short section of their own, so that none quietly
     // dies; `--all` shows them in the table instead.
     let paused: Vec<&View> = views
         .iter()
-        .filter(|v| !all && v.rel.status == Status::Paused)
+        .filter(|v| !all && v.assessment.status == Status::Paused)
         .collect();
     let mut attention: Vec<_> = shown
         .iter()
@@ -137,6 +140,14 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
                 ctx.width,
                 ctx.paint,
             ));
+            out.push('\n');
+        }
+        if !not_started.is_empty() {
+            let later: Vec<(&str, chrono::NaiveDate)> = not_started
+                .iter()
+                .map(|v| (v.handle.as_str(), v.rel.started))
+                .collect();
+            out.push_str(&status::not_started(&later, ctx.width, ctx.paint));
             out.push('\n');
         }
         out.push_str(&status::attention(&attention, ctx.width, ctx.paint));

@@ -34,6 +34,9 @@ pub struct View {
 pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
     let read = Read { words, ..Read::ALL };
     let Loaded { rel, checkins, .. } = ctx.journal.read(handle, read.with_checkins())?;
+    // As it stood on the day (the same relationship unless something was
+    // recorded after it): what every part of a view shows.
+    let rel = rel.as_of(ctx.today).into_owned();
     let meetings = Meetings::of(&checkins);
     let (recent, problems) = read_recent(ctx, handle, &meetings, recent, &[]);
     let assessment = assess_whole(ctx, handle, &rel, &meetings, &recent);
@@ -84,7 +87,8 @@ pub fn assess_written(
 /// bytes a meeting, and its newest check-in. The view holds only the open
 /// items, and the brief's meetings are let go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
-    let brief = ctx.journal.brief(handle)?;
+    let mut brief = ctx.journal.brief(handle)?;
+    brief.rel = brief.rel.as_of(ctx.today).into_owned();
     let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1, &[]);
     let review = review_by(ctx, handle, &brief.rel, &brief.meetings, &recent);
     let last = recent.last().map(|(_, c)| c);

@@ -252,6 +252,26 @@ pub struct Event {
     pub new: Option<String>,
 }
 
+/// The fields `rel set` changes and records, as relationship.toml names
+/// them (`how` is the agreement's how, `agreed` its date).
+pub const CHANGEABLE: [&str; 15] = [
+    "person",
+    "role",
+    "started",
+    "purpose",
+    "their_aims",
+    "cadence",
+    "review_every",
+    "agreed",
+    "how",
+    "destination",
+    "why",
+    "opted_in",
+    "topic",
+    "until",
+    "sessions",
+];
+
 /// One field of a relationship changed, with every word of its old and new
 /// value.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -264,6 +284,15 @@ pub struct FieldChange {
 }
 
 impl Event {
+    /// Whether a field holds a person's words (a purpose, their aims, …)
+    /// rather than a setting (a cadence, a date, a number).
+    pub fn is_text_field(field: &str) -> bool {
+        matches!(
+            field,
+            "person" | "purpose" | "their_aims" | "how" | "destination" | "why" | "topic"
+        )
+    }
+
     /// The field a `changed` event changed, from its own keys or, for an
     /// event an older rel wrote, from its note (`cadence: a → b; …`).
     pub fn changed(&self, field: &str) -> Option<(Option<String>, Option<String>)> {
@@ -605,6 +634,145 @@ impl Relationship {
             }
         }
         cadence
+    }
+
+    /// Where the relationship stood on `day` — active, paused or ended —
+    /// as its recorded pauses, resumptions and ending tell; `None` before it
+    /// started. On or after its last event, its status as it is now.
+    pub fn status_on(&self, day: NaiveDate) -> Option<Status> {
+        if day < self.started {
+            return None;
+        }
+        let life: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.what,
+                    EventKind::Paused | EventKind::Resumed | EventKind::Ended
+                )
+            })
+            .collect();
+        if life.iter().all(|e| e.date <= day) && self.ending.as_ref().is_none_or(|e| e.date <= day)
+        {
+            return Some(self.status);
+        }
+        let mut sorted = life;
+        sorted.sort_by_key(|e| e.date);
+        let mut status = Status::Active;
+        for event in sorted.iter().filter(|e| e.date <= day) {
+            status = match event.what {
+                EventKind::Paused => Status::Paused,
+                EventKind::Resumed => Status::Active,
+                _ => Status::Ended,
+            };
+        }
+        if self.ending.as_ref().is_some_and(|e| e.date <= day) {
+            status = Status::Ended;
+        }
+        Some(status)
+    }
+
+    /// The day the cadence nudges are silenced until, as of `day`: the
+    /// latest snooze recorded by then, if it still runs (or, with no
+    /// snooze recorded, the relationship's own `snoozed_until`).
+    pub fn snoozed_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let snoozes: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| e.what == EventKind::Snoozed)
+            .collect();
+        if snoozes.is_empty() {
+            return self.snoozed_until.filter(|until| *until >= day);
+        }
+        if snoozes.iter().all(|e| e.date <= day) {
+            return self.snoozed_until.filter(|until| *until >= day);
+        }
+        snoozes
+            .into_iter()
+            .filter(|e| e.date <= day)
+            .max_by_key(|e| e.date)
+            .and_then(|e| e.until)
+            .filter(|until| *until >= day)
+    }
+
+    /// The relationship as it stood on `day`, as far as its recorded events
+    /// tell: every change, evolution, pause, resumption, snooze and ending
+    /// after that day undone. The same relationship when nothing happened
+    /// after it.
+    pub fn as_of(&self, day: NaiveDate) -> std::borrow::Cow<'_, Relationship> {
+        use std::borrow::Cow;
+        let later = self.events.iter().any(|e| e.date > day)
+            || self.ending.as_ref().is_some_and(|e| e.date > day);
+        if !later {
+            return Cow::Borrowed(self);
+        }
+        let mut rel = self.clone();
+        rel.status = self.status_on(day).unwrap_or(Status::Active);
+        rel.snoozed_until = self.snoozed_on(day);
+        if rel.ending.as_ref().is_some_and(|e| e.date > day) {
+            rel.ending = None;
+        }
+        for event in self.events_after(day) {
+            if event.what == EventKind::Evolved {
+                rel.kind = event.from.unwrap_or(rel.kind);
+                rel.role = event.from_role.unwrap_or(rel.role);
+            }
+            for field in CHANGEABLE {
+                if let Some((old, _)) = event.changed(field) {
+                    rel.unset(field, old, event.field.is_some());
+                }
+            }
+        }
+        Cow::Owned(rel)
+    }
+
+    /// Puts back a field's value from before a change. `whole`: the value
+    /// is every word (an event rel wrote), not a note's clipped summary,
+    /// which only settings are taken from.
+    fn unset(&mut self, field: &str, old: Option<String>, whole: bool) {
+        let date = |v: &Option<String>| v.as_deref().and_then(super::date::parse_iso);
+        match field {
+            "cadence" => self.cadence = old.and_then(|c| c.parse().ok()),
+            "review_every" => self.review_every = old.and_then(|c| c.parse().ok()),
+            "opted_in" => self.opted_in = date(&old),
+            "until" => self.until = date(&old),
+            "sessions" => self.sessions = old.and_then(|n| n.parse().ok()),
+            "started" => {
+                if let Some(day) = date(&old) {
+                    self.started = day;
+                }
+            }
+            "agreed" => match date(&old) {
+                Some(day) => match &mut self.agreement {
+                    Some(agreement) => agreement.date = day,
+                    None => {
+                        self.agreement = Some(Agreement {
+                            date: day,
+                            how: None,
+                        })
+                    }
+                },
+                None => self.agreement = None,
+            },
+            _ if !whole => {}
+            "purpose" => self.purpose = old,
+            "their_aims" => self.their_aims = old,
+            "destination" => self.destination = old,
+            "why" => self.why = old,
+            "topic" => self.topic = old,
+            "how" => {
+                if let Some(agreement) = &mut self.agreement {
+                    agreement.how = old;
+                }
+            }
+            "person" => {
+                if let Some(person) = old {
+                    self.person = person;
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The kind and the user's role in force on `day`, as the recorded

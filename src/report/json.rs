@@ -69,6 +69,9 @@ pub struct AttentionJson<'a> {
     #[serde(flatten)]
     pub need: &'a Need,
     pub urgency: u32,
+    /// A heads-up (a time box ending soon, an action left open) rather
+    /// than a reason the relationship is amber or red.
+    pub informational: bool,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
@@ -79,6 +82,7 @@ pub fn attention(item: &Attention) -> AttentionJson<'_> {
         handle: item.handle.as_str(),
         need: &item.need,
         urgency: item.urgency(),
+        informational: item.need.is_informational(),
         message: super::needs::sentence(&item.need),
         fix: super::needs::fix(&item.need, item.handle.as_str()),
     }
@@ -132,7 +136,7 @@ pub fn summary<'a>(
         person: &rel.person,
         kind: rel.kind.as_str(),
         role: rel.role.as_str(),
-        status: rel.status.as_str(),
+        status: a.status.as_str(),
         cadence: rel.cadence.as_ref().map(ToString::to_string),
         last_checkin: a.last_checkin,
         days_since_last: a.last_checkin.map(|d| (today - d).num_days()),

@@ -29,7 +29,10 @@ pub fn health_reason(a: &Assessment) -> Option<String> {
             .filter(|u| u.level == level)
             .map(|u| title(u.which).to_lowercase())
             .collect();
-        names.join(" and ")
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
     };
     Some(match a.health {
         Health::Green => "green: all four understandings are met".to_string(),
@@ -947,6 +950,22 @@ mod tests {
                 "rel set ada --agreed DATE --how TEXT",
             ),
             (
+                Need::PausedLong {
+                    since: day("2026-09-24"),
+                    days: 63,
+                },
+                "paused 9 weeks (since 2026-09-24) — resume or end?",
+                "rel resume ada · rel end ada",
+            ),
+            (
+                Need::PausedLong {
+                    since: day("2026-11-12"),
+                    days: 14,
+                },
+                "paused 14 days (since 2026-11-12) — resume or end?",
+                "rel resume ada · rel end ada",
+            ),
+            (
                 Need::AdvocacyDue {
                     last_advocacy: None,
                     days_since: None,
@@ -1127,6 +1146,11 @@ mod tests {
                 "not recorded yet: purpose",
                 "rel set ada --purpose TEXT",
             ),
+            (
+                missing(&[Goals, TheirActions]),
+                "not recorded yet: goals, their actions",
+                "rel goal add ada TEXT · rel action add ada TEXT --theirs",
+            ),
         ]
     }
 
@@ -1156,10 +1180,11 @@ mod tests {
             Need::ActionLate { .. } => 14,
             Need::ActionStale { .. } => 15,
             Need::NotRecorded { .. } => 16,
+            Need::PausedLong { .. } => 17,
         }
     }
 
-    const NEED_KINDS: usize = 17;
+    const NEED_KINDS: usize = 18;
 
     /// One need of every kind.
     fn one_of_each_need() -> Vec<Need> {
@@ -1290,6 +1315,9 @@ mod tests {
         let time_box = |until: Option<&str>, sessions| What::TimeBox {
             until: until.map(day),
             sessions,
+            held: 2,
+            ended: false,
+            over: false,
         };
         vec![
             (
@@ -1373,6 +1401,28 @@ mod tests {
                 None,
             ),
             (
+                lacks(What::TimeBox {
+                    until: Some(day("2026-11-20")),
+                    sessions: Some(8),
+                    held: 6,
+                    ended: true,
+                    over: true,
+                }),
+                "time box ended 2026-11-20 (6 of 8 sessions held) — conclude, extend or evolve into mentoring",
+                Some("rel set ada --until DATE --sessions N"),
+            ),
+            (
+                lacks(What::TimeBox {
+                    until: Some(day("2027-03-01")),
+                    sessions: Some(8),
+                    held: 8,
+                    ended: false,
+                    over: true,
+                }),
+                "all 8 sessions held — conclude, extend or evolve into mentoring",
+                Some("rel set ada --until DATE --sessions N"),
+            ),
+            (
                 holds(time_box(Some("2027-03-01"), Some(10))),
                 "time-boxed until 2027-03-01, 10 sessions",
                 None,
@@ -1400,7 +1450,28 @@ mod tests {
             every,
         };
         let three_months = Span::Months(3);
+        let movement = |last: Option<&str>, n| What::Movement {
+            last_movement: last.map(day),
+            meetings_since_movement: n,
+        };
         vec![
+            (
+                lacks(movement(Some("2026-09-01"), 4)),
+                "4 meetings since anything moved",
+                Some("rel checkin ada --review"),
+            ),
+            (
+                lacks(movement(None, 3)),
+                "3 meetings and nothing has moved yet",
+                Some("rel checkin ada --review"),
+            ),
+            // The model states movement only when it is drift; the words
+            // for it holding are there all the same.
+            (
+                holds(movement(Some("2026-11-19"), 0)),
+                "moved on 2026-11-19",
+                None,
+            ),
             (
                 holds(checkin(
                     Timing::OnTrack,
@@ -1718,10 +1789,11 @@ mod tests {
             What::OptIn { .. } => 14,
             What::Advocacy { .. } => 15,
             What::TheirActions { .. } => 16,
+            What::Movement { .. } => 17,
         }
     }
 
-    const FACT_KINDS: usize = 17;
+    const FACT_KINDS: usize = 18;
 
     #[test]
     fn every_kind_of_fact_is_worded_both_holding_and_not_and_only_a_missing_one_has_a_fix() {

@@ -53,6 +53,16 @@ pub fn paused(rows: &[PausedRow<'_>], today: NaiveDate, width: usize, paint: Pai
     out
 }
 
+/// Relationships that start after the day of the overview, in a line.
+pub fn not_started(later: &[(&str, NaiveDate)], width: usize, paint: Paint) -> String {
+    let names: Vec<String> = later
+        .iter()
+        .map(|(handle, started)| format!("{handle} (starts {started})"))
+        .collect();
+    let line = format!("Not started yet: {}", names.join(", "));
+    format!("{}\n", paint.dim(&wrap(&line, 0, width, "  ")))
+}
+
 /// The table of relationships, with a legend for the marks.
 pub fn overview(
     rows: &[Row<'_>],
@@ -131,8 +141,8 @@ pub fn overview(
         );
         health.push(a.health.as_str(), health_tone(a.health));
         status.push(
-            rel.status.as_str(),
-            if rel.status == Status::Active {
+            a.status.as_str(),
+            if a.status == Status::Active {
                 Tone::Plain
             } else {
                 Tone::Dim

@@ -261,6 +261,11 @@ pub struct Pause {
 /// Everything `status` knows about one relationship.
 #[derive(Debug, Clone)]
 pub struct Assessment {
+    /// Where it stood on the day: active, paused or ended.
+    pub status: Status,
+    /// It had started by the day (an overview of an earlier day leaves it
+    /// out).
+    pub started: bool,
     pub last_checkin: Option<NaiveDate>,
     /// Check-ins held so far (not counting any dated after today).
     pub held: usize,
@@ -291,11 +296,13 @@ impl Assessment {
     }
 }
 
-/// Assesses one relationship as of `today`.
+/// Assesses one relationship as of `today`, as it stood that day.
 pub fn assess(snap: &Snapshot<'_>, today: NaiveDate, settings: &Settings) -> Assessment {
+    let rel = snap.rel.as_of(today);
     Assessor {
         snap,
-        rel: snap.rel,
+        rel: &rel,
+        status: rel.status,
         today,
         settings,
     }
@@ -305,6 +312,9 @@ pub fn assess(snap: &Snapshot<'_>, today: NaiveDate, settings: &Settings) -> Ass
 struct Assessor<'a> {
     snap: &'a Snapshot<'a>,
     rel: &'a Relationship,
+    /// Where it stood on the day: active, paused or ended (active before
+    /// it started, which an overview leaves out).
+    status: Status,
     today: NaiveDate,
     settings: &'a Settings,
 }
@@ -345,7 +355,7 @@ impl Assessor<'_> {
             ),
             self.them(),
         ];
-        let health = match self.rel.status {
+        let health = match self.status {
             Status::Paused => Health::Paused,
             Status::Ended => Health::Ended,
             Status::Active => {
@@ -363,6 +373,8 @@ impl Assessor<'_> {
             }
         };
         let mut assessment = Assessment {
+            status: self.status,
+            started: self.rel.started <= self.today,
             last_checkin,
             held,
             next_due,
@@ -377,7 +389,7 @@ impl Assessor<'_> {
             health,
             attention: Vec::new(),
         };
-        let needs = match self.rel.status {
+        let needs = match self.status {
             Status::Active => self.needs(&assessment, movement),
             Status::Paused => self.paused_needs(&assessment).into_iter().collect(),
             Status::Ended => Vec::new(),
@@ -395,13 +407,13 @@ impl Assessor<'_> {
 
     /// When and why the relationship was paused, from its last pause.
     fn pause(&self) -> Option<Pause> {
-        if self.rel.status != Status::Paused {
+        if self.status != Status::Paused {
             return None;
         }
         self.rel
             .events
             .iter()
-            .filter(|e| e.what == EventKind::Paused)
+            .filter(|e| e.what == EventKind::Paused && e.date <= self.today)
             .max_by_key(|e| e.date)
             .map(|e| Pause {
                 since: e.date,
@@ -426,7 +438,7 @@ impl Assessor<'_> {
     }
 
     fn timing(&self, baseline: NaiveDate, held: usize) -> Timing {
-        match self.rel.status {
+        match self.status {
             Status::Paused => return Timing::Paused,
             Status::Ended => return Timing::Ended,
             Status::Active => {}

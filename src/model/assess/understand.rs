@@ -290,14 +290,18 @@ impl Assessor<'_> {
             facts.push(Fact::new(false, What::GoalLate { id, due }));
         }
 
-        if rel.status == Status::Active {
-            facts.push(Fact::new(
-                !drifting,
-                What::Movement {
-                    last_movement: self.snap.tally.last_movement,
-                    meetings_since_movement,
-                },
-            ));
+        if self.status == Status::Active {
+            // Only drift is a fact worth stating: movement is what a
+            // pairing is for, and saying so would count for nothing.
+            if drifting {
+                facts.push(Fact::new(
+                    false,
+                    What::Movement {
+                        last_movement: self.snap.tally.last_movement,
+                        meetings_since_movement,
+                    },
+                ));
+            }
             facts.push(self.review_fact(last_review));
         }
         let mut u = understanding(Which::Where, facts);
