@@ -58,7 +58,7 @@ pub fn health_reason(a: &Assessment) -> Option<String> {
         }
         Health::Paused => match &a.paused {
             Some(pause) => format!(
-                "paused since {}{}: no nudges until it resumes",
+                "paused since {}: no nudges until it resumes{}",
                 pause.since,
                 pause
                     .note
