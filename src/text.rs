@@ -51,6 +51,10 @@ fn is_invisible_format(c: char) -> bool {
 /// (CJK, most emoji), none for a combining mark or an ANSI colour code.
 /// Every layout in rel measures with this, never by counting characters.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII, by far the most common: a column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     let mut columns = 0;
     let mut rest = text;
     while let Some(at) = rest.find('\u{1b}') {
@@ -133,24 +137,28 @@ pub fn wrap_styled(text: &str, used: usize, columns: usize, indent: &str) -> Str
                 spaces += 1;
                 continue;
             }
-            for (k, piece) in pieces(word).into_iter().enumerate() {
+            let gap = if line_empty { spaces } else { spaces + 1 };
+            let mut place = |piece: &str, gap: usize| {
                 let len = width(piece);
-                let gap = match (k, line_empty) {
-                    (0, true) => spaces,
-                    (0, false) => spaces + 1,
-                    _ => 0,
-                };
                 if !line_empty && column + gap + len > columns {
                     out.push('\n');
                     out.push_str(indent);
                     column = indent_width;
                 } else {
-                    out.push_str(&" ".repeat(gap));
+                    out.extend(std::iter::repeat_n(' ', gap));
                     column += gap;
                 }
                 out.push_str(piece);
                 column += len;
                 line_empty = false;
+            };
+            if word.is_ascii() {
+                // No CJK in it, so no break inside it.
+                place(word, gap);
+            } else {
+                for (k, piece) in pieces(word).into_iter().enumerate() {
+                    place(piece, if k == 0 { gap } else { 0 });
+                }
             }
             spaces = 0;
         }
