@@ -20,7 +20,7 @@ use super::{
 };
 use super::{doc, parse_relationship};
 use crate::error::{Error, Result};
-use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use crate::model::{CheckIn, CheckinId, Handle, ItemKind, Relationship};
 use crate::problem::Problem;
 
 impl Journal {
@@ -273,6 +273,9 @@ impl Txn<'_> {
     ) -> Result<(CheckinId, CheckIn), Unfinished> {
         let handle = ed.handle.clone();
         let dir = self.journal.checkins_dir(&handle);
+        if checkin.opened.iter().any(|a| a.id.is_none()) && !ed.rel.has_ids_left(ItemKind::Action) {
+            return Err(ids_exhausted(ed, ItemKind::Action).into());
+        }
         ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
         let existing = self
             .journal
@@ -397,6 +400,9 @@ impl Txn<'_> {
 /// Merges `new` into the file's document and checks the result reads back
 /// as exactly `new` before anything is written.
 fn render(ed: &Editable, new: &Relationship) -> Result<String> {
+    if let Some(kind) = new.ran_out_of_ids(&ed.rel) {
+        return Err(ids_exhausted(ed, kind));
+    }
     let mut doc: DocumentMut = ed.text.parse().map_err(|e: toml_edit::TomlError| {
         let p = Problem::error(&ed.path, e.message().to_string());
         let p = match e.span() {
@@ -421,6 +427,25 @@ fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Ids are never reused, and the counter of `kind` is at its end: a user
+/// error (a hand edit, most likely), not a bug.
+fn ids_exhausted(ed: &Editable, kind: ItemKind) -> Error {
+    Error::user(format!(
+        "no {} ids are left in {}: [last_id] {} (or an id in the file) is already {}, the highest there can be, and ids are never reused",
+        kind.noun(),
+        ed.handle,
+        kind.key(),
+        u32::MAX
+    ))
+    .with_hint(format!(
+        "nothing was written; if a hand edit raised it, set [last_id] {} in {} back to the highest {} id in use (rel edit {})",
+        kind.key(),
+        ed.path.display(),
+        kind.noun(),
+        ed.handle
+    ))
 }
 
 fn internal(what: &str) -> Error {
