@@ -36,6 +36,7 @@ pub struct Globals {
         long = "as-of",
         global = true,
         value_name = "DATE",
+        allow_hyphen_values = true,
         env = "REL_TODAY",
         help_heading = "Global options"
     )]

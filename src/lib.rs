@@ -41,7 +41,7 @@ pub fn main() -> ExitCode {
         Ok(false) => {}
         Err(err) => return clap_exit(&err),
     }
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(cli::args()) {
         Ok(cli) => cli,
         Err(err) => return clap_exit(&help_in_full(err)),
     };

@@ -38,7 +38,7 @@ pub struct Args {
     pub handle: String,
 
     /// The day you met [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 
     /// Notes on the meeting ('-' reads them from stdin)
@@ -82,7 +82,7 @@ pub struct Args {
     pub reached: Vec<String>,
 
     /// The day of the next meeting
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub next: Option<String>,
 
     /// This meeting reviewed the relationship itself: is it serving its purpose?
