@@ -15,6 +15,7 @@ use crate::model::date::{DATE_HINT, parse_date};
 use crate::prompt::Prompt;
 use crate::report::style::Paint;
 use crate::store::Journal;
+use crate::text::terminal_safe;
 
 /// The flags every command takes, wherever they appear on the line.
 #[derive(Debug, Default, clap::Args)]
@@ -35,6 +36,7 @@ pub struct Globals {
         long = "as-of",
         global = true,
         value_name = "DATE",
+        allow_hyphen_values = true,
         env = "REL_TODAY",
         help_heading = "Global options"
     )]
@@ -139,6 +141,8 @@ impl Ctx {
     /// Writes report text to stdout. A reader that went away (`| head`)
     /// ends the command quietly.
     pub fn print(&self, text: &str) -> Result<()> {
+        // Every byte passes the edge first: controls shown, never obeyed.
+        let text = &*terminal_safe(text, self.paint.enabled());
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
@@ -148,6 +152,7 @@ impl Ctx {
     /// Streams a large output to stdout through one buffer, as `print`.
     pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut out = Edge::new(&mut out, self.paint.enabled());
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| output_error(&e))
@@ -169,9 +174,53 @@ impl Ctx {
             .clone()
     }
 
-    /// A message for the person, on stderr.
+    /// A message for the person, on stderr, through the edge.
     pub fn say(&self, text: &str) {
+        let text = terminal_safe(text, self.paint_err.enabled());
         let _ = writeln!(io::stderr().lock(), "{text}");
+    }
+}
+
+/// [`terminal_safe`] for a stream: whole lines pass the edge as they
+/// come (a line break never falls inside a character or a colour code),
+/// the rest when flushed.
+struct Edge<W: Write> {
+    out: W,
+    colour: bool,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Edge<W> {
+    fn new(out: W, colour: bool) -> Edge<W> {
+        Edge {
+            out,
+            colour,
+            pending: Vec::new(),
+        }
+    }
+
+    fn pass(&mut self, upto: usize) -> io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..upto]);
+        self.out
+            .write_all(terminal_safe(&text, self.colour).as_bytes())?;
+        self.pending.drain(..upto);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Edge<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let before = self.pending.len();
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = buf.iter().rposition(|b| *b == b'\n') {
+            self.pass(before + last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.pass(self.pending.len())?;
+        self.out.flush()
     }
 }
 

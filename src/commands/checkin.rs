@@ -39,7 +39,7 @@ pub struct Args {
     pub handle: String,
 
     /// The day you met [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 
     /// Notes on the meeting ('-' reads them from stdin)
@@ -83,7 +83,7 @@ pub struct Args {
     pub reached: Vec<String>,
 
     /// The day of the next meeting
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub next: Option<String>,
 
     /// This meeting reviewed the relationship itself: is it serving its purpose?
@@ -178,12 +178,19 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     check_items(rel, handle, &checkin)?;
     checkin.notes = match args.notes.as_deref() {
         Some("-") => {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
                 Error::user(format!(
                     "cannot read notes from stdin: {}",
                     crate::error::io_reason(&e)
                 ))
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::user(format!(
+                    "stdin: is not UTF-8 text (a bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ))
+                .with_hint("rel reads notes as UTF-8 text; nothing was recorded")
             })?;
             non_empty(&text)
         }

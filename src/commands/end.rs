@@ -36,7 +36,7 @@ pub struct Args {
     #[arg(long = "assess", value_name = "ID=VERDICT")]
     pub assess: Vec<String>,
     /// The day it ended [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

@@ -89,7 +89,7 @@ pub struct Close {
     pub ids: Vec<String>,
 
     /// The day it happened [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

@@ -29,11 +29,11 @@ pub struct Args {
     pub handle: String,
 
     /// Only check-ins on or after this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// Only check-ins on or before this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// Only the newest N check-ins

@@ -101,6 +101,11 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
             crate::store::FORMAT
         ));
     }
+    // In git, the lock is kept from a command's first change to its
+    // commit: the commit holds exactly what this command did.
+    if ctx.config.git != Some(false) && crate::store::git::may_be_work_tree(ctx.journal.root()) {
+        ctx.journal.keep_lock();
+    }
     let result = match command {
         None => status::run(ctx, status::Args::default()),
         Some(Command::New(args)) => new::run(ctx, args),
@@ -137,13 +142,19 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     result
 }
 
-/// Commits what the command changed, when the journal is in git.
+/// Commits what the command changed, when the journal is in git: the
+/// paths it wrote, under the lock it wrote them with.
 fn commit_changes(ctx: &Ctx) {
+    use crate::store::git::{self, NotCommitted};
+    let mut finished = ctx.journal.finish();
     let changes = ctx.changes();
     let Some(first) = changes.first() else {
         return;
     };
-    if ctx.config.git == Some(false) || !crate::store::git::is_work_tree(ctx.journal.root()) {
+    if finished.paths.is_empty()
+        || ctx.config.git == Some(false)
+        || !git::is_work_tree(ctx.journal.root())
+    {
         return;
     }
     let message = if changes.len() == 1 {
@@ -155,11 +166,28 @@ fn commit_changes(ctx: &Ctx) {
             changes.join("\n")
         )
     };
-    if let Err(why) = crate::store::git::commit(ctx.journal.root(), &message) {
+    let warning = ctx.paint_err.warning_label();
+    if let Err(err) = finished.hold(&ctx.journal) {
         ctx.say(&format!(
-            "{} saved, but not committed to git: {why}",
-            ctx.paint_err.warning_label()
+            "{warning} saved, but not committed to git: {}",
+            err.lines().join("; ")
         ));
+        return;
+    }
+    let shown: Vec<String> = finished
+        .paths
+        .iter()
+        .map(|p| crate::store::check::shell_quote(p))
+        .collect();
+    match git::commit(ctx.journal.root(), &finished.paths, &message) {
+        Ok(_) => {}
+        Err(NotCommitted::Busy(what)) => ctx.say(&format!(
+            "{warning} saved, but not committed to git, because {what} in the journal's repository: settle that first (rel git status shows where it stands), then commit rel's change with rel git add {} && rel git commit.",
+            shown.join(" ")
+        )),
+        Err(NotCommitted::Failed(why)) => ctx.say(&format!(
+            "{warning} saved, but not committed to git, because git said: {why}"
+        )),
     }
 }
 

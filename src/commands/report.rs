@@ -41,11 +41,11 @@ pub struct Args {
 
     /// The first day of the period [default: 89 days before --until, for
     /// 90 days in all]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// The last day of the period [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// How to print it (the JSON shape is in the README)

@@ -41,7 +41,7 @@ pub struct Add {
     /// The quality, in a few words
     pub text: String,
     /// The day it was noted [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 
@@ -53,7 +53,7 @@ pub struct Promote {
     /// The growth area, by id (c1)
     pub id: String,
     /// The day it became a strength [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

@@ -121,6 +121,21 @@ impl Export {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered(Vec<u8>);
 
+impl Rendered {
+    /// A piece with the control and bidi characters serde_json leaves
+    /// raw escaped ([`json_safe`](crate::text::json_safe)): every string
+    /// of the document is in some piece.
+    fn new(json: Vec<u8>) -> Rendered {
+        match String::from_utf8(json) {
+            Ok(text) => match crate::text::json_safe(&text) {
+                std::borrow::Cow::Borrowed(_) => Rendered(text.into_bytes()),
+                std::borrow::Cow::Owned(safe) => Rendered(safe.into_bytes()),
+            },
+            Err(e) => Rendered(e.into_bytes()),
+        }
+    }
+}
+
 /// A relationship with its pieces rendered.
 #[derive(Debug, Clone)]
 pub struct RenderedEntry {
@@ -178,7 +193,7 @@ impl CheckinEntry {
     /// the text of its file.
     pub fn render(&self) -> io::Result<Rendered> {
         let out = pretty(self, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
-        Ok(Rendered(out))
+        Ok(Rendered::new(out))
     }
 }
 
@@ -190,7 +205,7 @@ pub fn render_head(rel: &Relationship, toml: Option<&str>) -> io::Result<Rendere
         out.extend_from_slice(b",\n      \"toml\": ");
         serde_json::to_writer(&mut out, toml)?;
     }
-    Ok(Rendered(out))
+    Ok(Rendered::new(out))
 }
 
 /// About how many bytes of JSON a file's data makes, from its text.

@@ -298,6 +298,15 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
     let Some(rel) = cx.rel else {
         return found;
     };
+    if cx.id.date < rel.started {
+        found.push(Finding::warning(
+            vec![Step::Key("date")],
+            format!(
+                "dated {}, before the relationship started on {}; if the meeting was real, move started back (rel set --started), else fix the date",
+                cx.id.date, rel.started
+            ),
+        ));
+    }
     named(rel, &c.closed, "closed", ItemKind::Action, &mut found);
     named(rel, &c.reached, "reached", ItemKind::Waypoint, &mut found);
     for (i, new) in c.opened.iter().enumerate() {
@@ -441,5 +450,31 @@ mod tests {
             ]
         );
         assert_eq!(found[2].place, [Step::Key("closed"), Step::Index(0)]);
+    }
+
+    #[test]
+    fn a_checkin_before_the_start_is_a_warning() {
+        let rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-05"));
+        let c = CheckIn::new(day("0000-01-01"));
+        let cx = CheckinContext {
+            id: CheckinId {
+                date: day("0000-01-01"),
+                n: 1,
+            },
+            rel: Some(&rel),
+            today: day("2026-11-26"),
+            pending: false,
+        };
+        let found = checkin(&c, &cx);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].harmless);
+        assert_eq!(found[0].place, [Step::Key("date")]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("dated 0000-01-01, before the relationship started on 2026-01-05"),
+            "{}",
+            found[0].message
+        );
     }
 }

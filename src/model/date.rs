@@ -351,7 +351,8 @@ impl DateVisitor {
         match parse_iso(s) {
             Some(date) => Ok(date),
             None if s.len() > 10 && parse_iso(&s[..10]).is_some() => Err(E::custom(format!(
-                "'{s}' has a time of day; rel keeps dates only, like {}",
+                "'{}' has a time of day; rel keeps dates only, like {}",
+                crate::text::echo(s),
                 &s[..10]
             ))),
             None => Err(E::invalid_value(Unexpected::Str(s), self)),

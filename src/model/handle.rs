@@ -4,8 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A validated handle: `^[a-z0-9][a-z0-9-]{0,63}$`. The only way a
-/// user's words become part of a path.
+/// A validated handle: `^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$`, a slug as
+/// [`Handle::from_name`] makes one. The only way a user's words become
+/// part of a path. One rule for every handle: typed to `rel new`, read
+/// from an import, or found as a folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Handle(String);
@@ -18,6 +20,7 @@ pub enum HandleError {
     Empty,
     TooLong,
     BadStart,
+    BadEnd,
     BadChar(char),
 }
 
@@ -27,6 +30,7 @@ impl fmt::Display for HandleError {
             HandleError::Empty => f.write_str("a handle cannot be empty"),
             HandleError::TooLong => write!(f, "a handle has at most {MAX_HANDLE} characters"),
             HandleError::BadStart => f.write_str("a handle starts with a letter or a digit"),
+            HandleError::BadEnd => f.write_str("a handle ends with a letter or a digit"),
             HandleError::BadChar(c) => write!(
                 f,
                 "a handle holds only a-z, 0-9 and '-', not {}",
@@ -53,6 +57,9 @@ impl Handle {
         }
         if first == '-' {
             return Err(HandleError::BadStart);
+        }
+        if text.ends_with('-') {
+            return Err(HandleError::BadEnd);
         }
         Ok(Handle(text.to_string()))
     }
@@ -184,9 +191,17 @@ mod tests {
             "a b",
             "é",
             "a\u{1b}[31m",
+            "eve-",
+            "-",
         ] {
             assert!(Handle::parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(Handle::parse(&"a".repeat(65)), Err(HandleError::TooLong));
+        assert_eq!(Handle::parse("eve-"), Err(HandleError::BadEnd));
+        // Whatever a name becomes is a handle by the same rule.
+        for name in ["Eve-", "-Eve-", "a - b", &format!("{}-b", "a".repeat(63))] {
+            let slug = Handle::from_name(name).unwrap();
+            assert_eq!(Handle::parse(slug.as_str()), Ok(slug.clone()), "{name}");
+        }
     }
 }

@@ -369,6 +369,23 @@ impl Relationship {
         ItemId::new(kind, n)
     }
 
+    /// Whether [`next_id`](Self::next_id) has an id of `kind` left: the
+    /// counter, and every id in the file, are below the highest there
+    /// can be.
+    pub fn has_ids_left(&self, kind: ItemKind) -> bool {
+        let highest = self.ids().filter(|id| id.kind == kind).map(|id| id.n).max();
+        self.last_id.get(kind).max(highest.unwrap_or(0)) < u32::MAX
+    }
+
+    /// A kind of item a change (from `before` to `self`) added to after
+    /// its ids had run out, so that it could only be given one used before.
+    pub fn ran_out_of_ids(&self, before: &Relationship) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|&kind| {
+            let count = |rel: &Relationship| rel.ids().filter(|id| id.kind == kind).count();
+            !before.has_ids_left(kind) && count(self) > count(before)
+        })
+    }
+
     /// Every item id in the relationship.
     pub fn ids(&self) -> impl Iterator<Item = ItemId> + '_ {
         self.goals

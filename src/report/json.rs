@@ -222,7 +222,12 @@ pub fn to_string<T: Serialize>(value: &T) -> String {
     let mut text =
         serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    text
+    // The edge for JSON: the control and bidi characters serde_json leaves
+    // raw, escaped as \uXXXX (text::json_safe).
+    match crate::text::json_safe(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// `rel report --format json`.

@@ -280,7 +280,8 @@ fn facts(b: &mut Brief, input: &Input<'_>) {
     if !facts.is_empty() {
         b.line("");
         for (label, value) in facts {
-            let body = wrap(&value, 16, width, &" ".repeat(16));
+            // Each value is made of clipped (safe) text and rel's colours.
+            let body = wrap_styled(&value, 16, width, &" ".repeat(16));
             b.line(&format!("{} {body}", paint.dim(&format!("{label:<15}"))));
         }
     }

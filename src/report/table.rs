@@ -200,6 +200,17 @@ mod tests {
     }
 
     #[test]
+    fn every_colour_a_table_prints_passes_the_edge() {
+        let mut column = Column::new("H", 0);
+        for tone in [Tone::Plain, Tone::Dim, Tone::Good, Tone::Warn, Tone::Bad] {
+            column.push("x", tone);
+        }
+        let out = fit(vec![column], 40, true);
+        assert!(out.contains('\u{1b}'), "{out:?}");
+        assert_eq!(crate::text::terminal_safe(&out, true), out);
+    }
+
+    #[test]
     fn sparklines_rise_with_ratings() {
         assert_eq!(sparkline(&[1, 2, 3, 4, 5]), "▁▃▄▆█");
         assert_eq!(sparkline(&[]), "");

@@ -48,6 +48,8 @@ impl Journal {
     pub fn start_edit(&self, handle: &Handle, target: Target) -> Result<Session> {
         if self.read_pending().is_some() {
             drop(self.begin()?);
+            // Never held across the editor; taken again to save.
+            self.release();
         }
         let path = match target {
             Target::Relationship => self.relationship_path(handle),

@@ -195,6 +195,7 @@ impl Txn<'_> {
             move_into_place(&stage, &target)?;
             let _ = staging.keep();
         }
+        self.journal.wrote(&target);
         sync_dir(&parent).map_err(|e| Error::io("write", &parent, &e))
     }
 
@@ -234,6 +235,7 @@ impl Txn<'_> {
                 let _ = fs::remove_dir_all(&aside);
             } else {
                 let _ = fs::rename(&aside, &target);
+                self.journal.wrote(&target);
             }
             let _ = sync_dir(&parent);
         }

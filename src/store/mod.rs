@@ -24,7 +24,7 @@ pub mod txn;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -35,7 +35,7 @@ pub use cache::Words;
 use file::{parse, read_text};
 pub use listing::Listing;
 pub use read::{CheckinRead, Loaded, Read, parse_relationship};
-pub use txn::{Editable, Txn, Unfinished};
+pub use txn::{Editable, Finished, Txn, Unfinished};
 
 /// The journal format this rel reads and writes.
 pub const FORMAT: u32 = 1;
@@ -57,6 +57,8 @@ pub struct Journal {
     pub(super) pending: OnceLock<Option<Pending>>,
     /// Where the cache is, unless something else sits there.
     pub(super) cache: OnceLock<Option<PathBuf>>,
+    /// What this process wrote, and the lock kept for the commit.
+    pub(super) written: Mutex<txn::Written>,
 }
 
 /// What `journal.toml` says about who may write.
@@ -87,6 +89,7 @@ impl Journal {
             root: root.into(),
             pending: OnceLock::new(),
             cache: OnceLock::new(),
+            written: Mutex::default(),
         }
     }
 

@@ -95,6 +95,71 @@ fn several_meetings_on_one_day_get_their_own_files() {
 }
 
 #[test]
+fn a_date_or_cadence_may_start_with_a_minus() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    // The form the date hint offers, as a separate argument.
+    let run = env.run(&["checkin", "ada-lovelace", "--date", "-1m", "-m", "x"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1.toml"]);
+    env.ok(&["log", "ada-lovelace", "--since", "-2m", "--until", "-1w"]);
+    env.ok(&["--as-of", "-1d", "status"]);
+    let run = env.refuses(1, &["goal", "add", "ada-lovelace", "x", "--due", "-1w"]);
+    assert!(
+        run.stderr
+            .starts_with("error: --due 2026-11-19 is before the goal is added"),
+        "rel reads the date, and judges it: {}",
+        run.stderr
+    );
+    env.ok(&["set", "ada-lovelace", "--agreed", "-2w", "--how", "Weekly"]);
+    let rel = env.relationship("ada-lovelace");
+    assert_eq!(rel["agreement"]["date"].to_string(), "2026-11-12");
+    // A cadence that starts with a minus is rel's to refuse, in its words.
+    let run = env.refuses(1, &["set", "ada-lovelace", "--cadence", "-1w"]);
+    assert!(
+        run.stderr
+            .starts_with("error: --cadence: '-1w' is not a cadence"),
+        "{}",
+        run.stderr
+    );
+    // Flags are still flags: a bare --agreed means today, and a date flag
+    // never takes the next flag for a date without saying so.
+    env.ok(&["set", "ada-lovelace", "--agreed", "--how", "Fortnightly"]);
+    assert_eq!(
+        env.relationship("ada-lovelace")["agreement"]["date"].to_string(),
+        "2026-11-26"
+    );
+    let run = env.refuses(
+        1,
+        &["checkin", "ada-lovelace", "--date", "--review", "-m", "x"],
+    );
+    assert!(
+        run.stderr.contains("'--review' is not a date"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn notes_on_stdin_that_are_not_utf8_are_refused_at_their_offset() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let mut bytes = b"Zo\xc3\xab said: ".to_vec();
+    bytes.extend([0xff, 0xfe]);
+    let run = env.run_with(
+        env.cmd()
+            .args(["checkin", "ada-lovelace", "-m", "-"])
+            .write_stdin(bytes),
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        run.stderr,
+        "error: stdin: is not UTF-8 text (a bad byte at offset 11)\nhint: rel reads notes as UTF-8 text; nothing was recorded\n"
+    );
+    assert!(env.checkins("ada-lovelace").is_empty());
+}
+
+#[test]
 fn notes_come_from_stdin() {
     let env = TestEnv::new();
     fixtures::ada(&env);

@@ -11,6 +11,7 @@ mod checkin;
 mod durability;
 mod edit;
 mod env;
+mod escapes;
 mod export;
 mod fixtures;
 mod git;
