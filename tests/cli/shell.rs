@@ -224,3 +224,39 @@ fn colour_only_when_wanted() {
         "errors are coloured too when forced"
     );
 }
+
+/// A usage line names what a command needs, never the global options
+/// the line happened to use, nor those set by REL_DIR and REL_TODAY (which
+/// every test sets): they would read as required.
+#[test]
+fn usage_lines_never_show_global_options_as_required() {
+    let env = TestEnv::new();
+    let cases: [(&[&str], &str); 5] = [
+        (&["prep"], "Usage: rel prep [OPTIONS] <HANDLE>\n"),
+        (
+            &["--dir", "elsewhere", "--as-of", "today", "prep"],
+            "Usage: rel prep [OPTIONS] <HANDLE>\n",
+        ),
+        (
+            &["goal", "--no-input", "done", "ada"],
+            "Usage: rel goal done [OPTIONS] <HANDLE> <ID>...\n",
+        ),
+        (
+            &["actions", "--mine", "--theirs"],
+            "Usage: rel actions [OPTIONS] [HANDLE]\n",
+        ),
+        (
+            &["show", "ada", "extra"],
+            "Usage: rel status [OPTIONS] [HANDLE]\n",
+        ),
+    ];
+    for (args, usage) in cases {
+        let run = env.fails(1, args);
+        assert!(run.stderr.contains(usage), "{args:?}: {}", run.stderr);
+        assert!(
+            !run.stderr.contains("<DIR>") && !run.stderr.contains("<DATE>"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+}
