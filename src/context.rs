@@ -208,3 +208,17 @@ fn width() -> usize {
         .unwrap_or(100)
         .min(400)
 }
+
+/// The words of `args` that name a subcommand of `tree`, in order:
+/// `["goal", "done"]` for `rel --dir x goal done ada g1`.
+pub fn command_path(tree: &clap::Command, args: &[String]) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut at = tree;
+    for word in args {
+        if let Some(sub) = at.find_subcommand(word) {
+            path.push(sub.get_name().to_string());
+            at = sub;
+        }
+    }
+    path
+}

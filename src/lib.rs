@@ -116,20 +116,13 @@ fn usage_without_globals(mut err: clap::Error) -> clap::Error {
         return err;
     }
     let mut cmd = cli::command();
-    // The words that name subcommands, in order (clap's partial matches
-    // stop short of a subcommand that failed to parse).
     let args: Vec<String> = std::env::args_os()
         .skip(1)
         .map(|a| a.to_string_lossy().into_owned())
         .collect();
-    let mut path: Vec<String> = Vec::new();
-    let mut at = &cmd;
-    for word in &args {
-        if let Some(sub) = at.find_subcommand(word) {
-            path.push(word.clone());
-            at = sub;
-        }
-    }
+    // The words, not clap's partial matches, which stop short of a
+    // subcommand that failed to parse.
+    let path = context::command_path(&cmd, &args);
     err.insert(
         ContextKind::Usage,
         ContextValue::StyledStr(usage_of(&mut cmd, &path)),

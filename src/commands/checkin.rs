@@ -113,7 +113,7 @@ impl Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     // What is open is all the questions and checks need.
     let before = ctx
         .journal

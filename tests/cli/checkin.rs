@@ -177,7 +177,7 @@ fn relative_dates_are_echoed_back() {
 fn unknown_handles_suggest_the_closest() {
     let env = TestEnv::new();
     fixtures::ada(&env);
-    let run = env.refuses(1, &["checkin", "ada", "-m", "hi"]);
+    let run = env.refuses(1, &["checkin", "ada-lovelce", "-m", "hi"]);
     insta::assert_snapshot!(run.stderr);
 }
 
