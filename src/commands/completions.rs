@@ -7,6 +7,8 @@ use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::items::Item;
+use crate::model::{ItemId, ItemKind};
 use crate::store::Journal;
 
 /// The environment variable that asks rel to complete a command line.
@@ -96,18 +98,173 @@ pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
     }
 }
 
-/// The handles in the journal, for shell completion. The journal is found
-/// as rel finds it without flags (REL_DIR, the config file, the data dir).
-pub fn handles() -> Vec<CompletionCandidate> {
+/// The journal a completion reads: `--dir` on the line being completed,
+/// else as rel finds it without flags (REL_DIR, the config file, the data
+/// dir).
+fn journal(line: &Line) -> Option<Journal> {
+    if let Some(dir) = &line.dir {
+        return Some(Journal::new(PathBuf::from(dir)));
+    }
     let config = crate::config::load(crate::config::config_path().as_deref()).unwrap_or_default();
-    let root = std::env::var_os("REL_DIR")
+    std::env::var_os("REL_DIR")
         .map(PathBuf::from)
         .or(config.journal_dir)
-        .or_else(|| dirs::data_dir().map(|d| d.join("rel")));
-    let Some(root) = root else {
+        .or_else(|| dirs::data_dir().map(|d| d.join("rel")))
+        .map(Journal::new)
+}
+
+/// What the command line being completed says so far.
+#[derive(Debug, Default)]
+struct Line {
+    /// The subcommand words: `["action", "done"]`.
+    path: Vec<String>,
+    /// The words that are neither flags, their values nor subcommands.
+    positionals: Vec<String>,
+    dir: Option<String>,
+}
+
+impl Line {
+    /// The line the shell asked about: the words after `--` (see
+    /// clap_complete's `CompleteEnv`) before the one being completed
+    /// (`_CLAP_COMPLETE_INDEX` when the shell says which, else the last),
+    /// the program's name left out.
+    fn asked() -> Line {
+        let args: Vec<String> = std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let words = match args.iter().position(|a| a == "--") {
+            Some(at) => &args[at + 1..],
+            None => return Line::default(),
+        };
+        let current = std::env::var("_CLAP_COMPLETE_INDEX")
+            .ok()
+            .and_then(|i| i.parse::<usize>().ok())
+            .unwrap_or(words.len().saturating_sub(1))
+            .min(words.len());
+        match words.get(1..current) {
+            Some(before) => Line::of(before),
+            None => Line::default(),
+        }
+    }
+
+    fn of(words: &[String]) -> Line {
+        use clap::{Args as _, Subcommand as _};
+        let mut tree = crate::context::Globals::augment_args(super::Command::augment_subcommands(
+            clap::Command::new("rel"),
+        ));
+        tree.build();
+        let mut line = Line::default();
+        let mut at = &tree;
+        let mut words = words.iter();
+        while let Some(word) = words.next() {
+            if let Some(flag) = word.strip_prefix("--").filter(|f| !f.is_empty()) {
+                let (name, attached) = match flag.split_once('=') {
+                    Some((name, value)) => (name, Some(value.to_string())),
+                    None => (flag, None),
+                };
+                let takes_value = at
+                    .get_arguments()
+                    .find(|a| a.get_long() == Some(name))
+                    .is_some_and(|a| a.get_action().takes_values());
+                let value = match attached {
+                    Some(value) => Some(value),
+                    None if takes_value => words.next().cloned(),
+                    None => None,
+                };
+                if name == "dir" {
+                    line.dir = value;
+                }
+            } else if let Some(short) = word.strip_prefix('-').and_then(|s| s.chars().last()) {
+                let takes_value = at
+                    .get_arguments()
+                    .find(|a| a.get_short() == Some(short))
+                    .is_some_and(|a| a.get_action().takes_values());
+                if takes_value && word.chars().count() == 2 {
+                    words.next();
+                }
+            } else if let Some(sub) = at
+                .find_subcommand(word)
+                .filter(|_| line.positionals.is_empty())
+            {
+                line.path.push(sub.get_name().to_string());
+                at = sub;
+            } else {
+                line.positionals.push(word.clone());
+            }
+        }
+        line
+    }
+
+    /// The kind of item the command closes or promotes.
+    fn kind(&self) -> Option<ItemKind> {
+        match self.path.first().map(String::as_str) {
+            Some("goal") => Some(ItemKind::Goal),
+            Some("waypoint") => Some(ItemKind::Waypoint),
+            Some("action") => Some(ItemKind::Action),
+            Some("growth") => Some(ItemKind::Growth),
+            _ => None,
+        }
+    }
+}
+
+/// The open items of the relationship the line names, for `rel action
+/// done HANDLE <TAB>` and the like: their ids, with their text.
+pub fn open_items() -> Vec<CompletionCandidate> {
+    let line = Line::asked();
+    match line.kind() {
+        Some(kind) => open_of(&line, kind),
+        None => Vec::new(),
+    }
+}
+
+/// Open actions, for `rel checkin HANDLE --done <TAB>`.
+pub fn open_actions() -> Vec<CompletionCandidate> {
+    open_of(&Line::asked(), ItemKind::Action)
+}
+
+/// Waypoints still to reach, for `--reached` and `--waypoint`.
+pub fn open_waypoints() -> Vec<CompletionCandidate> {
+    open_of(&Line::asked(), ItemKind::Waypoint)
+}
+
+fn open_of(line: &Line, kind: ItemKind) -> Vec<CompletionCandidate> {
+    let (Some(journal), Some(input)) = (journal(line), line.positionals.first()) else {
         return Vec::new();
     };
-    let journal = Journal::new(root);
+    let Ok(handle) = journal.find(input) else {
+        return Vec::new();
+    };
+    let Ok(rel) = journal.load(&handle) else {
+        return Vec::new();
+    };
+    let open: Vec<(ItemId, &str)> = match kind {
+        ItemKind::Goal => open(&rel.goals, |x| &x.text),
+        ItemKind::Waypoint => open(&rel.waypoints, |x| &x.text),
+        ItemKind::Action => open(&rel.actions, |x| &x.text),
+        ItemKind::Growth => open(&rel.growth, |x| &x.text),
+        ItemKind::Strength | ItemKind::Advocacy => Vec::new(),
+    };
+    open.into_iter()
+        .map(|(id, text)| {
+            CompletionCandidate::new(id.to_string()).help(Some(crate::text::clip(text, 60).into()))
+        })
+        .collect()
+}
+
+fn open<T: Item>(items: &[T], text: impl Fn(&T) -> &str) -> Vec<(ItemId, &str)> {
+    items
+        .iter()
+        .filter(|x| x.is_open())
+        .map(|x| (x.id(), text(x)))
+        .collect()
+}
+
+/// The handles in the journal, for shell completion, with the person's
+/// name.
+pub fn handles() -> Vec<CompletionCandidate> {
+    let Some(journal) = journal(&Line::asked()) else {
+        return Vec::new();
+    };
     let Ok(listing) = journal.listing() else {
         return Vec::new();
     };

@@ -260,3 +260,217 @@ fn usage_lines_never_show_global_options_as_required() {
         );
     }
 }
+
+/// A journal with open and closed items of every kind the item commands
+/// take, for their completion.
+fn journal_with_items(env: &TestEnv) {
+    fixtures::Journal::new(env).relationship(
+        "grace-hopper",
+        r#"
+        person = "Grace Hopper"
+        kind = "sponsoring"
+        role = "sponsor"
+        status = "active"
+        started = 2026-09-01
+
+        [last_id]
+        goal = 1
+        waypoint = 2
+        action = 3
+        growth = 1
+
+        [[goal]]
+        id = "g1"
+        text = "Staff engineer by H1"
+        added = 2026-09-01
+
+        [[waypoint]]
+        id = "w1"
+        text = "Lead the Q1 planning review"
+        added = 2026-09-01
+        due = 2027-03-31
+
+        [[waypoint]]
+        id = "w2"
+        text = "Already there"
+        added = 2026-09-01
+        due = 2026-10-01
+        reached = 2026-10-01
+
+        [[action]]
+        id = "a1"
+        text = "Done long ago"
+        owner = "me"
+        added = 2026-09-01
+        done = 2026-09-10
+
+        [[action]]
+        id = "a2"
+        text = "Introduce her to the platform lead"
+        owner = "me"
+        added = 2026-09-01
+
+        [[action]]
+        id = "a3"
+        text = "Draft the promo packet"
+        owner = "them"
+        added = 2026-09-01
+
+        [[growth]]
+        id = "c1"
+        text = "Writing for executives"
+        added = 2026-09-01
+        "#,
+    );
+}
+
+/// What bash, zsh and fish offer after `words` (the last being the word
+/// under the cursor), each through the code `rel completions SHELL`
+/// prints; `None` when that shell is not installed. zsh runs its
+/// completion function with `_describe` standing in for the completion
+/// system, which needs a terminal.
+fn complete_in(shell: &str, env: &TestEnv, words: &[&str]) -> Option<Vec<String>> {
+    if shell == "bash" {
+        return Some(complete(env, words));
+    }
+    let found = std::process::Command::new(shell)
+        .arg("-c")
+        .arg("exit 0")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        eprintln!("{shell} is not installed: its completion is not tried");
+        return None;
+    }
+    let bin_dir = std::path::Path::new(env!("CARGO_BIN_EXE_rel"))
+        .parent()
+        .unwrap();
+    let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+    let script = match shell {
+        "zsh" => format!(
+            "compdef() {{ :; }}\n_describe() {{ print -l -- \"${{(@P)3}}\"; }}\nsource <(rel completions zsh) || exit 9\nwords=({})\nCURRENT={}\n_clap_dynamic_completer_rel",
+            quoted.join(" "),
+            words.len()
+        ),
+        "fish" => format!(
+            "rel completions fish | source; or exit 9\ncomplete -C '{}'",
+            words.join(" ")
+        ),
+        _ => unreachable!("{shell}"),
+    };
+    let mut cmd = assert_cmd::Command::new(shell);
+    cmd.arg("-c")
+        .arg(script)
+        .env_clear()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin_dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("REL_DIR", &env.journal)
+        .env("HOME", env.tmp().join("home"))
+        .env("XDG_CONFIG_HOME", env.tmp().join("config"))
+        .env("XDG_DATA_HOME", env.tmp().join("data"));
+    let run = env.run_with(&mut cmd);
+    assert_eq!(run.code, 0, "{shell}: {}", run.transcript());
+    Some(run.stdout.lines().map(str::to_string).collect())
+}
+
+/// The values offered, without the flags, and for zsh and fish with the
+/// text each shell shows beside them.
+fn values(offered: &[String]) -> Vec<String> {
+    offered
+        .iter()
+        .filter(|l| !l.starts_with('-'))
+        .map(|l| l.replacen(':', "\t", 1))
+        .collect()
+}
+
+#[test]
+fn item_ids_complete_with_their_text_in_bash_zsh_and_fish() {
+    let env = TestEnv::new();
+    journal_with_items(&env);
+    let cases: [(&[&str], &[&str]); 7] = [
+        (
+            &["rel", "action", "done", "grace-hopper", ""],
+            &[
+                "a2\tIntroduce her to the platform lead",
+                "a3\tDraft the promo packet",
+            ],
+        ),
+        // A handle given in part, and flags before it.
+        (
+            &["rel", "goal", "drop", "--date", "today", "hop", ""],
+            &["g1\tStaff engineer by H1"],
+        ),
+        (
+            &["rel", "waypoint", "reach", "grace-hopper", ""],
+            &["w1\tLead the Q1 planning review"],
+        ),
+        (
+            &["rel", "growth", "promote", "grace-hopper", ""],
+            &["c1\tWriting for executives"],
+        ),
+        (
+            &["rel", "checkin", "grace-hopper", "--done", ""],
+            &[
+                "a2\tIntroduce her to the platform lead",
+                "a3\tDraft the promo packet",
+            ],
+        ),
+        (
+            &["rel", "advocate", "grace", "Spoke up", "--waypoint", ""],
+            &["w1\tLead the Q1 planning review"],
+        ),
+        (&["rel", "action", "done", "nobody", ""], &[]),
+    ];
+    for shell in ["bash", "zsh", "fish"] {
+        for (words, want) in cases {
+            let Some(offered) = complete_in(shell, &env, words) else {
+                continue;
+            };
+            let got = values(&offered);
+            if shell == "bash" {
+                // bash shows the values alone.
+                let ids: Vec<&str> = want.iter().map(|w| &w[..2]).collect();
+                assert_eq!(got, ids, "{shell}: {words:?}");
+            } else {
+                assert_eq!(got, want, "{shell}: {words:?}");
+            }
+        }
+    }
+}
+
+/// The same, without any shell: what rel answers each shell's request
+/// with (clap_complete's protocol), so a machine without zsh or fish
+/// still checks them.
+#[test]
+fn item_ids_answer_each_shells_request() {
+    let env = TestEnv::new();
+    journal_with_items(&env);
+    let line = ["--", "rel", "action", "done", "grace-hopper", ""];
+    for (shell, separator) in [("zsh", ':'), ("fish", '\t'), ("bash", '\n')] {
+        let mut cmd = env.cmd();
+        cmd.env("COMPLETE", shell).args(line);
+        if shell != "fish" {
+            // bash and zsh say which word is under the cursor, and pass
+            // the words after it too.
+            cmd.env("_CLAP_IFS", "\n")
+                .env("_CLAP_COMPLETE_INDEX", "4")
+                .arg("--date");
+        }
+        let run = env.run_with(&mut cmd);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        let want = if separator == '\n' {
+            "a2\na3\n".to_string()
+        } else {
+            format!(
+                "a2{separator}Introduce her to the platform lead\na3{separator}Draft the promo packet\n"
+            )
+        };
+        assert!(run.stdout.starts_with(&want), "{shell}: {}", run.stdout);
+    }
+}
