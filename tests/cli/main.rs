@@ -26,6 +26,7 @@ mod prefix;
 mod prep;
 mod report;
 mod scaling;
+mod schema;
 mod search;
 mod shell;
 mod status;
