@@ -199,7 +199,7 @@ fn journal_dir(cli: &Globals, config: &Config) -> Result<(PathBuf, &'static str)
 }
 
 /// `COLUMNS` when set, else the terminal's width, else 100.
-fn width() -> usize {
+pub fn width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())

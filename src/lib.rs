@@ -97,10 +97,12 @@ fn stderr_paint(cli: &Cli) -> Paint {
 fn help_in_full(err: clap::Error) -> clap::Error {
     use clap::error::ErrorKind as K;
     match err.kind() {
-        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => cli::command()
-            .try_get_matches_from(std::env::args_os())
-            .err()
-            .unwrap_or(err),
+        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            cli::for_help(context::width())
+                .try_get_matches_from(std::env::args_os())
+                .err()
+                .unwrap_or(err)
+        }
         _ => err,
     }
 }

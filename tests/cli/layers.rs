@@ -38,7 +38,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "problem", "par",
         ],
     ),
-    ("cli", &["commands", "context"]),
+    ("cli", &["commands", "context", "text"]),
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

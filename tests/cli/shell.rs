@@ -474,3 +474,89 @@ fn item_ids_answer_each_shells_request() {
         assert!(run.stdout.starts_with(&want), "{shell}: {}", run.stdout);
     }
 }
+
+/// The example command lines of a help text, as written: comments left
+/// out, spaces squeezed. Lines ending in ` \` are joined with the next.
+fn example_commands(help: &str) -> Vec<String> {
+    let mut commands = Vec::new();
+    let mut in_examples = false;
+    let mut pending = String::new();
+    for line in help.lines() {
+        if line.starts_with("Examples:") {
+            in_examples = true;
+            continue;
+        }
+        if !line.starts_with(' ') {
+            in_examples = false;
+        }
+        if !in_examples || line.trim_start().starts_with('#') {
+            continue;
+        }
+        let (line, more) = match line.strip_suffix(" \\") {
+            Some(line) => (line, true),
+            None => (line, false),
+        };
+        pending.push(' ');
+        pending.push_str(line.split("  #").next().unwrap_or(line));
+        if !more {
+            commands.push(pending.split_whitespace().collect::<Vec<_>>().join(" "));
+            pending.clear();
+        }
+    }
+    commands
+}
+
+/// Help read in a narrow terminal: prose reflowed, and each example
+/// broken only between arguments (a flag kept with its value, a quoted
+/// phrase whole), with ` \` so it still pastes into a shell.
+#[test]
+fn help_examples_never_break_inside_a_flag_or_its_value() {
+    fn walk(cmd: &clap::Command, path: Vec<String>, out: &mut Vec<(Vec<String>, String)>) {
+        if cmd.get_name() == "help" {
+            return;
+        }
+        let long = cmd
+            .get_long_about()
+            .map(|s| s.to_string())
+            .unwrap_or_default();
+        if long.contains("Examples:") {
+            out.push((path.clone(), long));
+        }
+        for sub in cmd.get_subcommands() {
+            let mut path = path.clone();
+            path.push(sub.get_name().to_string());
+            walk(sub, path, out);
+        }
+    }
+    let mut helps = Vec::new();
+    walk(&rel::cli::command(), Vec::new(), &mut helps);
+    assert!(helps.len() > 20, "{}", helps.len());
+    let env = TestEnv::new();
+    for (path, written) in &helps {
+        let want = example_commands(written);
+        for columns in [50, 60, 80, 120] {
+            let run = env.run_with(
+                env.cmd()
+                    .env("COLUMNS", columns.to_string())
+                    .args(path)
+                    .arg("--help"),
+            );
+            assert_eq!(run.code, 0, "{path:?}: {}", run.transcript());
+            assert_eq!(
+                example_commands(&run.stdout),
+                want,
+                "rel {} --help at {columns} columns:\n{}",
+                path.join(" "),
+                run.stdout
+            );
+            let examples = run.stdout.split("Examples:").nth(1).unwrap_or("");
+            for line in examples.lines().take_while(|l| !l.starts_with("Usage:")) {
+                assert!(
+                    line.chars().count() <= columns.min(100),
+                    "rel {} --help at {columns}: {line:?}",
+                    path.join(" ")
+                );
+            }
+        }
+    }
+}
