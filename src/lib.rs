@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod pager;
 pub mod par;
 pub mod problem;
 pub mod prompt;

@@ -14,6 +14,7 @@ use crate::error::Result;
 ///   review_every = "3m"             # how often to review each relationship
 ///   git = true                      # commit every change when the journal is in git
 ///   editor = "code --wait"          # for notes and rel edit, before $VISUAL and $EDITOR
+///   pager = false                   # never page log, show, report and search
 ///
 /// Examples:
 ///   rel config
@@ -77,6 +78,14 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             "editor",
             crate::prompt::editor_command(c.editor.as_deref()),
             editor_from.to_string(),
+        ),
+        (
+            "pager",
+            match ctx.pager.configured() {
+                Some(command) => format!("{command} (for log, show, report, search on a terminal)"),
+                None => "off".to_string(),
+            },
+            ctx.pager.from.to_string(),
         ),
         ("today", ctx.today.to_string(), ctx.today_from.to_string()),
     ];

@@ -114,6 +114,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
 }
 
 fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
+    ctx.may_page();
     let handle = ctx.journal.find(input)?;
     let view =
         load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;

@@ -22,6 +22,7 @@ mod layers;
 mod lifecycle;
 mod log;
 mod new;
+mod pager;
 mod prefix;
 mod prep;
 mod report;

@@ -44,24 +44,8 @@ fn check(env: &TestEnv, schema: &jsonschema::Validator, name: &str, args: &[&str
 /// A copy of the sample journal: every kind, role, need and item.
 fn sample() -> TestEnv {
     let env = TestEnv::new();
-    copy(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/journal"),
-        &env.journal,
-    );
+    crate::fixtures::sample(&env);
     env
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 #[test]
