@@ -32,4 +32,5 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod tour;
 mod wide;
