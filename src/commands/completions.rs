@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
 ///
 /// Examples:
 ///   rel man | man -l -
-///   rel man --dir ~/.local/share/man/man1
+///   rel man --out ~/.local/share/man/man1
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct ManArgs {
@@ -79,23 +79,73 @@ pub struct ManArgs {
 }
 
 pub fn man(ctx: &Ctx, args: ManArgs) -> Result<()> {
-    let cmd = (ctx.tree)();
+    let mut cmd = (ctx.tree)().disable_help_subcommand(true);
+    cmd.build();
     match args.out {
         Some(dir) => {
             std::fs::create_dir_all(&dir).map_err(|e| Error::io("create", &dir, &e))?;
-            clap_mangen::generate_to(cmd, &dir)
-                .map_err(|e| Error::io("write the manual pages in", &dir, &e))?;
+            let mut pages = Vec::new();
+            manual_pages(&cmd, &mut pages);
+            for (name, page) in pages {
+                let path = dir.join(name);
+                std::fs::write(&path, page).map_err(|e| Error::io("write", &path, &e))?;
+            }
             ctx.say(&format!("Wrote the manual pages to {}", dir.display()));
             Ok(())
         }
-        None => {
-            let mut page = Vec::new();
-            clap_mangen::Man::new(cmd)
-                .render(&mut page)
-                .map_err(|e| Error::journal(format!("cannot render the manual: {e}")))?;
-            ctx.print(&String::from_utf8_lossy(&page))
-        }
+        None => ctx.print(&manual_page(&cmd, true)),
     }
+}
+
+/// The day the manual's text last changed, for its title line (a page
+/// without one is a warning to `mandoc -T lint`).
+const MANUAL_DATE: &str = "2026-12-01";
+
+/// Every command's page, rel(1) first: (file name, roff).
+fn manual_pages(cmd: &clap::Command, pages: &mut Vec<(String, String)>) {
+    let name = clap_mangen::Man::new(cmd.clone()).get_filename();
+    pages.push((name, manual_page(cmd, pages.is_empty())));
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
+        manual_pages(sub, pages);
+    }
+}
+
+/// One command's page as clap_mangen writes it; rel(1) (`whole`) with the
+/// sections clap cannot know before VERSION: exit status, environment,
+/// files and the examples.
+fn manual_page(cmd: &clap::Command, whole: bool) -> String {
+    let man = clap_mangen::Man::new(cmd.clone()).date(MANUAL_DATE);
+    let mut page = Vec::new();
+    // Rendered whole, then split: clap_mangen decides which of its
+    // sections a command has.
+    let _ = man.render(&mut page);
+    let mut page = String::from_utf8_lossy(&page)
+        // An empty line between two breaks is a blank line, which
+        // mandoc would rather read as .sp.
+        .replace("\n.br\n\n.br\n", "\n.sp\n");
+    if whole {
+        let extra = crate::report::manual::sections().render();
+        // Without the apostrophe preamble the page already has.
+        let extra = extra
+            .find("\n.SH ")
+            .map_or(extra.as_str(), |at| &extra[at + 1..]);
+        let at = page.find("\n.SH VERSION").map_or(page.len(), |at| at + 1);
+        page.insert_str(at, extra);
+    }
+    // Every character beyond ASCII by its name, as roff reads it whatever
+    // the input encoding it assumes.
+    page.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\[u{:04X}]", u32::from(c))
+            }
+        })
+        .collect()
 }
 
 /// The journal a completion reads: `--dir` on the line being completed,

@@ -560,3 +560,105 @@ fn help_examples_never_break_inside_a_flag_or_its_value() {
         }
     }
 }
+
+/// rel(1) has what a manual page is read for beyond the options: the
+/// exit status, the environment, the files, and the README's tour as its
+/// examples.
+#[test]
+fn the_manual_says_how_rel_exits_what_it_reads_and_shows_the_tour() {
+    let env = TestEnv::new();
+    let page = env.ok(&["man"]);
+    let sections: Vec<&str> = page
+        .lines()
+        .filter_map(|l| l.strip_prefix(".SH "))
+        .collect();
+    let at = |name: &str| {
+        sections
+            .iter()
+            .position(|s| s.trim_matches('"') == name)
+            .unwrap_or_else(|| panic!("no {name} in {sections:?}"))
+    };
+    assert!(at("OPTIONS") < at("EXIT STATUS"));
+    assert!(at("EXIT STATUS") < at("ENVIRONMENT"));
+    assert!(at("ENVIRONMENT") < at("FILES"));
+    assert!(at("FILES") < at("EXAMPLES"));
+    assert!(at("EXAMPLES") < at("VERSION"));
+    for name in [
+        "REL_DIR",
+        "REL_TODAY",
+        "VISUAL, EDITOR",
+        "REL_PAGER, PAGER",
+        "NO_COLOR",
+        "config.toml",
+        "relationship.toml",
+        "JOURNAL/.cache/",
+    ] {
+        assert!(page.contains(name), "{name}");
+    }
+    // Every command of the tour, as roff writes it.
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+            .unwrap();
+    let tour = &readme[readme.find("## A tour").unwrap()..];
+    let tour = &tour[..tour[3..].find("\n## ").unwrap()];
+    let mut commands = 0;
+    for line in tour.lines().filter(|l| l.starts_with("rel ")) {
+        let roff = line.replace('\\', "\\\\").replace('-', "\\-");
+        assert!(page.contains(&roff), "EXAMPLES lacks {line}");
+        commands += 1;
+    }
+    assert!(commands > 20, "{commands}");
+}
+
+/// Every page renders without a warning from groff (`-ww`, all of them)
+/// and mandoc's linter, where they are installed.
+#[test]
+fn the_manual_renders_without_warnings() {
+    let env = TestEnv::new();
+    let dir = env.tmp().join("man");
+    env.ok(&["man", "--out", dir.to_str().unwrap()]);
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    let whole = env.tmp().join("rel-stdout.1");
+    std::fs::write(&whole, env.ok(&["man"])).unwrap();
+    pages.push(whole);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("rel.1")).unwrap(),
+        std::fs::read_to_string(&pages[pages.len() - 1]).unwrap(),
+        "rel man and rel man --out write the same rel(1)"
+    );
+    let mut tried = false;
+    for (tool, args) in [
+        ("groff", &["-ww", "-man", "-Tutf8", "-z"][..]),
+        ("mandoc", &["-T", "lint", "-W", "warning"]),
+    ] {
+        let Ok(probe) = std::process::Command::new(tool).arg("-v").output() else {
+            eprintln!("{tool} is not installed: not tried");
+            continue;
+        };
+        let _ = probe;
+        tried = true;
+        for page in &pages {
+            let out = std::process::Command::new(tool)
+                .args(args)
+                .arg(page)
+                .output()
+                .unwrap();
+            let said = format!(
+                "{}{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(
+                out.status.success() && said.trim().is_empty(),
+                "{tool} on {}:\n{said}",
+                page.display()
+            );
+        }
+    }
+    if !tried {
+        eprintln!("neither groff nor mandoc is installed: the manual was not rendered");
+    }
+}
