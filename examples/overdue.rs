@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 
+use rel::model::assess::last_review;
 use rel::model::date::{days_between, parse_iso};
 use rel::model::{Meetings, Settings, Snapshot, Status, assess};
 use rel::store::Journal;
@@ -39,7 +40,11 @@ fn main() -> ExitCode {
             continue;
         }
         let meetings = Meetings::of(&checkins);
-        let snapshot = Snapshot::whole(handle, &rel, &meetings, &[], today);
+        // The newest check-in (for the meeting it planned) and the last
+        // review by the day are what the assessment reads beyond the files
+        // listed; this example needs only the cadence, so it reads neither.
+        let review = last_review(&rel, today, []);
+        let snapshot = Snapshot::whole(handle, &rel, &meetings, None, review, today);
         let a = assess(&snapshot, today, &Settings::default());
         if let (Some(due), Some(cadence)) = (a.next_due, &rel.cadence) {
             rows.push((

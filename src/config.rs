@@ -20,6 +20,9 @@ pub struct Config {
     pub default_cadence: Option<Cadence>,
     /// How often to review each relationship (default 3 months).
     pub review_every: Option<Cadence>,
+    /// How long a pause lasts before status asks whether to resume or end
+    /// it (default 8 weeks).
+    pub pause_nudge: Option<Cadence>,
     /// The editor for notes and `rel edit`, before $VISUAL and $EDITOR.
     pub editor: Option<String>,
     /// Commit every change when the journal is a git work tree (default true).
@@ -53,8 +56,9 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
 }
 
 fn bad_config(problem: &str) -> Error {
-    Error::user(format!("bad config file: {problem}"))
-        .with_hint("known settings: journal_dir, default_cadence, review_every, editor, git, pager")
+    Error::user(format!("bad config file: {problem}")).with_hint(
+        "known settings: journal_dir, default_cadence, review_every, pause_nudge, editor, git, pager",
+    )
 }
 
 fn resolve(dir: &Path, config_file: &Path) -> PathBuf {

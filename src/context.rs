@@ -124,6 +124,9 @@ impl Ctx {
         if let Some(every) = &config.review_every {
             settings.review_every = every.span();
         }
+        if let Some(after) = &config.pause_nudge {
+            settings.pause_nudge = after.span();
+        }
         Ok(Ctx {
             journal: Journal::new(root),
             journal_from,

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
+use crate::model::assess::{Assessment, Timing};
 use crate::model::date::{parse_iso, with_weekday};
 use crate::model::id::IdError;
 use crate::model::items::{ItemError, NewAction};
@@ -209,7 +210,7 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     let txn = ctx.journal.begin()?;
     let mut ed = txn.load(handle)?;
     check_items(&ed.rel, handle, checkin)?;
-    let (id, written) = txn.record_checkin(&mut ed, checkin)?;
+    let (id, written, checkins) = txn.record_checkin(&mut ed, checkin)?;
     drop(txn);
 
     ctx.changed(format!("checkin {handle} {}", id.date));
@@ -236,15 +237,25 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
     }
-    if let Some(next) = written.next {
-        message.push_str(&format!("\n  next meeting {}", with_weekday(next)));
-    } else if let Some(cadence) = &ed.rel.cadence {
-        message.push_str(&format!(
-            "\n  next due {} ({cadence})",
-            with_weekday(cadence.after(written.date, 1))
-        ));
-    }
+    // What comes next, as every other view will tell it from now on.
+    let assessment = super::view::assess_written(ctx, handle, &ed.rel, &checkins, (id, &written));
+    message.push_str(&next_line(&assessment, &ed.rel));
     Ok(message)
+}
+
+/// The next meeting as the relationship's assessment has it: the one
+/// planned, or the day the cadence makes the next check-in due.
+fn next_line(a: &Assessment, rel: &Relationship) -> String {
+    if a.timing == Timing::TimeBoxOver {
+        return "\n  the time box is over: conclude, extend or evolve".to_string();
+    }
+    match (a.planned, a.next_due, &rel.cadence) {
+        (Some(planned), _, _) => format!("\n  next meeting {}", with_weekday(planned)),
+        (None, Some(due), Some(cadence)) => {
+            format!("\n  next due {} ({cadence})", with_weekday(due))
+        }
+        _ => String::new(),
+    }
 }
 
 /// Saves what the person wrote when the check-in could not be recorded,

@@ -12,6 +12,7 @@ use crate::error::Result;
 ///   journal_dir = "~/notes/rel"     # where the journal lives
 ///   default_cadence = "biweekly"    # the cadence rel new uses when none is given
 ///   review_every = "3m"             # how often to review each relationship
+///   pause_nudge = "8w"              # ask to resume or end a pause this long
 ///   git = true                      # commit every change when the journal is in git
 ///   editor = "code --wait"          # for notes and rel edit, before $VISUAL and $EDITOR
 ///   pager = false                   # never page log, show, report and search
@@ -72,6 +73,11 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             "review_every",
             crate::report::words::span(ctx.settings.review_every),
             from_file(c.review_every.is_some(), "default"),
+        ),
+        (
+            "pause_nudge",
+            crate::report::words::span(ctx.settings.pause_nudge),
+            from_file(c.pause_nudge.is_some(), "default"),
         ),
         ("git", git, from_file(c.git.is_some(), "default")),
         (

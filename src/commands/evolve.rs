@@ -2,8 +2,9 @@
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::model::{Kind, Meetings, Role, Snapshot, assess};
+use crate::model::{Kind, Role};
 use crate::report::needs;
+use crate::store::Words;
 
 use super::{change, day, life_error};
 
@@ -55,11 +56,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         changed.rel.kind,
         role.label()
     ));
-    let checkins = ctx.journal.checkin_ids(&changed.handle).unwrap_or_default();
-    let meetings = Meetings::of(&checkins);
-    let snapshot = Snapshot::whole(&changed.handle, &changed.rel, &meetings, &[], ctx.today);
-    let assessment = assess(&snapshot, ctx.today, &ctx.settings);
-    let missing: Vec<String> = assessment
+    let Ok(view) = super::load_view(ctx, &changed.handle, 1, Words::Open) else {
+        return Ok(());
+    };
+    let missing: Vec<String> = view
+        .assessment
         .understandings
         .iter()
         .flat_map(|u| u.facts.iter().filter(|f| !f.ok))

@@ -26,6 +26,7 @@ pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
+pub mod view;
 pub mod waypoint;
 
 use chrono::NaiveDate;
@@ -34,16 +35,15 @@ use clap::Subcommand;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::relationship::LifeError;
-use crate::model::{
-    Assessment, CheckIn, CheckinId, Handle, ItemKind, Meetings, Relationship, Snapshot, assess,
-};
+use crate::model::{Handle, ItemKind, Relationship};
 use crate::problem::Problem;
-use crate::store::{Access, Loaded, Read, Words};
+use crate::store::Access;
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
     still_open,
 };
+pub use view::{View, load_overview, load_view};
 
 /// Each command's arguments are built only when that command is parsed:
 /// starting rel costs the same however many commands it has. What shows
@@ -247,89 +247,6 @@ pub fn life_error(err: &LifeError, handle: &Handle) -> Error {
         LifeError::Item(e) => return item_error(e, handle, ItemKind::Goal),
     };
     Error::user(format!("cannot change {handle}: {err}")).with_hint(hint)
-}
-
-/// One relationship, read and assessed as of today.
-pub struct View {
-    pub handle: Handle,
-    /// The relationship: whole, or (in an overview) its open items only.
-    pub rel: Relationship,
-    /// How many check-ins it has, on any day.
-    pub checkins: usize,
-    /// The newest check-ins held by today, read, oldest first.
-    pub recent: Vec<(CheckinId, CheckIn)>,
-    pub assessment: Assessment,
-    /// Check-ins that could not be read.
-    pub problems: Vec<Problem>,
-}
-
-/// Reads a relationship, the names of its check-ins and the newest
-/// `recent` of them (at least the last one, which the cadence needs).
-/// `words` says whether the words of its closed items and history are
-/// wanted.
-pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
-    let read = Read { words, ..Read::ALL };
-    let Loaded {
-        rel,
-        checkins,
-        text: _,
-    } = ctx.journal.read(handle, read.with_checkins())?;
-    let meetings = Meetings::of(&checkins);
-    let (recent, problems) = read_recent(ctx, handle, &meetings, recent);
-    let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
-    let snapshot = Snapshot::whole(handle, &rel, &meetings, &checkins, ctx.today);
-    let assessment = assess(&snapshot, ctx.today, &ctx.settings);
-    Ok(View {
-        handle: handle.clone(),
-        rel,
-        checkins: meetings.len(),
-        recent,
-        assessment,
-        problems,
-    })
-}
-
-/// Reads what an overview of every relationship shows of one: its
-/// [`Brief`](crate::model::Brief), which holds no closed item and eight
-/// bytes a meeting, and its newest check-in. The view holds only the open
-/// items, and the brief's meetings are let go once counted.
-pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
-    let brief = ctx.journal.brief(handle)?;
-    let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1);
-    let checkins: Vec<CheckIn> = recent.iter().map(|(_, c)| c.clone()).collect();
-    let Some(snapshot) = Snapshot::brief(handle, &brief, &checkins, ctx.today) else {
-        // As of a day before something the brief leaves out was done:
-        // only the whole relationship can tell.
-        return load_view(ctx, handle, 1, Words::Open);
-    };
-    let assessment = assess(&snapshot, ctx.today, &ctx.settings);
-    Ok(View {
-        handle: handle.clone(),
-        rel: brief.rel,
-        checkins: brief.meetings.len(),
-        recent,
-        assessment,
-        problems,
-    })
-}
-
-/// The newest `n` check-ins held by today (at least one), read, oldest
-/// first, and the problems of any that would not read.
-fn read_recent(
-    ctx: &Ctx,
-    handle: &Handle,
-    meetings: &Meetings,
-    n: usize,
-) -> (Vec<(CheckinId, CheckIn)>, Vec<Problem>) {
-    let mut loaded = Vec::new();
-    let mut problems = Vec::new();
-    for id in meetings.newest_by(ctx.today, n.max(1)) {
-        match ctx.journal.load_checkin(handle, id) {
-            Ok(checkin) => loaded.push((id, checkin)),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    (loaded, problems)
 }
 
 /// Reports problems after the output: warnings as notes, errors as the

@@ -2,9 +2,9 @@
 
 use crate::context::Ctx;
 use crate::error::{Error, Result};
-use crate::model::relationship::EventKind;
-use crate::model::{Relationship, Role};
-use crate::text::{clip, sanitize};
+use crate::model::Role;
+use crate::report::change_line;
+use crate::text::sanitize;
 
 use super::change;
 use super::new::{Fields, parse_cadence};
@@ -96,18 +96,13 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             rel.review_every = every;
         }
         args.fields.apply(rel, today)?;
-        let changes = differences(&before, rel);
-        if !changes.is_empty() {
-            rel.events.push(crate::model::relationship::Event {
-                date: today,
-                what: EventKind::Changed,
-                from: None,
-                from_role: None,
-                until: None,
-                note: Some(changes.join("; ")),
-            });
-        }
-        Ok(changes)
+        let changes = rel.changes_from(&before);
+        let said: Vec<String> = changes
+            .iter()
+            .map(|c| change_line(c.field, c.old.as_deref(), c.new.as_deref()))
+            .collect();
+        rel.record_changes(changes, today);
+        Ok(said)
     })?;
     for line in args.fields.resolved_dates(&changed.rel) {
         ctx.say(&format!("({line})"));
@@ -130,76 +125,4 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// The fields that differ, as `cadence: biweekly → weekly`.
-pub fn differences(before: &Relationship, after: &Relationship) -> Vec<String> {
-    let text = |v: &Option<String>| v.as_deref().map_or("—".to_string(), |s| clip(s, 40));
-    let shown = |v: Option<String>| v.unwrap_or_else(|| "—".to_string());
-    let fields: Vec<(&str, String, String)> = vec![
-        ("person", before.person.clone(), after.person.clone()),
-        (
-            "role",
-            before.role.label().to_string(),
-            after.role.label().to_string(),
-        ),
-        (
-            "started",
-            before.started.to_string(),
-            after.started.to_string(),
-        ),
-        ("purpose", text(&before.purpose), text(&after.purpose)),
-        (
-            "their aims",
-            text(&before.their_aims),
-            text(&after.their_aims),
-        ),
-        (
-            "cadence",
-            shown(before.cadence.as_ref().map(|c| c.to_string())),
-            shown(after.cadence.as_ref().map(|c| c.to_string())),
-        ),
-        (
-            "review every",
-            shown(before.review_every.as_ref().map(|c| c.to_string())),
-            shown(after.review_every.as_ref().map(|c| c.to_string())),
-        ),
-        (
-            "agreed",
-            shown(before.agreement.as_ref().map(|a| a.date.to_string())),
-            shown(after.agreement.as_ref().map(|a| a.date.to_string())),
-        ),
-        (
-            "how",
-            text(&before.agreement.as_ref().and_then(|a| a.how.clone())),
-            text(&after.agreement.as_ref().and_then(|a| a.how.clone())),
-        ),
-        (
-            "destination",
-            text(&before.destination),
-            text(&after.destination),
-        ),
-        ("why", text(&before.why), text(&after.why)),
-        (
-            "opted in",
-            shown(before.opted_in.map(|d| d.to_string())),
-            shown(after.opted_in.map(|d| d.to_string())),
-        ),
-        ("topic", text(&before.topic), text(&after.topic)),
-        (
-            "until",
-            shown(before.until.map(|d| d.to_string())),
-            shown(after.until.map(|d| d.to_string())),
-        ),
-        (
-            "sessions",
-            shown(before.sessions.map(|n| n.to_string())),
-            shown(after.sessions.map(|n| n.to_string())),
-        ),
-    ];
-    fields
-        .into_iter()
-        .filter(|(_, a, b)| a != b)
-        .map(|(name, a, b)| format!("{name}: {} → {}", sanitize(&a), sanitize(&b)))
-        .collect()
 }

@@ -66,15 +66,35 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
             Err(problem) => problems.push(problem),
         }
     }
+    // As of a day before some started, those are not part of it yet.
+    let (views, not_started): (Vec<View>, Vec<View>) =
+        views.into_iter().partition(|v| v.assessment.started);
     let shown: Vec<&View> = views
         .iter()
-        .filter(|v| all || v.rel.status == Status::Active)
+        .filter(|v| all || v.assessment.status == Status::Active)
+        .collect();
+    // Paused ones get a short section of their own, so that none quietly
+    // dies; `--all` shows them in the table instead.
+    let paused: Vec<&View> = views
+        .iter()
+        .filter(|v| !all && v.assessment.status == Status::Paused)
         .collect();
     let mut attention: Vec<_> = shown
         .iter()
+        .chain(&paused)
         .flat_map(|v| v.assessment.attention.iter().cloned())
         .collect();
     sort_attention(&mut attention);
+    let paused_rows: Vec<status::PausedRow<'_>> = paused
+        .iter()
+        .filter_map(|v| {
+            Some(status::PausedRow {
+                handle: v.handle.as_str(),
+                person: &v.rel.person,
+                pause: v.assessment.paused.as_ref()?,
+            })
+        })
+        .collect();
 
     if as_json {
         let out = json::Status {
@@ -83,6 +103,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
                 .iter()
                 .map(|v| json::summary(v.handle.as_str(), &v.rel, &v.assessment, ctx.today))
                 .collect(),
+            paused: paused_rows.iter().map(json::paused).collect(),
             attention: attention.iter().map(json::attention).collect(),
             problems: &problems,
         };
@@ -91,7 +112,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
         ctx.say(&getting_started(ctx));
     } else if views.is_empty() {
         // Every relationship failed to read: the problems say why.
-    } else if shown.is_empty() {
+    } else if shown.is_empty() && paused.is_empty() {
         let hidden = views.len();
         ctx.say(&format!(
             "No active relationships ({hidden} paused or ended: rel status --all shows them; rel new starts one)."
@@ -105,8 +126,30 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
                 assessment: &v.assessment,
             })
             .collect();
-        let mut out = status::overview(&rows, ctx.today, ctx.width, ctx.paint, all);
-        out.push('\n');
+        let mut out = String::new();
+        if !rows.is_empty() {
+            out.push_str(&status::overview(
+                &rows, ctx.today, ctx.width, ctx.paint, all,
+            ));
+            out.push('\n');
+        }
+        if !paused_rows.is_empty() {
+            out.push_str(&status::paused(
+                &paused_rows,
+                ctx.today,
+                ctx.width,
+                ctx.paint,
+            ));
+            out.push('\n');
+        }
+        if !not_started.is_empty() {
+            let later: Vec<(&str, chrono::NaiveDate)> = not_started
+                .iter()
+                .map(|v| (v.handle.as_str(), v.rel.started))
+                .collect();
+            out.push_str(&status::not_started(&later, ctx.width, ctx.paint));
+            out.push('\n');
+        }
         out.push_str(&status::attention(&attention, ctx.width, ctx.paint));
         ctx.print(&out)?;
     }

@@ -23,8 +23,12 @@ pub struct Activity<'a> {
     pub started: bool,
     /// The check-ins held, oldest first.
     pub checkins: Vec<CheckinId>,
-    /// What its cadence implies; `None` without a cadence.
-    pub expected: Option<Expected<'a>>,
+    /// What its cadence implies, the cadence in force on each day judging
+    /// that day; `None` when it had no cadence on any day of the period.
+    pub expected: Option<Expected>,
+    /// The meetings that agreed course corrections or reviewed the
+    /// relationship (those that could be read), in date order.
+    pub corrections: Vec<Correction>,
     /// The ratings of the check-ins held (those that could be read), in
     /// date order.
     pub ratings: Vec<u8>,
@@ -51,12 +55,26 @@ pub struct Activity<'a> {
 
 /// The check-ins a cadence implies over the days a relationship was meant
 /// to meet.
-#[derive(Debug, Clone, Copy)]
-pub struct Expected<'a> {
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
     pub count: u32,
-    pub cadence: &'a Cadence,
-    /// Days of the period it ran and was not snoozed.
+    /// The cadence at the end of the period.
+    pub cadence: Cadence,
+    /// Every cadence in force during the period, oldest first (one, unless
+    /// `rel set --cadence` changed it).
+    pub cadences: Vec<Cadence>,
+    /// Days of the period it ran, was not snoozed and had a cadence.
     pub days: i64,
+}
+
+/// A meeting that reviewed the relationship or agreed course corrections.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Correction {
+    pub date: NaiveDate,
+    /// It reviewed the relationship itself.
+    pub review: bool,
+    /// The course corrections agreed (`--change`).
+    pub changes: Vec<String>,
 }
 
 impl<'a> Activity<'a> {
@@ -70,14 +88,16 @@ impl<'a> Activity<'a> {
         read: &[CheckIn],
     ) -> Activity<'a> {
         let life = Life::of(rel);
-        let expected = rel.cadence.as_ref().map(|cadence| {
-            let days = life.meeting_days(period);
-            Expected {
-                count: expected_checkins(cadence, days),
-                cadence,
-                days,
-            }
-        });
+        let expected = expected(rel, &life, period);
+        let corrections = read
+            .iter()
+            .filter(|c| period.contains(c.date) && (c.review || !c.changes.is_empty()))
+            .map(|c| Correction {
+                date: c.date,
+                review: c.review,
+                changes: c.changes.clone(),
+            })
+            .collect();
         let ending = rel.ending.as_ref().filter(|e| period.contains(e.date));
         let goals_assessed = match ending {
             Some(_) => rel
@@ -103,6 +123,7 @@ impl<'a> Activity<'a> {
             started: period.contains(rel.started),
             checkins,
             expected,
+            corrections,
             ratings: read
                 .iter()
                 .filter_map(|c| c.rating.map(|r| r.get()))
@@ -153,6 +174,54 @@ impl<'a> Activity<'a> {
             self.ratings.len(),
         )
     }
+}
+
+/// The check-ins expected over a period: each stretch of days with one
+/// cadence in force (as `rel set --cadence` changed it) expects what that
+/// cadence implies over the days of it the relationship was meant to meet.
+fn expected(rel: &Relationship, life: &Life, period: Period) -> Option<Expected> {
+    let mut stretches: Vec<(Period, Option<Cadence>)> = Vec::new();
+    let mut day = period.since;
+    loop {
+        let cadence = rel.cadence_on(day);
+        // The stretch runs to the day before the cadence next changes.
+        let next_change = rel
+            .events
+            .iter()
+            .filter(|e| e.date > day && e.date <= period.until && e.changed("cadence").is_some())
+            .map(|e| e.date)
+            .min();
+        let until = next_change
+            .and_then(|d| d.pred_opt())
+            .unwrap_or(period.until);
+        stretches.push((Period { since: day, until }, cadence));
+        match next_change {
+            Some(next) => day = next,
+            None => break,
+        }
+    }
+    let mut count = 0u32;
+    let mut days = 0;
+    let mut cadences: Vec<Cadence> = Vec::new();
+    for (stretch, cadence) in stretches {
+        let Some(cadence) = cadence else { continue };
+        let meeting = life.meeting_days(stretch);
+        count = count.saturating_add(expected_checkins(&cadence, meeting));
+        days += meeting;
+        if cadences
+            .last()
+            .is_none_or(|last| last.to_string() != cadence.to_string())
+        {
+            cadences.push(cadence);
+        }
+    }
+    let cadence = cadences.last()?.clone();
+    Some(Expected {
+        count,
+        cadence,
+        cadences,
+        days,
+    })
 }
 
 /// The items dated within the period, by `date`, in date order (then id).

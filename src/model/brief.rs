@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::checkin::CheckinId;
 use super::kind::Owner;
-use super::relationship::Relationship;
+use super::relationship::{Event, EventKind, Relationship};
 
 /// When a relationship's meetings were held: every check-in's id, oldest
 /// first, each as one number that sorts as the ids do, so that counting
@@ -163,8 +163,8 @@ impl Tally {
 }
 
 /// A relationship as an overview reads it: only its open goals, waypoints
-/// and actions, none of its strengths, growth areas, acts of advocacy or
-/// events; what all its items add up to; and when it met.
+/// and actions, none of its strengths, growth areas or acts of advocacy;
+/// its history; what all its items add up to; and when it met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
     /// The relationship with only what is open among its items.
@@ -184,7 +184,21 @@ impl Brief {
         rel.strengths = Vec::new();
         rel.growth = Vec::new();
         rel.advocacy = Vec::new();
-        rel.events = Vec::new();
+        // Its history stays (a few lines, their words left out, but for
+        // why it is paused): it says where the relationship stood on an
+        // earlier day.
+        for event in &mut rel.events {
+            if event.what != EventKind::Paused
+                && let Some(note) = &mut event.note
+            {
+                note.clear();
+            }
+            if event.field.as_deref().is_some_and(Event::is_text_field) {
+                for value in [&mut event.old, &mut event.new].into_iter().flatten() {
+                    value.clear();
+                }
+            }
+        }
         Brief {
             rel,
             tally,

@@ -242,6 +242,75 @@ pub struct Event {
     pub until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For `changed`: the field that changed (`cadence`, `purpose`, …),
+    /// with every word of its old and new value (none: it was not set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+}
+
+/// The fields `rel set` changes and records, as relationship.toml names
+/// them (`how` is the agreement's how, `agreed` its date).
+pub const CHANGEABLE: [&str; 15] = [
+    "person",
+    "role",
+    "started",
+    "purpose",
+    "their_aims",
+    "cadence",
+    "review_every",
+    "agreed",
+    "how",
+    "destination",
+    "why",
+    "opted_in",
+    "topic",
+    "until",
+    "sessions",
+];
+
+/// One field of a relationship changed, with every word of its old and new
+/// value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// The field's name in relationship.toml (`how` for the agreement's
+    /// how, `agreed` for its date).
+    pub field: &'static str,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+impl Event {
+    /// Whether a field holds a person's words (a purpose, their aims, …)
+    /// rather than a setting (a cadence, a date, a number).
+    pub fn is_text_field(field: &str) -> bool {
+        matches!(
+            field,
+            "person" | "purpose" | "their_aims" | "how" | "destination" | "why" | "topic"
+        )
+    }
+
+    /// The field a `changed` event changed, from its own keys or, for an
+    /// event an older rel wrote, from its note (`cadence: a → b; …`).
+    pub fn changed(&self, field: &str) -> Option<(Option<String>, Option<String>)> {
+        if self.what != EventKind::Changed {
+            return None;
+        }
+        if let Some(own) = &self.field {
+            return (own == field).then(|| (self.old.clone(), self.new.clone()));
+        }
+        let note = self.note.as_deref()?;
+        let label = field.replace('_', " ");
+        note.split("; ").find_map(|part| {
+            let rest = part.strip_prefix(&label)?.strip_prefix(": ")?;
+            let (old, new) = rest.split_once(" → ")?;
+            let value = |v: &str| (v != "—").then(|| v.to_string());
+            Some((value(old), value(new)))
+        })
+    }
 }
 
 word_enum! {
@@ -475,9 +544,248 @@ impl Relationship {
             from_role: None,
             until: None,
             note: None,
+            field: None,
+            old: None,
+            new: None,
         });
         let last = self.events.len() - 1;
         &mut self.events[last]
+    }
+
+    /// Records a change to its fields made on `on`: an event a field, with
+    /// every word of the old and new value.
+    pub fn record_changes(&mut self, changes: Vec<FieldChange>, on: NaiveDate) {
+        for change in changes {
+            let event = self.event(EventKind::Changed, on);
+            event.field = Some(change.field.to_string());
+            event.old = change.old;
+            event.new = change.new;
+        }
+    }
+
+    /// The fields given at `rel new` that differ from `before`, with every
+    /// word of both values.
+    pub fn changes_from(&self, before: &Relationship) -> Vec<FieldChange> {
+        fn text(v: &Option<String>) -> Option<String> {
+            v.clone()
+        }
+        fn shown<T: ToString>(v: Option<T>) -> Option<String> {
+            v.map(|v| v.to_string())
+        }
+        let (a, b) = (before, self);
+        let fields: Vec<(&'static str, Option<String>, Option<String>)> = vec![
+            ("person", Some(a.person.clone()), Some(b.person.clone())),
+            (
+                "role",
+                shown(Some(a.role.as_str())),
+                shown(Some(b.role.as_str())),
+            ),
+            ("started", shown(Some(a.started)), shown(Some(b.started))),
+            ("purpose", text(&a.purpose), text(&b.purpose)),
+            ("their_aims", text(&a.their_aims), text(&b.their_aims)),
+            (
+                "cadence",
+                shown(a.cadence.as_ref()),
+                shown(b.cadence.as_ref()),
+            ),
+            (
+                "review_every",
+                shown(a.review_every.as_ref()),
+                shown(b.review_every.as_ref()),
+            ),
+            (
+                "agreed",
+                shown(a.agreement.as_ref().map(|x| x.date)),
+                shown(b.agreement.as_ref().map(|x| x.date)),
+            ),
+            (
+                "how",
+                a.agreement.as_ref().and_then(|x| x.how.clone()),
+                b.agreement.as_ref().and_then(|x| x.how.clone()),
+            ),
+            ("destination", text(&a.destination), text(&b.destination)),
+            ("why", text(&a.why), text(&b.why)),
+            ("opted_in", shown(a.opted_in), shown(b.opted_in)),
+            ("topic", text(&a.topic), text(&b.topic)),
+            ("until", shown(a.until), shown(b.until)),
+            ("sessions", shown(a.sessions), shown(b.sessions)),
+        ];
+        fields
+            .into_iter()
+            .filter(|(_, old, new)| old != new)
+            .map(|(field, old, new)| FieldChange { field, old, new })
+            .collect()
+    }
+
+    /// Events from newest to oldest after `day`: what has to be undone to
+    /// see the relationship as it was on `day`.
+    fn events_after(&self, day: NaiveDate) -> Vec<&Event> {
+        let mut after: Vec<&Event> = self.events.iter().filter(|e| e.date > day).collect();
+        after.sort_by_key(|e| std::cmp::Reverse(e.date));
+        after
+    }
+
+    /// The cadence in force on `day`, as the recorded changes tell.
+    pub fn cadence_on(&self, day: NaiveDate) -> Option<Cadence> {
+        let mut cadence = self.cadence.clone();
+        for event in self.events_after(day) {
+            if let Some((old, _)) = event.changed("cadence") {
+                cadence = old.and_then(|c| c.parse().ok());
+            }
+        }
+        cadence
+    }
+
+    /// Where the relationship stood on `day` — active, paused or ended —
+    /// as its recorded pauses, resumptions and ending tell; `None` before it
+    /// started. On or after its last event, its status as it is now.
+    pub fn status_on(&self, day: NaiveDate) -> Option<Status> {
+        if day < self.started {
+            return None;
+        }
+        let life: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e.what,
+                    EventKind::Paused | EventKind::Resumed | EventKind::Ended
+                )
+            })
+            .collect();
+        if life.iter().all(|e| e.date <= day) && self.ending.as_ref().is_none_or(|e| e.date <= day)
+        {
+            return Some(self.status);
+        }
+        let mut sorted = life;
+        sorted.sort_by_key(|e| e.date);
+        let mut status = Status::Active;
+        for event in sorted.iter().filter(|e| e.date <= day) {
+            status = match event.what {
+                EventKind::Paused => Status::Paused,
+                EventKind::Resumed => Status::Active,
+                _ => Status::Ended,
+            };
+        }
+        if self.ending.as_ref().is_some_and(|e| e.date <= day) {
+            status = Status::Ended;
+        }
+        Some(status)
+    }
+
+    /// The day the cadence nudges are silenced until, as of `day`: the
+    /// latest snooze recorded by then, if it still runs (or, with no
+    /// snooze recorded, the relationship's own `snoozed_until`).
+    pub fn snoozed_on(&self, day: NaiveDate) -> Option<NaiveDate> {
+        let snoozes: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| e.what == EventKind::Snoozed)
+            .collect();
+        if snoozes.is_empty() {
+            return self.snoozed_until.filter(|until| *until >= day);
+        }
+        if snoozes.iter().all(|e| e.date <= day) {
+            return self.snoozed_until.filter(|until| *until >= day);
+        }
+        snoozes
+            .into_iter()
+            .filter(|e| e.date <= day)
+            .max_by_key(|e| e.date)
+            .and_then(|e| e.until)
+            .filter(|until| *until >= day)
+    }
+
+    /// The relationship as it stood on `day`, as far as its recorded events
+    /// tell: every change, evolution, pause, resumption, snooze and ending
+    /// after that day undone. The same relationship when nothing happened
+    /// after it.
+    pub fn as_of(&self, day: NaiveDate) -> std::borrow::Cow<'_, Relationship> {
+        use std::borrow::Cow;
+        let later = self.events.iter().any(|e| e.date > day)
+            || self.ending.as_ref().is_some_and(|e| e.date > day);
+        if !later {
+            return Cow::Borrowed(self);
+        }
+        let mut rel = self.clone();
+        rel.status = self.status_on(day).unwrap_or(Status::Active);
+        rel.snoozed_until = self.snoozed_on(day);
+        if rel.ending.as_ref().is_some_and(|e| e.date > day) {
+            rel.ending = None;
+        }
+        for event in self.events_after(day) {
+            if event.what == EventKind::Evolved {
+                rel.kind = event.from.unwrap_or(rel.kind);
+                rel.role = event.from_role.unwrap_or(rel.role);
+            }
+            for field in CHANGEABLE {
+                if let Some((old, _)) = event.changed(field) {
+                    rel.unset(field, old, event.field.is_some());
+                }
+            }
+        }
+        Cow::Owned(rel)
+    }
+
+    /// Puts back a field's value from before a change. `whole`: the value
+    /// is every word (an event rel wrote), not a note's clipped summary,
+    /// which only settings are taken from.
+    fn unset(&mut self, field: &str, old: Option<String>, whole: bool) {
+        let date = |v: &Option<String>| v.as_deref().and_then(super::date::parse_iso);
+        match field {
+            "cadence" => self.cadence = old.and_then(|c| c.parse().ok()),
+            "review_every" => self.review_every = old.and_then(|c| c.parse().ok()),
+            "opted_in" => self.opted_in = date(&old),
+            "until" => self.until = date(&old),
+            "sessions" => self.sessions = old.and_then(|n| n.parse().ok()),
+            "started" => {
+                if let Some(day) = date(&old) {
+                    self.started = day;
+                }
+            }
+            "agreed" => match date(&old) {
+                Some(day) => match &mut self.agreement {
+                    Some(agreement) => agreement.date = day,
+                    None => {
+                        self.agreement = Some(Agreement {
+                            date: day,
+                            how: None,
+                        })
+                    }
+                },
+                None => self.agreement = None,
+            },
+            _ if !whole => {}
+            "purpose" => self.purpose = old,
+            "their_aims" => self.their_aims = old,
+            "destination" => self.destination = old,
+            "why" => self.why = old,
+            "topic" => self.topic = old,
+            "how" => {
+                if let Some(agreement) = &mut self.agreement {
+                    agreement.how = old;
+                }
+            }
+            "person" => {
+                if let Some(person) = old {
+                    self.person = person;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The kind and the user's role in force on `day`, as the recorded
+    /// evolutions tell.
+    pub fn kind_on(&self, day: NaiveDate) -> (Kind, Role) {
+        let (mut kind, mut role) = (self.kind, self.role);
+        for event in self.events_after(day) {
+            if event.what == EventKind::Evolved {
+                kind = event.from.unwrap_or(kind);
+                role = event.from_role.unwrap_or(role);
+            }
+        }
+        (kind, role)
     }
 
     fn not_ended(&self) -> Result<(), LifeError> {

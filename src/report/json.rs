@@ -69,6 +69,9 @@ pub struct AttentionJson<'a> {
     #[serde(flatten)]
     pub need: &'a Need,
     pub urgency: u32,
+    /// A heads-up (a time box ending soon, an action left open) rather
+    /// than a reason the relationship is amber or red.
+    pub informational: bool,
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
@@ -79,6 +82,7 @@ pub fn attention(item: &Attention) -> AttentionJson<'_> {
         handle: item.handle.as_str(),
         need: &item.need,
         urgency: item.urgency(),
+        informational: item.need.is_informational(),
         message: super::needs::sentence(&item.need),
         fix: super::needs::fix(&item.need, item.handle.as_str()),
     }
@@ -132,7 +136,7 @@ pub fn summary<'a>(
         person: &rel.person,
         kind: rel.kind.as_str(),
         role: rel.role.as_str(),
-        status: rel.status.as_str(),
+        status: a.status.as_str(),
         cadence: rel.cadence.as_ref().map(ToString::to_string),
         last_checkin: a.last_checkin,
         days_since_last: a.last_checkin.map(|d| (today - d).num_days()),
@@ -159,11 +163,31 @@ pub fn summary<'a>(
     }
 }
 
+/// A paused relationship in `rel status --json`: since when, and why.
+#[derive(Serialize)]
+pub struct PausedJson<'a> {
+    pub handle: &'a str,
+    pub person: &'a str,
+    pub since: NaiveDate,
+    pub note: Option<&'a str>,
+}
+
+pub fn paused<'a>(row: &super::status::PausedRow<'a>) -> PausedJson<'a> {
+    PausedJson {
+        handle: row.handle,
+        person: row.person,
+        since: row.pause.since,
+        note: row.pause.note.as_deref(),
+    }
+}
+
 /// `rel status --json`.
 #[derive(Serialize)]
 pub struct Status<'a> {
     pub as_of: NaiveDate,
     pub relationships: Vec<Summary<'a>>,
+    /// Paused relationships (without `--all`, which lists them above).
+    pub paused: Vec<PausedJson<'a>>,
     pub attention: Vec<AttentionJson<'a>>,
     pub problems: &'a [Problem],
 }
@@ -262,10 +286,20 @@ pub struct PeriodRelationship<'a> {
     pub advocacy: Vec<AdvocacyJson<'a>>,
     pub strengths: Vec<Dated<'a>>,
     pub promoted: Vec<PromotedJson<'a>>,
+    /// The meetings that reviewed the relationship or agreed course
+    /// corrections, oldest first.
+    pub corrections: Vec<CorrectionJson<'a>>,
     /// The relationship's own history in the period, as stored.
     pub events: Vec<&'a Event>,
     /// The closing conversation, when it happened in the period.
     pub ending: Option<&'a Ending>,
+}
+
+#[derive(Serialize)]
+pub struct CorrectionJson<'a> {
+    pub date: NaiveDate,
+    pub review: bool,
+    pub changes: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -274,6 +308,9 @@ pub struct PeriodCheckins {
     /// What the cadence implies; null without a cadence.
     pub expected: Option<u32>,
     pub cadence: Option<String>,
+    /// Every cadence in force during the period, oldest first: each judged
+    /// the meetings of its own days.
+    pub cadences: Vec<String>,
     /// The days it was meant to meet (running, not snoozed); null without
     /// a cadence.
     pub meeting_days: Option<i64>,
@@ -436,9 +473,14 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
         quiet: a.is_quiet(),
         checkins: PeriodCheckins {
             held: a.checkins.len(),
-            expected: a.expected.map(|e| e.count),
+            expected: a.expected.as_ref().map(|e| e.count),
             cadence: rel.cadence.as_ref().map(ToString::to_string),
-            meeting_days: a.expected.map(|e| e.days),
+            cadences: a
+                .expected
+                .as_ref()
+                .map(|e| e.cadences.iter().map(ToString::to_string).collect())
+                .unwrap_or_default(),
+            meeting_days: a.expected.as_ref().map(|e| e.days),
             ids: a.checkins.iter().map(ToString::to_string).collect(),
             ratings: a.ratings.clone(),
             average_rating: a.average_rating().map(two_places),
@@ -494,6 +536,15 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
                 text: &c.text,
                 date: c.promoted,
                 strength: c.strength.map(|s| s.to_string()),
+            })
+            .collect(),
+        corrections: a
+            .corrections
+            .iter()
+            .map(|c| CorrectionJson {
+                date: c.date,
+                review: c.review,
+                changes: &c.changes,
             })
             .collect(),
         events: a.events.clone(),

@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 
 use super::kind_sentence;
 use super::period::{
-    Input, action_words, changes, checkin_words, one_line, owners, period_words, promoted_words,
-    quiet_words, total_checkin_words, verdict_words, when, whose,
+    Input, action_words, changes, checkin_words, correction_words, one_line, owners, period_words,
+    promoted_words, quiet_words, total_checkin_words, verdict_words, when, whose,
 };
 use super::words::plural;
 use crate::model::Status;
@@ -100,6 +100,16 @@ fn relationship(out: &mut String, a: &Activity<'_>, input: &Input<'_>) {
         items.push(item(c.id, &c.text, &promoted_words(c)));
     }
     group(out, "Strengths", None, &items);
+
+    for (label, review) in [("Reviews", true), ("Agreed", false)] {
+        let items: Vec<String> = a
+            .corrections
+            .iter()
+            .filter(|c| c.review == review)
+            .map(|c| format!("{}: {}", c.date, correction_words(c, &escape)))
+            .collect();
+        group(out, label, None, &items);
+    }
 
     let items: Vec<String> = changes(a, &escape)
         .into_iter()

@@ -69,3 +69,18 @@ pub fn short_until(date: NaiveDate, today: NaiveDate) -> String {
         d => format!("{}d late", -d),
     }
 }
+
+/// A change to a field in a line, `cadence: biweekly → weekly`, long
+/// values cut (the record keeps every word).
+pub fn change_line(field: &str, old: Option<&str>, new: Option<&str>) -> String {
+    let shown = |v: Option<&str>| match v {
+        Some(text) => crate::text::clip(text, 40),
+        None => "—".to_string(),
+    };
+    format!(
+        "{}: {} → {}",
+        field.replace('_', " "),
+        shown(old),
+        shown(new)
+    )
+}

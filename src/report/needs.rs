@@ -2,7 +2,8 @@
 //! that deals with it. The model says what is missing or late; this is
 //! the only place that says it in English.
 
-use crate::model::assess::{Fact, Need, Setup, Timing, What};
+use crate::model::Assessment;
+use crate::model::assess::{Fact, Health, Level, Need, Setup, Timing, What};
 use crate::model::kind::Owner;
 use crate::model::{Kind, Relationship, Role, Which};
 
@@ -16,6 +17,59 @@ pub fn title(which: Which) -> &'static str {
         Which::Where => "Where you are",
         Which::Them => "Where they are",
     }
+}
+
+/// Why a relationship has the health it has, in a line: what makes it
+/// amber or red, or how long it has been paused. None once it has ended.
+pub fn health_reason(a: &Assessment) -> Option<String> {
+    let titles = |level: Level| {
+        let names: Vec<String> = a
+            .understandings
+            .iter()
+            .filter(|u| u.level == level)
+            .map(|u| title(u.which).to_lowercase())
+            .collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        }
+    };
+    Some(match a.health {
+        Health::Green => "green: all four understandings are met".to_string(),
+        Health::Red if matches!(a.timing, Timing::Overdue { .. }) => {
+            "red: losing touch — twice the cadence has passed without a meeting (see Needs you)"
+                .to_string()
+        }
+        Health::Red => format!(
+            "red: two or more understandings are missing — {} (see Needs you)",
+            titles(Level::Missing)
+        ),
+        Health::Amber => {
+            let missing = titles(Level::Missing);
+            let partly = titles(Level::Partly);
+            let mut parts = Vec::new();
+            if !missing.is_empty() {
+                parts.push(format!("{missing} missing"));
+            }
+            if !partly.is_empty() {
+                parts.push(format!("{partly} partly met"));
+            }
+            format!("amber: {} (see Needs you)", parts.join("; "))
+        }
+        Health::Paused => match &a.paused {
+            Some(pause) => format!(
+                "paused since {}: no nudges until it resumes{}",
+                pause.since,
+                pause
+                    .note
+                    .as_deref()
+                    .map(|n| format!(" — {}", crate::text::clip(n, 60)))
+                    .unwrap_or_default()
+            ),
+            None => "paused: no nudges until it resumes".to_string(),
+        },
+        Health::Ended => return None,
+    })
 }
 
 /// Item text cut to fit on one attention line.
@@ -113,6 +167,10 @@ pub fn sentence(need: &Need) -> String {
         Need::NoAgreement { .. } => {
             "no agreement recorded — have the kickoff conversation".to_string()
         }
+        Need::PausedLong { since, days } => format!(
+            "paused {} (since {since}) — resume or end?",
+            weeks_or_days(*days)
+        ),
         Need::AdvocacyDue {
             last_advocacy,
             days_since,
@@ -165,6 +223,7 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
         Need::Drift { .. } | Need::ReviewDue { .. } => format!("rel checkin {h} --review"),
         Need::NotOptedIn { .. } => format!("rel set {h} --opted-in DATE"),
         Need::NoAgreement { .. } => format!("rel set {h} --agreed DATE --how TEXT"),
+        Need::PausedLong { .. } => format!("rel resume {h} · rel end {h}"),
         Need::AdvocacyDue { .. } => format!("rel advocate {h} TEXT"),
         Need::ActionLate { id, .. } | Need::ActionStale { id, .. } => {
             format!("rel action done {h} {id}")
@@ -181,12 +240,24 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
                     Setup::Waypoints => {
                         commands.push(format!("rel waypoint add {h} TEXT --due DATE"));
                     }
+                    Setup::TheirActions => {
+                        commands.push(format!("rel action add {h} TEXT --theirs"));
+                    }
                     _ => {}
                 }
             }
             commands.join(" · ")
         }
     })
+}
+
+/// `9 weeks`, or `12 days` under three weeks.
+fn weeks_or_days(days: i64) -> String {
+    if days >= 21 {
+        plural((days / 7) as usize, "week")
+    } else {
+        plural(days.max(0) as usize, "day")
+    }
 }
 
 fn whose(owner: Owner) -> &'static str {
@@ -208,6 +279,7 @@ fn setup_name(setup: Setup) -> &'static str {
         Setup::TimeBox => "time box",
         Setup::Goals => "goals",
         Setup::Waypoints => "waypoints",
+        Setup::TheirActions => "their actions",
     }
 }
 
@@ -222,7 +294,7 @@ fn setup_flag(setup: Setup) -> Option<&'static str> {
         Setup::Why => "--why TEXT",
         Setup::Topic => "--topic TEXT",
         Setup::TimeBox => "--until DATE",
-        Setup::Goals | Setup::Waypoints => return None,
+        Setup::Goals | Setup::Waypoints | Setup::TheirActions => return None,
     })
 }
 
@@ -278,7 +350,24 @@ pub fn fact_text(fact: &Fact) -> String {
             format!("{reached} of {} reached", plural(*live, "waypoint"))
         }
         What::Waypoints { .. } => "no waypoints on the way to the destination".to_string(),
-        What::TimeBox { until, sessions } => match (until, sessions) {
+        What::TimeBox {
+            until: Some(until),
+            sessions,
+            held,
+            ended: true,
+            ..
+        } => format!(
+            "time box ended {until} ({}) — {TIME_BOX_CHOICE}",
+            sessions_held(*held, *sessions)
+        ),
+        What::TimeBox {
+            sessions: Some(n),
+            over: true,
+            ..
+        } => format!("all {n} sessions held — {TIME_BOX_CHOICE}"),
+        What::TimeBox {
+            until, sessions, ..
+        } => match (until, sessions) {
             (None, None) => {
                 "no time box: reverse-mentoring needs an end date or a number of sessions"
                     .to_string()
@@ -299,6 +388,17 @@ pub fn fact_text(fact: &Fact) -> String {
         What::WaypointLate { late: Some((id, due)) } => format!("waypoint {id} was due {due}"),
         What::WaypointLate { late: None } => "no waypoint overdue".to_string(),
         What::GoalLate { id, due } => format!("goal {id} was due {due}"),
+        What::Movement {
+            last_movement,
+            meetings_since_movement: n,
+        } => match (ok, last_movement) {
+            (true, Some(date)) if *n == 0 => format!("moved on {date}"),
+            (true, Some(date)) => format!("last moved on {date}, {} ago", plural(*n, "meeting")),
+            (true, None) if *n == 0 => "nothing to move yet".to_string(),
+            (true, None) => format!("{}, nothing moved yet", plural(*n, "meeting")),
+            (false, Some(_)) => format!("{} since anything moved", plural(*n, "meeting")),
+            (false, None) => format!("{} and nothing has moved yet", plural(*n, "meeting")),
+        },
         What::Review {
             days_since, due, every, ..
         } => match days_since {
@@ -351,6 +451,7 @@ fn checkin_text(
         Timing::Ended => "ended".to_string(),
         Timing::Paused => "paused".to_string(),
         Timing::Snoozed { until } => format!("snoozed until {until}"),
+        Timing::TimeBoxOver => "time box over: no meeting is due".to_string(),
         Timing::OnTrack if met_before => format!("last check-in {since}"),
         Timing::OnTrack => "no check-in yet, the first is not due".to_string(),
         Timing::Due { .. } | Timing::Overdue { .. } => {
@@ -393,6 +494,7 @@ pub fn fact_fix(fact: &Fact, h: &str) -> Option<String> {
         } => format!("rel waypoint reach {h} {id}"),
         What::WaypointLate { late: None } => return None,
         What::GoalLate { id, .. } => format!("rel goal done {h} {id}"),
+        What::Movement { .. } => format!("rel checkin {h} --review"),
         What::Review { .. } => format!("rel checkin {h} --review"),
         What::TheirAims { .. } => format!("rel set {h} --their-aims TEXT"),
         What::OptIn { .. } => format!("rel set {h} --opted-in DATE"),
@@ -401,9 +503,66 @@ pub fn fact_fix(fact: &Fact, h: &str) -> Option<String> {
     })
 }
 
+/// The fact of an understanding that a need is the other face of, if any.
+pub fn fact_key(need: &Need) -> Option<&'static str> {
+    Some(match need {
+        Need::CheckinOverdue { .. } | Need::CheckinDue { .. } => "checkin",
+        Need::TimeBoxEnded { .. } | Need::SessionsAllHeld { .. } => "time-box",
+        Need::WaypointLate { .. } => "waypoint-late",
+        Need::GoalLate { .. } => "goal-late",
+        Need::Drift { .. } => "movement",
+        Need::NotOptedIn { .. } => "opt-in",
+        Need::NoAgreement { .. } => "agreement",
+        Need::AdvocacyDue { .. } => "advocacy",
+        Need::ReviewDue { .. } => "review",
+        Need::NotRecorded { missing } => match missing.first()? {
+            Setup::Purpose => "purpose",
+            Setup::Cadence => "cadence",
+            Setup::TheirAims | Setup::ExpertMotivation => "their-aims",
+            Setup::Destination => "destination",
+            Setup::Why => "why",
+            Setup::Topic => "topic",
+            Setup::TimeBox => "time-box",
+            Setup::Goals => "goals",
+            Setup::Waypoints => "waypoints",
+            Setup::TheirActions => "their-actions",
+        },
+        Need::PlannedMeetingMissing { .. }
+        | Need::TimeBoxEnding { .. }
+        | Need::LastSession { .. }
+        | Need::PausedLong { .. }
+        | Need::ActionLate { .. }
+        | Need::ActionStale { .. } => return None,
+    })
+}
+
+/// A question to ask at the meeting about a need.
+pub fn need_question(rel: &Relationship, need: &Need) -> &'static str {
+    if let Some(key) = fact_key(need) {
+        return fact_question(rel, key);
+    }
+    match need {
+        Need::PlannedMeetingMissing { .. } => {
+            "The meeting you planned did not happen, or is not written down: what got in the way?"
+        }
+        Need::TimeBoxEnding { .. } | Need::LastSession { .. } => {
+            "The time box is nearly up: conclude, extend, or evolve into mentoring — what does each of you want?"
+        }
+        Need::PausedLong { .. } => "Is now the time to pick this up again, or to end it well?",
+        Need::ActionLate { .. } | Need::ActionStale { .. } => {
+            "An action has been open a while: is it still worth doing, and what is in the way?"
+        }
+        _ => "What matters most to talk about this time?",
+    }
+}
+
 /// A question to ask at the meeting about a fact that is missing or late.
 pub fn question(rel: &Relationship, fact: &Fact) -> &'static str {
-    match (fact.key(), rel.kind, rel.role) {
+    fact_question(rel, fact.key())
+}
+
+fn fact_question(rel: &Relationship, key: &str) -> &'static str {
+    match (key, rel.kind, rel.role) {
         ("purpose", _, _) => "What do you both want this relationship to achieve?",
         ("destination", _, Role::Protege) => {
             "Where exactly is your sponsor helping you get to, and by when?"
@@ -426,13 +585,18 @@ pub fn question(rel: &Relationship, fact: &Fact) -> &'static str {
         ("waypoints", _, _) => {
             "What are the steps between here and the destination, and when should each be reached?"
         }
-        ("time-box", _, _) => "How much time does this need — until when, or how many sessions?",
+        ("time-box", _, _) => {
+            "How much time does this need — until when, or how many sessions? If it is up: conclude, extend, or evolve into mentoring?"
+        }
         ("checkin", _, _) => "It has been a while: what has happened since you last met?",
         ("waypoint-late", _, _) => {
             "A waypoint slipped: is it still the right step, and what is in the way?"
         }
         ("goal-late", _, _) => {
             "A goal is past its date: still the right goal? What would it take, and by when?"
+        }
+        ("movement", _, _) => {
+            "Nothing has moved in a while: is this still serving its purpose? What one thing should move before you next meet?"
         }
         ("review", _, _) => {
             "Step back: is this pairing still serving its purpose? What should change?"
@@ -786,6 +950,22 @@ mod tests {
                 "rel set ada --agreed DATE --how TEXT",
             ),
             (
+                Need::PausedLong {
+                    since: day("2026-09-24"),
+                    days: 63,
+                },
+                "paused 9 weeks (since 2026-09-24) — resume or end?",
+                "rel resume ada · rel end ada",
+            ),
+            (
+                Need::PausedLong {
+                    since: day("2026-11-12"),
+                    days: 14,
+                },
+                "paused 14 days (since 2026-11-12) — resume or end?",
+                "rel resume ada · rel end ada",
+            ),
+            (
                 Need::AdvocacyDue {
                     last_advocacy: None,
                     days_since: None,
@@ -966,6 +1146,11 @@ mod tests {
                 "not recorded yet: purpose",
                 "rel set ada --purpose TEXT",
             ),
+            (
+                missing(&[Goals, TheirActions]),
+                "not recorded yet: goals, their actions",
+                "rel goal add ada TEXT · rel action add ada TEXT --theirs",
+            ),
         ]
     }
 
@@ -995,10 +1180,11 @@ mod tests {
             Need::ActionLate { .. } => 14,
             Need::ActionStale { .. } => 15,
             Need::NotRecorded { .. } => 16,
+            Need::PausedLong { .. } => 17,
         }
     }
 
-    const NEED_KINDS: usize = 17;
+    const NEED_KINDS: usize = 18;
 
     /// One need of every kind.
     fn one_of_each_need() -> Vec<Need> {
@@ -1129,6 +1315,9 @@ mod tests {
         let time_box = |until: Option<&str>, sessions| What::TimeBox {
             until: until.map(day),
             sessions,
+            held: 2,
+            ended: false,
+            over: false,
         };
         vec![
             (
@@ -1212,6 +1401,28 @@ mod tests {
                 None,
             ),
             (
+                lacks(What::TimeBox {
+                    until: Some(day("2026-11-20")),
+                    sessions: Some(8),
+                    held: 6,
+                    ended: true,
+                    over: true,
+                }),
+                "time box ended 2026-11-20 (6 of 8 sessions held) — conclude, extend or evolve into mentoring",
+                Some("rel set ada --until DATE --sessions N"),
+            ),
+            (
+                lacks(What::TimeBox {
+                    until: Some(day("2027-03-01")),
+                    sessions: Some(8),
+                    held: 8,
+                    ended: false,
+                    over: true,
+                }),
+                "all 8 sessions held — conclude, extend or evolve into mentoring",
+                Some("rel set ada --until DATE --sessions N"),
+            ),
+            (
                 holds(time_box(Some("2027-03-01"), Some(10))),
                 "time-boxed until 2027-03-01, 10 sessions",
                 None,
@@ -1239,7 +1450,28 @@ mod tests {
             every,
         };
         let three_months = Span::Months(3);
+        let movement = |last: Option<&str>, n| What::Movement {
+            last_movement: last.map(day),
+            meetings_since_movement: n,
+        };
         vec![
+            (
+                lacks(movement(Some("2026-09-01"), 4)),
+                "4 meetings since anything moved",
+                Some("rel checkin ada --review"),
+            ),
+            (
+                lacks(movement(None, 3)),
+                "3 meetings and nothing has moved yet",
+                Some("rel checkin ada --review"),
+            ),
+            // The model states movement only when it is drift; the words
+            // for it holding are there all the same.
+            (
+                holds(movement(Some("2026-11-19"), 0)),
+                "moved on 2026-11-19",
+                None,
+            ),
             (
                 holds(checkin(
                     Timing::OnTrack,
@@ -1557,10 +1789,11 @@ mod tests {
             What::OptIn { .. } => 14,
             What::Advocacy { .. } => 15,
             What::TheirActions { .. } => 16,
+            What::Movement { .. } => 17,
         }
     }
 
-    const FACT_KINDS: usize = 17;
+    const FACT_KINDS: usize = 18;
 
     #[test]
     fn every_kind_of_fact_is_worded_both_holding_and_not_and_only_a_missing_one_has_a_fix() {

@@ -8,7 +8,7 @@ use super::show::{LABEL, Page};
 use super::style::Paint;
 use super::table::sparkline;
 use super::words::plural;
-use crate::model::activity::{Activity, ByOwner, Totals};
+use crate::model::activity::{Activity, ByOwner, Correction, Expected, Totals};
 use crate::model::items::Verdict;
 use crate::model::relationship::{Event, EventKind};
 use crate::model::{Owner, Period, Status};
@@ -120,6 +120,14 @@ fn relationship(page: &mut Page, a: &Activity<'_>, covered: Period) {
     }
     for c in &a.promoted {
         list.item(p.green("↑"), c.id, &c.text, &promoted_words(c));
+    }
+    list.label("Reviews");
+    for c in a.corrections.iter().filter(|c| c.review) {
+        list.field(&format!("{}  {}", c.date, correction_words(c, &sanitize)));
+    }
+    list.label("Agreed");
+    for c in a.corrections.iter().filter(|c| !c.review) {
+        list.field(&format!("{}  {}", c.date, correction_words(c, &sanitize)));
     }
     list.label("Changes");
     for (date, words) in changes(a, &sanitize) {
@@ -262,7 +270,7 @@ pub fn quiet_words(a: &Activity<'_>) -> String {
         Some(e) if e.count > 0 => format!(
             "{what} (~{} expected, {})",
             plural(e.count as usize, "check-in"),
-            e.cadence
+            cadences(e)
         ),
         _ => what.to_string(),
     }
@@ -285,9 +293,26 @@ pub fn checkin_words(a: &Activity<'_>, covered: Period) -> String {
         String::new()
     };
     if e.count == 0 {
-        format!("{held} held (none expected: {}{over})", e.cadence)
+        format!("{held} held (none expected: {}{over})", cadences(e))
     } else {
-        format!("{held} of ~{} expected ({}{over})", e.count, e.cadence)
+        format!("{held} of ~{} expected ({}{over})", e.count, cadences(e))
+    }
+}
+
+/// `biweekly`, or `weekly, then monthly` when the cadence changed.
+pub fn cadences(e: &Expected) -> String {
+    let names: Vec<String> = e.cadences.iter().map(ToString::to_string).collect();
+    names.join(", then ")
+}
+
+/// A meeting that reviewed the relationship or agreed course corrections:
+/// `reviewed the relationship — agreed: timebox to 45 minutes; …`.
+pub fn correction_words(c: &Correction, show: &dyn Fn(&str) -> String) -> String {
+    let agreed: Vec<String> = c.changes.iter().map(|x| show(&one_line(x))).collect();
+    match (c.review, agreed.is_empty()) {
+        (true, true) => "reviewed the relationship".to_string(),
+        (true, false) => format!("reviewed the relationship — agreed: {}", agreed.join("; ")),
+        (false, _) => format!("agreed: {}", agreed.join("; ")),
     }
 }
 
@@ -415,9 +440,17 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
             (Some(kind), None) => format!("evolved from {kind}{note}"),
             _ => format!("evolved{note}"),
         },
-        EventKind::Changed => match &event.note {
-            Some(n) => format!("changed {}", show(&one_line(n))),
-            None => "changed".to_string(),
+        EventKind::Changed => match (&event.field, &event.note) {
+            (Some(field), _) => format!(
+                "changed {}",
+                show(&one_line(&super::change_line(
+                    field,
+                    event.old.as_deref(),
+                    event.new.as_deref()
+                )))
+            ),
+            (None, Some(n)) => format!("changed {}", show(&one_line(n))),
+            (None, None) => "changed".to_string(),
         },
     }
 }

@@ -2,11 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::needs::{fact_text, question};
+use super::needs::{fact_key, fact_text, fix, need_question, question, sentence};
 use super::show::stars;
 use super::style::Paint;
 use super::words::{ago, in_days, plural};
-use crate::model::assess::{Fact, Level, Timing, Understanding};
+use crate::model::assess::{Fact, Level, Need, Timing, Understanding};
 use crate::model::date::{days_between, with_weekday};
 use crate::model::{Assessment, CheckIn, CheckinId, Kind, Owner, Relationship, Role, Which};
 use crate::text::{self, clip, sanitize, wrap, wrap_styled};
@@ -30,10 +30,13 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         paint,
     };
     heading(&mut brief, input);
+    raise_first(&mut brief, input);
+    weakest_understanding(&mut brief, input);
     last_time(&mut brief, input);
     open_actions(&mut brief, input);
+    growth_areas(&mut brief, input);
     facts(&mut brief, input);
-    weakest_understanding(&mut brief, input);
+    ask(&mut brief, input);
     brief.out
 }
 
@@ -146,7 +149,7 @@ fn last_time(b: &mut Brief, input: &Input<'_>) {
     }
 }
 
-/// Open actions, mine then theirs, with their ages.
+/// Open actions, theirs then mine, with their ages.
 fn open_actions(b: &mut Brief, input: &Input<'_>) {
     let (rel, today, width, paint) = (input.rel, input.today, b.width, b.paint);
     let mut open: Vec<_> = rel.open_actions().collect();
@@ -154,7 +157,7 @@ fn open_actions(b: &mut Brief, input: &Input<'_>) {
     if !open.is_empty() {
         b.line("");
         b.line(&paint.bold("Open actions"));
-        for owner in [Owner::Me, Owner::Them] {
+        for owner in [Owner::Them, Owner::Me] {
             let mine: Vec<_> = open.iter().filter(|x| x.owner == owner).collect();
             for x in mine.iter().take(ACTIONS) {
                 let due = match x.due {
@@ -283,36 +286,99 @@ fn facts(b: &mut Brief, input: &Input<'_>) {
     }
 }
 
-/// The weakest understanding and a question to ask about it.
-fn weakest_understanding(b: &mut Brief, input: &Input<'_>) {
-    let (rel, a, width, paint) = (input.rel, input.assessment, b.width, b.paint);
+/// The most urgent need of the relationship, the one thing to raise: a
+/// need that makes it amber or red first, else a heads-up.
+fn top_need(a: &Assessment) -> Option<&Need> {
+    let needs = || a.attention.iter().map(|item| &item.need);
+    needs()
+        .find(|need| !need.is_informational())
+        .or_else(|| needs().next())
+}
+
+/// What to raise first: the most urgent need, and the command for it.
+fn raise_first(b: &mut Brief, input: &Input<'_>) {
+    let Some(need) = top_need(input.assessment) else {
+        return;
+    };
+    let (width, paint) = (b.width, b.paint);
     b.line("");
-    let weakest = weakest(a);
-    let u = weakest.0;
+    let label = "Raise first:";
+    let text = wrap(&sentence(need), label.len() + 1, width, "  ");
+    b.line(&format!("{} {text}", paint.bold(label)));
+    if let Some(fix) = fix(need, input.handle) {
+        b.line(&format!(
+            "  {}",
+            paint.dim(&wrap(&format!("→ {fix}"), 2, width, "    "))
+        ));
+    }
+}
+
+/// The weakest understanding, with the first fact that is missing.
+fn weakest_understanding(b: &mut Brief, input: &Input<'_>) {
+    let (a, width, paint) = (input.assessment, b.width, b.paint);
+    let (u, fact) = weakest(a);
+    let top = top_need(a);
+    if top.is_none() {
+        b.line("");
+    }
+    // Said already, as the thing to raise first.
+    if fact.is_some_and(|f| top.and_then(fact_key) == Some(f.key())) {
+        return;
+    }
     let title = format!("{} {}", paint.level(u.level), super::needs::title(u.which));
-    match weakest.1 {
+    match fact {
         Some(fact) => {
             let text = wrap(&fact_text(fact), 11 + text::width(&title), width, "  ");
             b.line(&format!("{} {title}: {text}", paint.bold("Weakest:")));
-            let ask = question(rel, fact);
-            b.line(&format!(
-                "  {} {}",
-                paint.cyan("Ask:"),
-                wrap(ask, 7, width, "       ")
-            ));
         }
-        None => {
-            b.line(&format!(
-                "{} all four understandings hold.",
-                paint.bold("Strong:")
-            ));
-            b.line(&format!(
-                "  {} {}",
-                paint.cyan("Ask:"),
-                "What would make the next stretch of this relationship even more useful?"
-            ));
-        }
+        None => b.line(&format!(
+            "{} all four understandings hold.",
+            paint.bold("Strong:")
+        )),
     }
+}
+
+/// Growth areas being worked on (not yet strengths), newest last.
+fn growth_areas(b: &mut Brief, input: &Input<'_>) {
+    let rel = input.rel;
+    let working: Vec<_> = rel.growth.iter().filter(|g| g.promoted.is_none()).collect();
+    if working.is_empty() {
+        return;
+    }
+    let (width, paint) = (b.width, b.paint);
+    let shown: Vec<String> = working
+        .iter()
+        .take(3)
+        .map(|g| format!("{} {}", g.id, clip(&g.text, 36)))
+        .collect();
+    let more = working.len().saturating_sub(3);
+    let mut value = shown.join(" · ");
+    if more > 0 {
+        value.push_str(&format!(" · +{more} more"));
+    }
+    b.line("");
+    let body = wrap(&value, 16, width, &" ".repeat(16));
+    b.line(&format!(
+        "{} {body}",
+        paint.dim(&format!("{:<15}", "Growing"))
+    ));
+}
+
+/// One question to ask: drawn from the thing to raise first, else from the
+/// weakest understanding.
+fn ask(b: &mut Brief, input: &Input<'_>) {
+    let (rel, a, width, paint) = (input.rel, input.assessment, b.width, b.paint);
+    let question = match (top_need(a), weakest(a).1) {
+        (Some(need), _) => need_question(rel, need),
+        (None, Some(fact)) => question(rel, fact),
+        (None, None) => "What would make the next stretch of this relationship even more useful?",
+    };
+    b.line("");
+    b.line(&format!(
+        "{} {}",
+        paint.cyan("Ask:"),
+        wrap(question, 5, width, "     ")
+    ));
 }
 
 fn when(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {

@@ -144,6 +144,9 @@ fn title(page: &mut Page, input: &Input<'_>) {
             p.health(input.assessment.health)
         ),
     );
+    if let Some(why) = super::needs::health_reason(input.assessment) {
+        page.line(&p.dim(&wrap(&why, 0, page.width, "  ")));
+    }
 }
 
 fn facts(page: &mut Page, input: &Input<'_>) {
@@ -242,6 +245,7 @@ fn meetings(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {
     });
     match (a.timing, a.next_due) {
         (Timing::Snoozed { until }, _) => parts.push(format!("snoozed until {until}")),
+        (Timing::TimeBoxOver, _) => parts.push("time box over: no meeting due".to_string()),
         (Timing::Paused | Timing::Ended, _) => {}
         (_, Some(due)) => {
             let when = days_between(today, due);

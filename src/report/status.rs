@@ -4,9 +4,11 @@ use chrono::NaiveDate;
 
 use super::style::Paint;
 use super::table::{Column, Tone, bar, fit, health_tone, mark, shown};
+use super::words::ago;
 use super::{kind_role, short_ago, short_until};
-use crate::model::assess::Timing;
 use crate::model::assess::urgency;
+use crate::model::assess::{Pause, Timing};
+use crate::model::date::days_between;
 use crate::model::{Assessment, Attention, Owner, Relationship, Status, Tally, Which};
 use crate::text::{self, sanitize, wrap};
 
@@ -15,6 +17,50 @@ pub struct Row<'a> {
     pub handle: &'a str,
     pub rel: &'a Relationship,
     pub assessment: &'a Assessment,
+}
+
+/// A paused relationship, in the short section under the table.
+pub struct PausedRow<'a> {
+    pub handle: &'a str,
+    pub person: &'a str,
+    pub pause: &'a Pause,
+}
+
+/// The paused relationships: since when, and why.
+pub fn paused(rows: &[PausedRow<'_>], today: NaiveDate, width: usize, paint: Paint) -> String {
+    let mut out = paint.bold(&format!("Paused ({})", rows.len()));
+    out.push('\n');
+    for row in rows {
+        let days = days_between(row.pause.since, today);
+        let why = row
+            .pause
+            .note
+            .as_deref()
+            .map(|note| format!(" — {}", crate::text::clip(note, 60)))
+            .unwrap_or_default();
+        let line = format!(
+            "{} ({}): paused since {} ({}){why}",
+            row.handle,
+            sanitize(row.person),
+            row.pause.since,
+            ago(days)
+        );
+        out.push_str(&format!(
+            "  {}\n",
+            paint.dim(&wrap(&line, 2, width, "    "))
+        ));
+    }
+    out
+}
+
+/// Relationships that start after the day of the overview, in a line.
+pub fn not_started(later: &[(&str, NaiveDate)], width: usize, paint: Paint) -> String {
+    let names: Vec<String> = later
+        .iter()
+        .map(|(handle, started)| format!("{handle} (starts {started})"))
+        .collect();
+    let line = format!("Not started yet: {}", names.join(", "));
+    format!("{}\n", paint.dim(&wrap(&line, 0, width, "  ")))
 }
 
 /// The table of relationships, with a legend for the marks.
@@ -95,8 +141,8 @@ pub fn overview(
         );
         health.push(a.health.as_str(), health_tone(a.health));
         status.push(
-            rel.status.as_str(),
-            if rel.status == Status::Active {
+            a.status.as_str(),
+            if a.status == Status::Active {
                 Tone::Plain
             } else {
                 Tone::Dim
@@ -147,6 +193,15 @@ fn legend(shown: &[&str], width: usize, paint: Paint) -> String {
         out.push_str(&paint.dim(&phrases(&keys, start, indent, width)));
         out.push('\n');
     }
+    if shown.contains(&"health") {
+        out.push_str(&paint.dim(&wrap(
+            "health: green, all four met · amber, something missing or late (see Needs you) · red, two understandings missing or losing touch (twice the cadence without meeting)",
+            0,
+            width,
+            "        ",
+        )));
+        out.push('\n');
+    }
     out
 }
 
@@ -175,6 +230,7 @@ fn next_cell(a: &Assessment, today: NaiveDate) -> (String, Tone) {
     match (a.timing, a.next_due) {
         (Timing::Paused, _) => ("paused".to_string(), Tone::Dim),
         (Timing::Ended, _) => ("ended".to_string(), Tone::Dim),
+        (Timing::TimeBoxOver, _) => ("time box over".to_string(), Tone::Warn),
         (Timing::Snoozed { until }, _) => {
             (format!("snoozed {}", until.format("%b %-d")), Tone::Dim)
         }

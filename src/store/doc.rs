@@ -102,7 +102,17 @@ static ACTION: Schema = leaf(&[
 static STRENGTH: Schema = leaf(&["id", "text", "added", "from"]);
 static GROWTH: Schema = leaf(&["id", "text", "added", "promoted", "strength"]);
 static ADVOCACY: Schema = leaf(&["id", "date", "text", "waypoint"]);
-static EVENT: Schema = leaf(&["date", "what", "from", "from_role", "until", "note"]);
+static EVENT: Schema = leaf(&[
+    "date",
+    "what",
+    "from",
+    "from_role",
+    "until",
+    "note",
+    "field",
+    "old",
+    "new",
+]);
 
 pub static CHECKIN: Schema = Schema {
     keys: &[
@@ -392,6 +402,9 @@ fn event_table(e: &Event) -> Table {
         .opt_shown("from_role", e.from_role.map(|r| r.as_str()))
         .opt_date("until", e.until)
         .opt_text("note", &e.note)
+        .opt_text("field", &e.field)
+        .opt_text("old", &e.old)
+        .opt_text("new", &e.new)
         .done()
 }
 

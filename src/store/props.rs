@@ -12,7 +12,7 @@ use super::file::{parse, text_of};
 use super::merge::merge_document;
 use super::{Journal, parse_relationship};
 use crate::model::items::{Closing, NewAction, Verdict};
-use crate::model::relationship::{Agreement, EndResult};
+use crate::model::relationship::{Agreement, EndResult, FieldChange};
 use crate::model::{
     Cadence, CheckIn, CheckinId, Handle, ItemKind, Owner, Rating, Relationship, Role,
 };
@@ -71,6 +71,8 @@ prop_compose! {
         waypoints in prop::collection::vec((text(), 0u16..3000), 0..3),
         closing in prop::collection::vec((0u8..3, 0usize..4, any::<bool>(), 2900u16..3000), 0..4),
         advocacy in prop::collection::vec((text(), 0u16..3000), 0..3),
+        changes in prop::collection::vec((0usize..4, opt_text(), opt_text(), 0u16..3000), 0..3),
+        paused in prop::option::of((0u16..3000, opt_text())),
         ended in prop::option::of((any::<bool>(), opt_text())),
     ) -> Relationship {
         let mut rel = Relationship::new(person, role, day(started));
@@ -96,6 +98,13 @@ prop_compose! {
         }
         for (text, on) in advocacy {
             let _ = rel.advocate(text, day(on), None);
+        }
+        for (field, old, new, on) in changes {
+            let field = ["purpose", "cadence", "their_aims", "until"][field];
+            rel.record_changes(vec![FieldChange { field, old, new }], day(on));
+        }
+        if let Some((on, note)) = paused {
+            let _ = rel.pause(day(on), note);
         }
         if let Some((completed, outcome)) = ended {
             let result = if completed { EndResult::Completed } else { EndResult::ConcludedEarly };
@@ -190,8 +199,19 @@ proptest! {
 
         let handle = Handle::parse("ada").map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         let (today, settings) = (day(today), Settings::default());
-        let whole = assess(&Snapshot::whole(&handle, &rel, &meetings, &[], today), today, &settings);
-        match Snapshot::brief(&handle, &brief, &[], today) {
+        let review = crate::model::assess::last_review(&rel, today, []);
+        let whole = assess(&Snapshot::whole(&handle, &rel, &meetings, None, review, today), today, &settings);
+        // Every colour explained: not green means a need that says why;
+        // green means nothing beyond a heads-up.
+        if rel.status == crate::model::Status::Active {
+            let reasons = whole.attention.iter().filter(|i| !i.need.is_informational()).count();
+            prop_assert_eq!(
+                whole.health != crate::model::Health::Green,
+                reasons > 0,
+                "{:?} with {:#?}", whole.health, whole.attention
+            );
+        }
+        match Snapshot::brief(&handle, &brief, None, review, today) {
             Some(snap) => {
                 let from_brief = assess(&snap, today, &settings);
                 prop_assert_eq!(format!("{from_brief:?}"), format!("{whole:?}"));

@@ -166,11 +166,13 @@ impl Txn<'_> {
     /// Writes a check-in and, when it changes the relationship (actions,
     /// waypoints, a review), the relationship after it: the check-in first,
     /// so a crash in between leaves a check-in that the next write applies.
+    /// Returns its id, the check-in as written (its new actions numbered),
+    /// and the ids of all the relationship's check-ins, itself included.
     pub fn record_checkin(
         &self,
         ed: &mut Editable,
         checkin: &CheckIn,
-    ) -> Result<(CheckinId, CheckIn), Unfinished> {
+    ) -> Result<(CheckinId, CheckIn, Vec<CheckinId>), Unfinished> {
         let handle = ed.handle.clone();
         let dir = self.journal.checkins_dir(&handle);
         ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
@@ -243,7 +245,10 @@ impl Txn<'_> {
                 // Harmless if it stays: completing an applied check-in changes nothing.
                 let _ = self.clear_pending();
             }
-            return Ok((id, checkin));
+            let mut all = existing;
+            all.push(id);
+            all.sort();
+            return Ok((id, checkin, all));
         }
     }
 

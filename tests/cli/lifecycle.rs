@@ -57,14 +57,22 @@ fn set_changes_fields_and_records_what_changed() {
         "2027-01-31"
     );
     assert_eq!(rel["cadence"].as_str(), Some("biweekly"));
-    let event = &rel["event"].as_array().unwrap()[0];
-    assert_eq!(event["what"].as_str(), Some("changed"));
-    assert!(
-        event["note"]
-            .as_str()
-            .unwrap()
-            .contains("until: 2026-12-03 → 2027-01-31")
-    );
+    // One event a field, each with every word of the old and new value.
+    let events = rel["event"].as_array().unwrap();
+    let until = events
+        .iter()
+        .find(|e| e["field"].as_str() == Some("until"))
+        .unwrap();
+    assert_eq!(until["what"].as_str(), Some("changed"));
+    assert_eq!(until["old"].as_datetime(), None);
+    assert_eq!(until["old"].as_str(), Some("2026-12-03"));
+    assert_eq!(until["new"].as_str(), Some("2027-01-31"));
+    let aims = events
+        .iter()
+        .find(|e| e["field"].as_str() == Some("their_aims"))
+        .unwrap();
+    assert!(aims.get("old").is_none(), "it was not set: {aims:?}");
+    assert_eq!(aims["new"].as_str(), Some("Visibility with leadership"));
 
     // Empty text clears a field; saying the same again changes nothing.
     env.ok(&["set", "linus", "--their-aims", ""]);
@@ -125,9 +133,14 @@ fn pause_resume_and_snooze_quiet_the_nudges() {
     );
 
     env.ok(&["pause", "linus", "--note", "Leave"]);
+    let paused = env.ok(&["status"]);
     assert!(
-        env.ok(&["status"]).is_empty(),
-        "a paused relationship leaves the overview"
+        !paused.contains("understood") && !paused.contains("linus: first check-in due"),
+        "a paused relationship leaves the table and its nudges stop: {paused}"
+    );
+    assert!(
+        paused.contains("Paused (1)") && paused.contains("paused since 2026-11-26 (today) — Leave"),
+        "but it stays in sight, with since when and why: {paused}"
     );
     let all = env.ok(&["status", "--all"]);
     assert!(

@@ -18,6 +18,7 @@ mod hostile;
 mod import;
 mod interactive;
 mod items;
+mod judgement;
 mod layers;
 mod lifecycle;
 mod log;

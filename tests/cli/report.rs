@@ -342,7 +342,7 @@ fn json_has_the_period_each_relationship_and_totals() {
     assert_eq!(
         ada["checkins"],
         serde_json::json!({
-            "held": 4, "expected": 5, "cadence": "biweekly", "meeting_days": 76,
+            "held": 4, "expected": 5, "cadence": "biweekly", "cadences": ["biweekly"], "meeting_days": 76,
             "ids": ["2026-08-29-1", "2026-09-12-1", "2026-10-10-1", "2026-11-26-1"],
             "ratings": [3, 4, 5, 4], "average_rating": 4.0
         })
@@ -396,7 +396,13 @@ fn json_has_the_period_each_relationship_and_totals() {
     assert_eq!(linus["started"], true);
     assert_eq!(linus["kind"], "mentoring");
     assert_eq!(linus["checkins"]["meeting_days"], 58);
-    assert_eq!(linus["checkins"]["expected"], 4);
+    // Weekly until 2026-11-10, then biweekly: each cadence judges its own
+    // days (56 weekly days: 8 meetings; 2 biweekly days before the snooze).
+    assert_eq!(linus["checkins"]["expected"], 8);
+    assert_eq!(
+        linus["checkins"]["cadences"],
+        serde_json::json!(["weekly", "biweekly"])
+    );
     assert_eq!(linus["events"][0]["what"], "evolved");
     assert_eq!(linus["events"][0]["from"], "reverse-mentoring");
 
@@ -412,7 +418,7 @@ fn json_has_the_period_each_relationship_and_totals() {
     assert_eq!(
         totals["checkins"],
         serde_json::json!({
-            "held": 8, "expected": 14, "without_cadence": 0, "rated": 8, "average_rating": 4.13
+            "held": 8, "expected": 18, "without_cadence": 0, "rated": 8, "average_rating": 4.13
         })
     );
     assert_eq!(

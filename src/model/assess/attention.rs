@@ -73,27 +73,30 @@ impl Assessor<'_> {
         let held = a.held;
         let sessions = rel.sessions;
         let today = self.today;
-        match rel.until {
-            Some(until) if until < today => {
-                return Some(Need::TimeBoxEnded {
-                    until,
-                    days_ago: days_between(until, today),
-                    held,
-                    sessions,
-                });
-            }
-            Some(until) if days_between(today, until) <= TIME_BOX_WARNING_DAYS => {
-                return Some(Need::TimeBoxEnding {
-                    until,
-                    days_left: days_between(today, until),
-                    held,
-                    sessions,
-                });
-            }
-            _ => {}
+        // Over (the single "conclude, extend or evolve"), then nearly over.
+        if let Some(until) = rel.until.filter(|until| *until < today) {
+            return Some(Need::TimeBoxEnded {
+                until,
+                days_ago: days_between(until, today),
+                held,
+                sessions,
+            });
+        }
+        if let Some(n) = sessions.filter(|n| held >= *n as usize) {
+            return Some(Need::SessionsAllHeld { held, sessions: n });
+        }
+        if let Some(until) = rel
+            .until
+            .filter(|until| days_between(today, *until) <= TIME_BOX_WARNING_DAYS)
+        {
+            return Some(Need::TimeBoxEnding {
+                until,
+                days_left: days_between(today, until),
+                held,
+                sessions,
+            });
         }
         match sessions {
-            Some(n) if held >= n as usize => Some(Need::SessionsAllHeld { held, sessions: n }),
             Some(n) if n > 1 && held + 1 >= n as usize => {
                 Some(Need::LastSession { held, sessions: n })
             }
@@ -134,8 +137,11 @@ impl Assessor<'_> {
 
     /// Drift: four meetings in a row, or meetings all through the last three
     /// cadences, with no goal achieved, waypoint reached or action closed.
-    fn drift(&self, a: &Assessment, movement: Option<NaiveDate>) -> Option<Need> {
-        let n = a.meetings_since_movement;
+    pub(super) fn drifting(
+        &self,
+        meetings_since_movement: usize,
+        movement: Option<NaiveDate>,
+    ) -> bool {
         let span = self
             .rel
             .cadence
@@ -148,9 +154,23 @@ impl Assessor<'_> {
                 .map_or(0, |before| self.snap.meetings.between(before, self.today));
             in_window >= 2 && movement.is_none_or(|m| m < start) && self.start() < start
         });
-        (n >= DRIFT_MEETINGS || quiet_window).then_some(Need::Drift {
-            meetings_since_movement: n,
+        meetings_since_movement >= DRIFT_MEETINGS || quiet_window
+    }
+
+    fn drift(&self, a: &Assessment, movement: Option<NaiveDate>) -> Option<Need> {
+        a.drifting.then_some(Need::Drift {
+            meetings_since_movement: a.meetings_since_movement,
             anything_moved: movement.is_some(),
+        })
+    }
+
+    /// A pause that has gone on long enough to ask whether to resume or
+    /// end: a sponsorship must not die quietly.
+    pub(super) fn paused_needs(&self, a: &Assessment) -> Option<Need> {
+        let pause = a.paused.as_ref()?;
+        (self.settings.pause_nudge.after(pause.since) <= self.today).then(|| Need::PausedLong {
+            since: pause.since,
+            days: days_between(pause.since, self.today),
         })
     }
 
@@ -252,6 +272,7 @@ impl Assessor<'_> {
                 sponsoring && self.snap.tally.waypoints.live == 0,
                 Setup::Waypoints,
             ),
+            (self.snap.tally.their_actions.live == 0, Setup::TheirActions),
         ]
         .into_iter()
         .filter_map(|(absent, setup)| absent.then_some(setup))

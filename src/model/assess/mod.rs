@@ -8,23 +8,29 @@ use super::brief::{Brief, Meetings, Tally};
 use super::checkin::CheckIn;
 use super::date::{Span, days_between};
 use super::handle::Handle;
-use super::kind::Status;
-use super::relationship::Relationship;
+use super::kind::{Kind, Status};
+use super::relationship::{EventKind, Relationship};
 
 pub use need::{Attention, Need, Setup, sort_attention, urgency};
 pub use understand::{Fact, Understanding, What};
 
 /// What an assessment reads: a relationship (its open items at least),
 /// what all its items add up to as of the day of the assessment, when its
-/// meetings were held, and the newest check-ins that were loaded.
+/// meetings were held, the newest check-in held by that day, and the last
+/// review by that day. Nothing in it depends on how many check-ins a view
+/// happened to read: every view of a relationship on a day assesses the
+/// same snapshot.
 pub struct Snapshot<'a> {
     pub handle: &'a Handle,
     pub rel: &'a Relationship,
     /// [`Tally::of`] the whole relationship, as of the assessment's day.
     pub tally: Tally,
     pub meetings: &'a Meetings,
-    /// The newest check-ins, loaded, oldest first (may be empty).
-    pub recent: &'a [CheckIn],
+    /// The newest check-in held by the assessment's day, if read.
+    pub last: Option<&'a CheckIn>,
+    /// The last review of the relationship by the assessment's day (see
+    /// [`last_review`]).
+    pub last_review: Option<NaiveDate>,
 }
 
 impl<'a> Snapshot<'a> {
@@ -33,7 +39,8 @@ impl<'a> Snapshot<'a> {
         handle: &'a Handle,
         rel: &'a Relationship,
         meetings: &'a Meetings,
-        recent: &'a [CheckIn],
+        last: Option<&'a CheckIn>,
+        last_review: Option<NaiveDate>,
         today: NaiveDate,
     ) -> Snapshot<'a> {
         Snapshot {
@@ -41,7 +48,8 @@ impl<'a> Snapshot<'a> {
             rel,
             tally: Tally::of(rel, today),
             meetings,
-            recent,
+            last,
+            last_review,
         }
     }
 
@@ -50,7 +58,8 @@ impl<'a> Snapshot<'a> {
     pub fn brief(
         handle: &'a Handle,
         brief: &'a Brief,
-        recent: &'a [CheckIn],
+        last: Option<&'a CheckIn>,
+        last_review: Option<NaiveDate>,
         today: NaiveDate,
     ) -> Option<Snapshot<'a>> {
         Some(Snapshot {
@@ -58,9 +67,36 @@ impl<'a> Snapshot<'a> {
             rel: &brief.rel,
             tally: brief.tally_on(today)?,
             meetings: &brief.meetings,
-            recent,
+            last,
+            last_review,
         })
     }
+}
+
+/// The last review of the relationship held by `today`. `reviewed` is
+/// stamped by every review check-in, so when it is not after `today` it is
+/// the answer; a report of a day before it (`--as-of`) looks through the
+/// check-ins held by then, newest first, which `earlier` yields (read only
+/// as far as needed).
+pub fn last_review(
+    rel: &Relationship,
+    today: NaiveDate,
+    earlier: impl IntoIterator<Item = CheckIn>,
+) -> Option<NaiveDate> {
+    match rel.reviewed {
+        None => None,
+        Some(stamp) if stamp <= today => Some(stamp),
+        Some(_) => earlier
+            .into_iter()
+            .find(|c| c.review && c.date <= today)
+            .map(|c| c.date),
+    }
+}
+
+/// Whether [`last_review`] needs the check-ins: only for a day before the
+/// last review.
+pub fn review_needs_checkins(rel: &Relationship, today: NaiveDate) -> bool {
+    rel.reviewed.is_some_and(|stamp| stamp > today)
 }
 
 /// Knobs that come from the config file.
@@ -70,6 +106,8 @@ pub struct Settings {
     pub review_every: Span,
     /// An open action older than this many days is worth a nudge.
     pub stale_action_days: i64,
+    /// A pause longer than this asks whether to resume or end.
+    pub pause_nudge: Span,
 }
 
 impl Default for Settings {
@@ -77,6 +115,7 @@ impl Default for Settings {
         Settings {
             review_every: Span::Months(3),
             stale_action_days: 30,
+            pause_nudge: Span::Weeks(8),
         }
     }
 }
@@ -189,6 +228,10 @@ pub enum Timing {
     Snoozed {
         until: NaiveDate,
     },
+    /// A reverse-mentoring's time box is over (its end date passed, or its
+    /// sessions all held): no meeting is due; it is time to conclude,
+    /// extend or evolve.
+    TimeBoxOver,
     Paused,
     Ended,
 }
@@ -201,15 +244,28 @@ impl Timing {
             Timing::Due { .. } => "due",
             Timing::Overdue { .. } => "overdue",
             Timing::Snoozed { .. } => "snoozed",
+            Timing::TimeBoxOver => "time-box-over",
             Timing::Paused => "paused",
             Timing::Ended => "ended",
         }
     }
 }
 
+/// When and why a relationship was paused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Pause {
+    pub since: NaiveDate,
+    pub note: Option<String>,
+}
+
 /// Everything `status` knows about one relationship.
 #[derive(Debug, Clone)]
 pub struct Assessment {
+    /// Where it stood on the day: active, paused or ended.
+    pub status: Status,
+    /// It had started by the day (an overview of an earlier day leaves it
+    /// out).
+    pub started: bool,
     pub last_checkin: Option<NaiveDate>,
     /// Check-ins held so far (not counting any dated after today).
     pub held: usize,
@@ -221,6 +277,11 @@ pub struct Assessment {
     pub last_review: Option<NaiveDate>,
     /// Meetings held since a goal, waypoint or action last moved.
     pub meetings_since_movement: usize,
+    /// Meetings keep happening but nothing moves (see [`Need::Drift`]).
+    pub drifting: bool,
+    /// For a paused relationship: the day it was paused and why, as its
+    /// history says.
+    pub paused: Option<Pause>,
     /// What the relationship's items add up to.
     pub tally: Tally,
     pub understandings: Vec<Understanding>,
@@ -235,11 +296,13 @@ impl Assessment {
     }
 }
 
-/// Assesses one relationship as of `today`.
+/// Assesses one relationship as of `today`, as it stood that day.
 pub fn assess(snap: &Snapshot<'_>, today: NaiveDate, settings: &Settings) -> Assessment {
+    let rel = snap.rel.as_of(today);
     Assessor {
         snap,
-        rel: snap.rel,
+        rel: &rel,
+        status: rel.status,
         today,
         settings,
     }
@@ -249,6 +312,9 @@ pub fn assess(snap: &Snapshot<'_>, today: NaiveDate, settings: &Settings) -> Ass
 struct Assessor<'a> {
     snap: &'a Snapshot<'a>,
     rel: &'a Relationship,
+    /// Where it stood on the day: active, paused or ended (active before
+    /// it started, which an overview leaves out).
+    status: Status,
     today: NaiveDate,
     settings: &'a Settings,
 }
@@ -259,30 +325,37 @@ impl Assessor<'_> {
         let held = meetings.by(self.today);
         let last_checkin = meetings.last_by(self.today).map(|c| c.date);
         let baseline = last_checkin.unwrap_or_else(|| self.start());
-        let next_due = self.rel.cadence.as_ref().map(|c| c.after(baseline, 1));
-        let timing = self.timing(baseline);
+        let timing = self.timing(baseline, held);
+        let next_due = match timing {
+            Timing::TimeBoxOver | Timing::Ended => None,
+            _ => self.rel.cadence.as_ref().map(|c| c.after(baseline, 1)),
+        };
         let planned = self
             .snap
-            .recent
-            .iter()
+            .last
             .filter(|c| c.date <= self.today)
-            .max_by_key(|c| c.date)
             .and_then(|c| c.next)
             .filter(|next| last_checkin.is_none_or(|last| *next > last));
-        let last_review = self.last_review();
+        let last_review = self.snap.last_review.filter(|d| *d <= self.today);
         let movement = self.snap.tally.last_movement;
         let meetings_since_movement = match movement {
             Some(m) => meetings.between(m, self.today),
             None => held,
         };
+        let drifting = self.drifting(meetings_since_movement, movement);
 
         let understandings = vec![
             self.want(),
-            self.how(),
-            self.where_(last_checkin, timing, last_review),
+            self.how(held, timing),
+            self.where_(
+                last_checkin,
+                timing,
+                last_review,
+                (drifting, meetings_since_movement),
+            ),
             self.them(),
         ];
-        let health = match self.rel.status {
+        let health = match self.status {
             Status::Paused => Health::Paused,
             Status::Ended => Health::Ended,
             Status::Active => {
@@ -300,6 +373,8 @@ impl Assessor<'_> {
             }
         };
         let mut assessment = Assessment {
+            status: self.status,
+            started: self.rel.started <= self.today,
             last_checkin,
             held,
             next_due,
@@ -307,23 +382,51 @@ impl Assessor<'_> {
             timing,
             last_review,
             meetings_since_movement,
+            drifting,
+            paused: self.pause(),
             tally: self.snap.tally,
             understandings,
             health,
             attention: Vec::new(),
         };
-        if self.rel.status == Status::Active {
-            assessment.attention = self
-                .needs(&assessment, movement)
-                .into_iter()
-                .map(|need| Attention {
-                    handle: self.snap.handle.clone(),
-                    need,
-                })
-                .collect();
-            sort_attention(&mut assessment.attention);
-        }
+        let needs = match self.status {
+            Status::Active => self.needs(&assessment, movement),
+            Status::Paused => self.paused_needs(&assessment).into_iter().collect(),
+            Status::Ended => Vec::new(),
+        };
+        assessment.attention = needs
+            .into_iter()
+            .map(|need| Attention {
+                handle: self.snap.handle.clone(),
+                need,
+            })
+            .collect();
+        sort_attention(&mut assessment.attention);
         assessment
+    }
+
+    /// When and why the relationship was paused, from its last pause.
+    fn pause(&self) -> Option<Pause> {
+        if self.status != Status::Paused {
+            return None;
+        }
+        self.rel
+            .events
+            .iter()
+            .filter(|e| e.what == EventKind::Paused && e.date <= self.today)
+            .max_by_key(|e| e.date)
+            .map(|e| Pause {
+                since: e.date,
+                note: e.note.clone(),
+            })
+    }
+
+    /// Whether a reverse-mentoring's time box is over by `today`: its end
+    /// date has passed, or it has held every session it set out to hold.
+    fn time_box_over(&self, held: usize) -> bool {
+        self.rel.kind == Kind::ReverseMentoring
+            && (self.rel.until.is_some_and(|until| until < self.today)
+                || self.rel.sessions.is_some_and(|n| held >= n as usize))
     }
 
     /// When the relationship began, for the purposes of "since when".
@@ -334,11 +437,14 @@ impl Assessor<'_> {
             .map_or(self.rel.started, |a| a.date.max(self.rel.started))
     }
 
-    fn timing(&self, baseline: NaiveDate) -> Timing {
-        match self.rel.status {
+    fn timing(&self, baseline: NaiveDate, held: usize) -> Timing {
+        match self.status {
             Status::Paused => return Timing::Paused,
             Status::Ended => return Timing::Ended,
             Status::Active => {}
+        }
+        if self.time_box_over(held) {
+            return Timing::TimeBoxOver;
         }
         let Some(cadence) = &self.rel.cadence else {
             return Timing::NoCadence;
@@ -359,20 +465,6 @@ impl Assessor<'_> {
         } else {
             Timing::OnTrack
         }
-    }
-
-    fn last_review(&self) -> Option<NaiveDate> {
-        let from_checkins = self
-            .snap
-            .recent
-            .iter()
-            .filter(|c| c.review && c.date <= self.today)
-            .map(|c| c.date)
-            .max();
-        // `reviewed` is stamped by every review check-in, so a day before
-        // the latest one (`--as-of`) must not see it either.
-        let recorded = self.rel.reviewed.filter(|d| *d <= self.today);
-        recorded.max(from_checkins)
     }
 
     fn review_every(&self) -> Span {

@@ -20,6 +20,8 @@ pub mod urgency {
     pub const LOSING_TOUCH: u32 = 90;
     /// A reverse-mentoring's end date has passed.
     pub const TIME_BOX_ENDED: u32 = 85;
+    /// A relationship has been paused a long time: resume it or end it.
+    pub const PAUSED_LONG: u32 = 52;
     /// Every session a reverse-mentoring set out to hold has been held.
     pub const SESSIONS_ALL_HELD: u32 = 84;
     /// A reverse-mentoring's end date is near.
@@ -135,6 +137,11 @@ pub enum Need {
     NoAgreement {
         days_since_start: i64,
     },
+    /// A pause that has gone on longer than the configured nudge.
+    PausedLong {
+        since: NaiveDate,
+        days: i64,
+    },
     /// Sponsoring, as sponsor: no act of advocacy within the window.
     AdvocacyDue {
         last_advocacy: Option<NaiveDate>,
@@ -183,6 +190,8 @@ pub enum Setup {
     TimeBox,
     Goals,
     Waypoints,
+    /// The other person's actions: none tracked yet.
+    TheirActions,
 }
 
 impl Need {
@@ -201,12 +210,26 @@ impl Need {
             Need::Drift { .. } => "drift",
             Need::NotOptedIn { .. } => "not-opted-in",
             Need::NoAgreement { .. } => "no-agreement",
+            Need::PausedLong { .. } => "paused-long",
             Need::AdvocacyDue { .. } => "advocacy-due",
             Need::ReviewDue { .. } => "review-due",
             Need::ActionLate { .. } => "action-late",
             Need::ActionStale { .. } => "action-stale",
             Need::NotRecorded { .. } => "not-recorded",
         }
+    }
+
+    /// A heads-up rather than something missing or late: it never makes
+    /// a relationship amber or red, and a green relationship may have it.
+    pub fn is_informational(&self) -> bool {
+        matches!(
+            self,
+            Need::TimeBoxEnding { .. }
+                | Need::LastSession { .. }
+                | Need::PlannedMeetingMissing { .. }
+                | Need::ActionLate { .. }
+                | Need::ActionStale { .. }
+        )
     }
 
     /// Higher is more urgent (see [`urgency`]).
@@ -225,6 +248,7 @@ impl Need {
             Need::Drift { .. } => DRIFT,
             Need::NotOptedIn { .. } => NOT_OPTED_IN,
             Need::NoAgreement { .. } => NO_AGREEMENT,
+            Need::PausedLong { .. } => PAUSED_LONG,
             Need::AdvocacyDue { .. } => ADVOCACY,
             Need::ReviewDue { .. } => REVIEW,
             Need::ActionLate { .. } => ACTION_LATE,
@@ -250,6 +274,7 @@ impl Need {
                 ..
             } => *meetings_since_movement as i64,
             Need::NoAgreement { days_since_start } => *days_since_start,
+            Need::PausedLong { days, .. } => *days,
             Need::ActionStale { days_open, .. } => *days_open,
             Need::NotRecorded { missing } => missing.len() as i64,
             Need::SessionsAllHeld { .. }

@@ -52,10 +52,16 @@ pub enum What {
         live: usize,
         reached: usize,
     },
-    /// Reverse-mentoring: an end date and/or a number of sessions.
+    /// Reverse-mentoring: an end date and/or a number of sessions, and
+    /// whether it is over (the end date passed or the sessions all held).
     TimeBox {
         until: Option<NaiveDate>,
         sessions: Option<u32>,
+        held: usize,
+        /// The end date has passed.
+        ended: bool,
+        /// The end date has passed or every session is held.
+        over: bool,
     },
     /// The meeting rhythm: when the pair last met, as the cadence sees it.
     Checkin {
@@ -73,6 +79,12 @@ pub enum What {
     GoalLate {
         id: ItemId,
         due: NaiveDate,
+    },
+    /// Whether goals, waypoints and actions move as the meetings go on (no
+    /// drift).
+    Movement {
+        last_movement: Option<NaiveDate>,
+        meetings_since_movement: usize,
     },
     /// The last review of the relationship itself, and when the next is
     /// due.
@@ -129,6 +141,7 @@ impl Fact {
             What::Checkin { .. } => "checkin",
             What::WaypointLate { .. } => "waypoint-late",
             What::GoalLate { .. } => "goal-late",
+            What::Movement { .. } => "movement",
             What::Review { .. } => "review",
             What::TheirAims { .. } => "their-aims",
             What::OptIn { .. } => "opt-in",
@@ -185,7 +198,7 @@ impl Assessor<'_> {
         understanding(Which::Want, facts)
     }
 
-    pub(super) fn how(&self) -> Understanding {
+    pub(super) fn how(&self, held: usize, timing: Timing) -> Understanding {
         let rel = self.rel;
         let mut facts = vec![
             Fact::new(
@@ -212,11 +225,15 @@ impl Assessor<'_> {
             ));
         }
         if rel.kind == Kind::ReverseMentoring {
+            let over = timing == Timing::TimeBoxOver;
             facts.push(Fact::new(
-                rel.until.is_some() || rel.sessions.is_some(),
+                (rel.until.is_some() || rel.sessions.is_some()) && !over,
                 What::TimeBox {
                     until: rel.until,
                     sessions: rel.sessions,
+                    held,
+                    ended: rel.until.is_some_and(|until| until < self.today),
+                    over,
                 },
             ));
         }
@@ -228,12 +245,17 @@ impl Assessor<'_> {
         last: Option<NaiveDate>,
         timing: Timing,
         last_review: Option<NaiveDate>,
+        (drifting, meetings_since_movement): (bool, usize),
     ) -> Understanding {
         let rel = self.rel;
         let today = self.today;
         let days_since = days_between(last.unwrap_or_else(|| self.start()), today);
         let met = match timing {
-            Timing::Ended | Timing::Paused | Timing::Snoozed { .. } | Timing::OnTrack => true,
+            Timing::Ended
+            | Timing::Paused
+            | Timing::Snoozed { .. }
+            | Timing::TimeBoxOver
+            | Timing::OnTrack => true,
             Timing::Due { .. } | Timing::Overdue { .. } => false,
             Timing::NoCadence => last.is_some() && days_since <= NO_CADENCE_DAYS,
         };
@@ -268,7 +290,18 @@ impl Assessor<'_> {
             facts.push(Fact::new(false, What::GoalLate { id, due }));
         }
 
-        if rel.status == Status::Active {
+        if self.status == Status::Active {
+            // Only drift is a fact worth stating: movement is what a
+            // pairing is for, and saying so would count for nothing.
+            if drifting {
+                facts.push(Fact::new(
+                    false,
+                    What::Movement {
+                        last_movement: self.snap.tally.last_movement,
+                        meetings_since_movement,
+                    },
+                ));
+            }
             facts.push(self.review_fact(last_review));
         }
         let mut u = understanding(Which::Where, facts);

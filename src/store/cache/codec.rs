@@ -661,13 +661,23 @@ impl Code for Event {
             from_role,
             until,
             note,
+            field,
+            old,
+            new,
         } = self;
         date.put(out);
         what.put(out);
         from.put(out);
         from_role.put(out);
         until.put(out);
-        out.opt_text_if(false, note.as_deref());
+        // Why it was paused is what an overview shows of a paused one.
+        out.opt_text_if(*what == EventKind::Paused, note.as_deref());
+        // Which field changed, and the values of fields that are settings
+        // (the cadence in force on a day), not words.
+        let setting = field.as_deref().is_some_and(|f| !Event::is_text_field(f));
+        out.opt_text_if(true, field.as_deref());
+        out.opt_text_if(setting, old.as_deref());
+        out.opt_text_if(setting, new.as_deref());
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -678,6 +688,9 @@ impl Code for Event {
             from_role: Code::get(input)?,
             until: Code::get(input)?,
             note: Code::get(input)?,
+            field: Code::get(input)?,
+            old: Code::get(input)?,
+            new: Code::get(input)?,
         })
     }
 }
@@ -800,8 +813,13 @@ pub mod tests {
         rel.growth.iter_mut().for_each(|c| c.text.clear());
         rel.advocacy.iter_mut().for_each(|v| v.text.clear());
         for e in &mut rel.events {
-            if let Some(note) = &mut e.note {
+            if let Some(note) = e.note.as_mut().filter(|_| e.what != EventKind::Paused) {
                 note.clear();
+            }
+            if e.field.as_deref().is_some_and(Event::is_text_field) {
+                for value in [&mut e.old, &mut e.new].into_iter().flatten() {
+                    value.clear();
+                }
             }
         }
         rel

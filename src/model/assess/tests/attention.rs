@@ -556,12 +556,13 @@ fn what_is_not_recorded_yet_is_grouped_in_one_line() {
             Setup::Cadence,
             Setup::TheirAims,
             Setup::Goals,
+            Setup::TheirActions,
         ],
     };
     let line = item(&a, "not-recorded");
     assert_eq!(line.need, missing);
     assert_eq!(line.urgency(), urgency::NOT_RECORDED);
-    assert_eq!(line.need.weight(), 4);
+    assert_eq!(line.need.weight(), 5);
     assert_eq!(
         needs(&a),
         [
@@ -587,6 +588,7 @@ fn a_bare_sponsorship_also_lacks_destination_why_and_waypoints() {
                 Setup::Why,
                 Setup::Goals,
                 Setup::Waypoints,
+                Setup::TheirActions,
             ]
         }
     );
@@ -605,6 +607,7 @@ fn a_bare_reverse_mentoring_also_lacks_a_topic_and_a_time_box() {
                 Setup::Topic,
                 Setup::TimeBox,
                 Setup::Goals,
+                Setup::TheirActions,
             ]
         }
     );
@@ -619,6 +622,7 @@ fn a_bare_reverse_mentoring_also_lacks_a_topic_and_a_time_box() {
                 Setup::Topic,
                 Setup::TimeBox,
                 Setup::Goals,
+                Setup::TheirActions,
             ]
         }
     );

@@ -120,8 +120,12 @@ impl Case {
         self
     }
 
-    /// One more check-in, loaded as well as named.
+    /// One more check-in, loaded as well as named. A review stamps the
+    /// relationship, as recording one does.
     fn loaded(mut self, checkin: CheckIn) -> Case {
+        if checkin.review {
+            self.rel.reviewed = self.rel.reviewed.max(Some(checkin.date));
+        }
         self.add_id(checkin.date);
         self.recent.push(checkin);
         self.recent.sort_by_key(|c| c.date);
@@ -155,12 +159,39 @@ impl Case {
     /// the day.
     fn assess(&self) -> Assessment {
         let meetings = Meetings::of(&self.checkins);
-        let whole = Snapshot::whole(&self.handle, &self.rel, &meetings, &self.recent, self.today);
+        let held: Vec<&CheckIn> = self
+            .recent
+            .iter()
+            .filter(|c| c.date <= self.today)
+            .collect();
+        let last = held.last().copied();
+        let review = last_review(
+            &self.rel,
+            self.today,
+            held.iter().rev().map(|c| (*c).clone()),
+        );
+        let whole = Snapshot::whole(&self.handle, &self.rel, &meetings, last, review, self.today);
         let assessment = assess(&whole, self.today, &self.settings);
         let brief = Brief::of(self.rel.clone(), meetings.clone());
-        if let Some(snap) = Snapshot::brief(&self.handle, &brief, &self.recent, self.today) {
+        if let Some(snap) = Snapshot::brief(&self.handle, &brief, last, review, self.today) {
             let from_brief = assess(&snap, self.today, &self.settings);
             assert_eq!(format!("{from_brief:?}"), format!("{assessment:?}"));
+        }
+        // Every colour is explained: an active relationship that is not
+        // green has a need that says why; a green one has only heads-ups.
+        if self.rel.status == Status::Active {
+            let reasons = assessment
+                .attention
+                .iter()
+                .filter(|i| !i.need.is_informational())
+                .count();
+            assert_eq!(
+                assessment.health != Health::Green,
+                reasons > 0,
+                "{:?} with {:#?}",
+                assessment.health,
+                assessment.attention
+            );
         }
         // Every need is the relationship's own.
         assert!(
@@ -258,5 +289,6 @@ fn has_item(a: &Assessment, key: &str) -> bool {
 }
 
 mod attention;
+mod judgement;
 mod timing;
 mod understandings;

@@ -171,7 +171,10 @@ fn a_healthy_reverse_mentoring_names_its_topic_and_time_box() {
         fact(&a, Which::How, "time-box"),
         &holds(What::TimeBox {
             until: Some(day("2027-03-01")),
-            sessions: Some(10)
+            sessions: Some(10),
+            held: 2,
+            ended: false,
+            over: false,
         })
     );
 }

@@ -197,35 +197,51 @@ fn reverse_mentoring_needs_a_time_box_of_a_date_or_sessions() {
         time_box(None, None),
         lacks(What::TimeBox {
             until: None,
-            sessions: None
+            sessions: None,
+            held: 2,
+            ended: false,
+            over: false,
         })
     );
     assert_eq!(
         time_box(Some("2027-03-01"), None),
         holds(What::TimeBox {
             until,
-            sessions: None
+            sessions: None,
+            held: 2,
+            ended: false,
+            over: false,
         })
     );
     assert_eq!(
         time_box(None, Some(6)),
         holds(What::TimeBox {
             until: None,
-            sessions: Some(6)
+            sessions: Some(6),
+            held: 2,
+            ended: false,
+            over: false,
         })
     );
+    // One session set out and two held: the time box is over.
     assert_eq!(
         time_box(None, Some(1)),
-        holds(What::TimeBox {
+        lacks(What::TimeBox {
             until: None,
-            sessions: Some(1)
+            sessions: Some(1),
+            held: 2,
+            ended: false,
+            over: true,
         })
     );
     assert_eq!(
         time_box(Some("2027-03-01"), Some(6)),
         holds(What::TimeBox {
             until,
-            sessions: Some(6)
+            sessions: Some(6),
+            held: 2,
+            ended: false,
+            over: false,
         })
     );
 }
