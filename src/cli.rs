@@ -16,7 +16,7 @@ use crate::context::Globals;
 /// and ask `rel status` where each relationship stands and what needs you.
 /// Everything lives as plain TOML files you can read, edit and keep in git.
 #[derive(Debug, Parser)]
-#[command(name = "rel", version, max_term_width = 100)]
+#[command(name = "rel", version, max_term_width = MAX_HELP_WIDTH)]
 pub struct Cli {
     #[command(flatten)]
     pub globals: Globals,
@@ -67,6 +67,25 @@ pub fn command() -> clap::Command {
     cmd.build();
     cmd
 }
+
+/// The whole command line for showing help at `columns`: each command's
+/// long help fitted to them (see [`crate::text::help::fit`]), so that clap
+/// has nothing left to wrap in the middle of an example.
+pub fn for_help(columns: usize) -> clap::Command {
+    fn fitted(cmd: clap::Command, columns: usize) -> clap::Command {
+        let cmd = match cmd.get_long_about().map(ToString::to_string) {
+            Some(text) => cmd.long_about(crate::text::help::fit(&text, columns)),
+            None => cmd,
+        };
+        cmd.term_width(columns)
+            .mut_subcommands(|sub| fitted(sub, columns))
+    }
+    let columns = columns.min(MAX_HELP_WIDTH);
+    fitted(command(), columns)
+}
+
+/// Help is never wider than this, however wide the terminal.
+const MAX_HELP_WIDTH: usize = 100;
 
 #[cfg(test)]
 mod tests {

@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod pager;
 pub mod par;
 pub mod problem;
 pub mod prompt;
@@ -43,7 +44,7 @@ pub fn main() -> ExitCode {
     }
     let cli = match Cli::try_parse_from(cli::args()) {
         Ok(cli) => cli,
-        Err(err) => return clap_exit(&help_in_full(err)),
+        Err(err) => return clap_exit(&usage_without_globals(help_in_full(err))),
     };
     let clock = chrono::Local::now().date_naive();
     let paint = stderr_paint(&cli);
@@ -101,12 +102,49 @@ fn stderr_paint(cli: &Cli) -> Paint {
 fn help_in_full(err: clap::Error) -> clap::Error {
     use clap::error::ErrorKind as K;
     match err.kind() {
-        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => cli::command()
-            .try_get_matches_from(std::env::args_os())
-            .err()
-            .unwrap_or(err),
+        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            cli::for_help(context::width())
+                .try_get_matches_from(std::env::args_os())
+                .err()
+                .unwrap_or(err)
+        }
         _ => err,
     }
+}
+
+/// The usage line of an error, as the command's help shows it. clap's own
+/// names the options the line used, and an option given by its
+/// environment variable (`REL_DIR`, `REL_TODAY`) counts as used: `Usage:
+/// rel prep --dir <DIR> --as-of <DATE> <HANDLE>` reads as if both were
+/// required.
+fn usage_without_globals(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if err.get(ContextKind::Usage).is_none() {
+        return err;
+    }
+    let mut cmd = cli::command();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    // The words, not clap's partial matches, which stop short of a
+    // subcommand that failed to parse.
+    let path = context::command_path(&cmd, &args);
+    err.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(usage_of(&mut cmd, &path)),
+    );
+    err
+}
+
+/// The usage line of the subcommand at `path`.
+fn usage_of(cmd: &mut clap::Command, path: &[String]) -> clap::builder::StyledStr {
+    if let Some((name, rest)) = path.split_first()
+        && let Some(sub) = cmd.find_subcommand_mut(name)
+    {
+        return usage_of(sub, rest);
+    }
+    cmd.render_usage()
 }
 
 /// Help and version go to stdout with success; a usage error is a user

@@ -330,6 +330,8 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+pub mod help;
+
 /// What a person most likely meant by `input`: the candidate fewest edits
 /// away (a character added, dropped or changed, or two neighbours swapped),
 /// if it is near enough to be a typo — at most one edit for every three

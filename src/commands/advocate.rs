@@ -28,7 +28,11 @@ pub struct Args {
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The waypoint it served (w2)
-    #[arg(long, value_name = "ID")]
+    #[arg(
+        long,
+        value_name = "ID",
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_waypoints)
+    )]
     pub waypoint: Option<String>,
 }
 

@@ -75,11 +75,21 @@ pub struct Args {
     pub their_actions: Vec<String>,
 
     /// An open action now done, by id (a3; repeat or separate with commas)
-    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "ID",
+        value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_actions)
+    )]
     pub done: Vec<String>,
 
     /// A waypoint reached, by id (w2; repeat or separate with commas)
-    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "ID",
+        value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_waypoints)
+    )]
     pub reached: Vec<String>,
 
     /// The day of the next meeting
@@ -114,7 +124,7 @@ impl Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     // What is open is all the questions and checks need.
     let before = ctx
         .journal

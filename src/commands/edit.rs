@@ -37,7 +37,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     let target = match &args.checkin {
         None => Target::Relationship,
         Some(text) => Target::Checkin(checkin_id(ctx, &handle, text)?),

@@ -42,7 +42,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     let on = day(ctx, args.date.as_deref())?;
     let mut verdicts = parse_verdicts(&args.assess)?;
     let mut result = args.result;

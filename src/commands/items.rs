@@ -85,7 +85,11 @@ pub struct Close {
     pub handle: String,
 
     /// The items, by id (several may be given)
-    #[arg(required = true, value_name = "ID")]
+    #[arg(
+        required = true,
+        value_name = "ID",
+        add = clap_complete::ArgValueCandidates::new(completions::open_items)
+    )]
     pub ids: Vec<String>,
 
     /// The day it happened [default: today]

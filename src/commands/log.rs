@@ -47,6 +47,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let handle = ctx.journal.find(&args.handle)?;
     let period = date_range(ctx, args.since.as_deref(), args.until.as_deref())?;
     let mut problems = Vec::new();

@@ -207,13 +207,30 @@ pub fn change<T>(
     change: impl FnOnce(&mut Relationship, &Handle) -> Result<T>,
 ) -> Result<Changed<T>> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(input)?;
+    let handle = find_to_change(ctx, input)?;
     let txn = ctx.journal.begin()?;
     let mut ed = txn.load(&handle)?;
     let mut rel = ed.rel.clone();
     let value = change(&mut rel, &handle)?;
     txn.save(&mut ed, &rel)?;
     Ok(Changed { handle, rel, value })
+}
+
+/// Finds the relationship a change is for. A handle given in part is
+/// said in full before anything is asked or written (`checkin
+/// priya-natarajan`), so the person sees which relationship changes.
+pub fn find_to_change(ctx: &Ctx, input: &str) -> Result<Handle> {
+    let handle = ctx.journal.find(input)?;
+    if handle.as_str() != input {
+        let args: Vec<String> = std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let mut words = crate::context::command_path(&(ctx.tree)(), &args);
+        words.push(ctx.paint_err.bold(handle.as_str()));
+        ctx.say(&words.join(" "));
+    }
+    Ok(handle)
 }
 
 /// `--date`, or today.

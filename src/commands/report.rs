@@ -73,6 +73,7 @@ struct Read {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let asked = period(ctx, &args)?;
     let covered = asked.through(ctx.today).unwrap_or(asked);
     let (handles, mut problems) = match named(ctx, &args.handles)? {

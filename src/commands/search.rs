@@ -65,6 +65,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let query = args.text.join(" ");
     let needle = Needle::new(&query).ok_or_else(|| {
         Error::user("nothing to search for")

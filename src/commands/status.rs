@@ -15,9 +15,9 @@ use super::{View, finish, load_overview, load_view, problems_error};
 ///
 /// Without a handle: a table of your active relationships, then the
 /// attention list, most urgent first, each item with the command that deals
-/// with it. With a handle (or as `rel show HANDLE`): the full progress report
-/// of one relationship — the four understandings with why, waypoints, goals,
-/// actions, the last check-ins and the rating trend.
+/// with it. With a handle: the full progress report of one relationship —
+/// the four understandings with why, waypoints, goals, actions, the last
+/// check-ins and the rating trend. `rel show HANDLE` is the same command.
 ///
 /// Examples:
 ///   rel status
@@ -157,6 +157,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
 }
 
 fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
+    ctx.may_page();
     let handle = ctx.journal.find(input)?;
     let view =
         load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;

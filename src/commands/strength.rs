@@ -51,6 +51,7 @@ pub struct Promote {
     #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The growth area, by id (c1)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::open_items))]
     pub id: String,
     /// The day it became a strength [default: today]
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]

@@ -114,6 +114,27 @@ impl From<Handle> for String {
     }
 }
 
+/// The handles `input` names in part: those it begins (`pri` →
+/// `priya-natarajan`), or one of whose words it begins (`hopper` →
+/// `grace-hopper`), or that it begins with the dashes left out
+/// (`gracehop`). One match is
+/// the relationship meant; several are for the person to choose from.
+pub fn named_by<'a>(input: &str, handles: &'a [Handle]) -> Vec<&'a Handle> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let squashed = input.replace('-', "");
+    handles
+        .iter()
+        .filter(|h| {
+            h.0.starts_with(input)
+                || h.0.split('-').any(|word| word.starts_with(input))
+                || (!squashed.is_empty() && h.0.replace('-', "").starts_with(&squashed))
+        })
+        .collect()
+}
+
 /// The handle a person most likely meant: the one their words start or
 /// name a part of, else the nearest by edit distance (`text::suggest`).
 pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
@@ -121,16 +142,7 @@ pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
     if input.is_empty() {
         return None;
     }
-    let squashed = input.replace(['-', ' '], "");
-    let partial: Vec<&Handle> = handles
-        .iter()
-        .filter(|h| {
-            h.0.starts_with(&input)
-                || h.0.split('-').any(|part| part == input)
-                || h.0.replace('-', "").starts_with(&squashed)
-        })
-        .collect();
-    if let [only] = partial.as_slice() {
+    if let [only] = named_by(&input, handles).as_slice() {
         return Some(only);
     }
     crate::text::suggest(&input, handles)
@@ -154,6 +166,36 @@ mod tests {
         assert_eq!(best("ada-lovelce").as_deref(), Some("ada-lovelace"));
         assert_eq!(best("linux").as_deref(), Some("linus"));
         assert_eq!(best("zed"), None);
+    }
+
+    #[test]
+    fn part_of_a_handle_names_it() {
+        let handles: Vec<Handle> = [
+            "ada-lovelace",
+            "grace-hopper",
+            "linus",
+            "li-xiao-long",
+            "priya-natarajan",
+        ]
+        .iter()
+        .map(|h| Handle::parse(h).unwrap())
+        .collect();
+        let named =
+            |s: &str| -> Vec<&str> { named_by(s, &handles).iter().map(|h| h.as_str()).collect() };
+        assert_eq!(named("pri"), ["priya-natarajan"]);
+        assert_eq!(named("hopper"), ["grace-hopper"]);
+        assert_eq!(named("hop"), ["grace-hopper"]);
+        assert_eq!(named("grace-h"), ["grace-hopper"]);
+        assert!(named("grace hopper").is_empty());
+        assert!(named("GRACE").is_empty(), "handles are lowercase, as typed");
+        assert_eq!(named("gracehop"), ["grace-hopper"]);
+        assert_eq!(named("lin"), ["linus"]);
+        assert_eq!(named("li"), ["linus", "li-xiao-long"]);
+        assert_eq!(named("l"), ["ada-lovelace", "linus", "li-xiao-long"]);
+        assert_eq!(named("ada-lovelace"), ["ada-lovelace"]);
+        assert!(named("zed").is_empty());
+        assert!(named("").is_empty());
+        assert!(named("-").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod config;
 pub mod json;
 pub mod list;
 pub mod log;
+pub mod manual;
 pub mod markdown;
 pub mod needs;
 pub mod period;

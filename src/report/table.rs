@@ -80,17 +80,7 @@ impl Column {
 /// fitted to `width`: when not everything fits, the least important columns
 /// are left out rather than breaking words in the middle.
 pub fn fit(columns: Vec<Column>, width: usize, color: bool) -> String {
-    let mut order: Vec<usize> = (0..columns.len()).collect();
-    order.sort_by_key(|i| columns[*i].priority);
-    let mut keep = vec![false; columns.len()];
-    let mut used = 0;
-    for i in order {
-        let need = columns[i].least() + 1;
-        if used + need <= width || used == 0 {
-            keep[i] = true;
-            used += need;
-        }
-    }
+    let keep = kept(&columns, width);
     let chosen: Vec<&Column> = columns
         .iter()
         .zip(&keep)
@@ -132,6 +122,33 @@ pub fn fit(columns: Vec<Column>, width: usize, color: bool) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The headers of the columns [`fit`] keeps at `width`, so that what
+/// explains a column (a legend) can go with it.
+pub fn shown(columns: &[Column], width: usize) -> Vec<&'static str> {
+    columns
+        .iter()
+        .zip(kept(columns, width))
+        .filter(|(_, keep)| *keep)
+        .map(|(c, _)| c.header)
+        .collect()
+}
+
+/// Which columns fit in `width`, the most important first.
+fn kept(columns: &[Column], width: usize) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|i| columns[*i].priority);
+    let mut keep = vec![false; columns.len()];
+    let mut used = 0;
+    for i in order {
+        let need = columns[i].least() + 1;
+        if used + need <= width || used == 0 {
+            keep[i] = true;
+            used += need;
+        }
+    }
+    keep
 }
 
 fn toned(cell: Cell, tone: Tone) -> Cell {

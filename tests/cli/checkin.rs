@@ -242,7 +242,7 @@ fn relative_dates_are_echoed_back() {
 fn unknown_handles_suggest_the_closest() {
     let env = TestEnv::new();
     fixtures::ada(&env);
-    let run = env.refuses(1, &["checkin", "ada", "-m", "hi"]);
+    let run = env.refuses(1, &["checkin", "ada-lovelce", "-m", "hi"]);
     insta::assert_snapshot!(run.stderr);
 }
 
@@ -370,4 +370,63 @@ fn notes_may_hold_lines_that_look_like_merge_markers() {
         .parse()
         .unwrap();
     assert_eq!(file["notes"].as_str(), Some(notes));
+}
+
+/// Dates pasted from a calendar invitation or a mail are read as the day
+/// they name (the time of day left out), and echoed back as a relative
+/// date is, so a person sees what was understood.
+#[test]
+fn dates_pasted_from_a_calendar_are_read_and_echoed() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let run = env.run(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "Nov 20",
+        "--next",
+        "2026-12-10T15:00",
+        "-m",
+        "pasted",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("Recorded for Fri 2026-11-20.")
+            && run.stderr.contains("next meeting Thu 2026-12-10"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1.toml"]);
+    let checkin = env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml");
+    assert!(checkin.contains("next = 2026-12-10"), "{checkin}");
+
+    let run = env.run(&[
+        "action",
+        "add",
+        "ada-lovelace",
+        "Send the slides",
+        "--due",
+        "Thursday, December 3, 2026 at 3:00 PM",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("(--due Thursday, December 3, 2026 at 3:00 PM: Thu 2026-12-03)"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["snooze", "ada-lovelace", "--until", "26 Dec 2026"]);
+    assert!(
+        run.stderr.contains("until Sat 2026-12-26"),
+        "{}",
+        run.stderr
+    );
+
+    // A weekday that is not the date's is a mistake, not a guess.
+    let run = env.refuses(1, &["checkin", "ada-lovelace", "--date", "Fri 26 Nov 2026"]);
+    assert!(
+        run.stderr.contains("'Fri 26 Nov 2026' is not a date"),
+        "{}",
+        run.stderr
+    );
 }

@@ -256,3 +256,27 @@ fn checkin_walks_through_the_meeting() {
         Some("Review one patch alone")
     );
 }
+
+/// A handle given in part is said in full before the first question, so
+/// the person knows whose meeting they are recording.
+#[test]
+fn a_handle_in_part_is_said_in_full_before_the_questions() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "linus",
+        "--person",
+        "Linus Berg",
+        "--role",
+        "learner",
+        "--until",
+        "2027-01-31",
+    ]);
+    let before = env.files();
+    let mut p = spawn(&env, &["checkin", "lin"]);
+    let said = p.exp_string("When did you meet?").unwrap();
+    assert!(said.contains("checkin linus"), "{said:?}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(env.files(), before, "nothing written");
+}

@@ -399,7 +399,8 @@ fn actions_lists_open_items_oldest_first() {
         "{one}"
     );
     let json: serde_json::Value = serde_json::from_str(&env.ok(&["actions", "--json"])).unwrap();
-    let list = json.as_array().unwrap();
+    assert_eq!(json["version"], 1);
+    let list = json["actions"].as_array().unwrap();
     assert_eq!(list.len(), 3);
     assert_eq!(list[0]["id"], "a1");
     assert_eq!(list[0]["handle"], "ada-lovelace");
