@@ -30,4 +30,5 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod threads;
 mod wide;

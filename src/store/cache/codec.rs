@@ -23,8 +23,8 @@ pub enum Words {
     /// Everything, as the file says.
     All,
     /// Every fact, date, id and count, but the text of closed goals,
-    /// waypoints and actions, of acts of advocacy, strengths, growth areas
-    /// and event notes left empty: what an overview of many relationships
+    /// waypoints and actions, of acts of advocacy, strengths and event
+    /// notes left empty: what an overview of many relationships
     /// never shows, and most of what a long history holds.
     Open,
 }
@@ -474,7 +474,8 @@ impl Code for LastIds {
     }
 }
 
-// Items: in [`Words::Open`], only open goals, waypoints and actions keep
+// Items: in [`Words::Open`], only open goals, waypoints and actions, and
+// growth areas (a sponsor's assessment names the ones not discussed), keep
 // their words.
 
 impl Code for Goal {
@@ -584,10 +585,12 @@ impl Code for Strength {
             text,
             added,
             from,
+            discussed,
         } = self;
         id.put(out);
         added.put(out);
         from.put(out);
+        discussed.put(out);
         out.text_if(false, text);
     }
 
@@ -596,6 +599,7 @@ impl Code for Strength {
             id: Code::get(input)?,
             added: Code::get(input)?,
             from: Code::get(input)?,
+            discussed: Code::get(input)?,
             text: input.text()?,
         })
     }
@@ -609,12 +613,14 @@ impl Code for Growth {
             added,
             promoted,
             strength,
+            discussed,
         } = self;
         id.put(out);
         added.put(out);
         promoted.put(out);
         strength.put(out);
-        out.text_if(false, text);
+        discussed.put(out);
+        out.text_if(true, text);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -623,6 +629,7 @@ impl Code for Growth {
             added: Code::get(input)?,
             promoted: Code::get(input)?,
             strength: Code::get(input)?,
+            discussed: Code::get(input)?,
             text: input.text()?,
         })
     }
@@ -810,7 +817,6 @@ pub mod tests {
             }
         }
         rel.strengths.iter_mut().for_each(|s| s.text.clear());
-        rel.growth.iter_mut().for_each(|c| c.text.clear());
         rel.advocacy.iter_mut().for_each(|v| v.text.clear());
         for e in &mut rel.events {
             if let Some(note) = e.note.as_mut().filter(|_| e.what != EventKind::Paused) {
