@@ -21,6 +21,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod recap;
 pub mod report;
 pub mod search;
 pub mod set;
@@ -82,6 +83,7 @@ pub enum Command {
     Log(log::Args),
     Search(search::Args),
     Report(report::Args),
+    Recap(recap::Args),
     Edit(edit::Args),
     Check(check::Args),
     Export(export::Args),
@@ -128,6 +130,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
+        Some(Command::Recap(args)) => recap::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),
