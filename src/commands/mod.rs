@@ -29,6 +29,7 @@ pub mod status;
 pub mod strength;
 pub mod view;
 pub mod waypoint;
+pub mod week;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -84,6 +85,7 @@ pub enum Command {
     Search(search::Args),
     Report(report::Args),
     Recap(recap::Args),
+    Week(week::Args),
     Edit(edit::Args),
     Check(check::Args),
     Export(export::Args),
@@ -131,6 +133,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
         Some(Command::Recap(args)) => recap::run(ctx, args),
+        Some(Command::Week(args)) => week::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),

@@ -5,6 +5,7 @@
 mod words;
 
 pub mod activity;
+pub mod agenda;
 pub mod assess;
 pub mod brief;
 pub mod cadence;

@@ -16,6 +16,7 @@ pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod week;
 pub mod words;
 
 use chrono::NaiveDate;

@@ -32,4 +32,5 @@ mod shell;
 mod status;
 mod storage;
 mod threads;
+mod week;
 mod wide;
