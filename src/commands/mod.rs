@@ -4,6 +4,7 @@
 pub mod action;
 pub mod actions;
 pub mod advocate;
+pub mod calendar;
 pub mod check;
 pub mod checkin;
 pub mod completions;
@@ -86,6 +87,7 @@ pub enum Command {
     Report(report::Args),
     Recap(recap::Args),
     Week(week::Args),
+    Calendar(calendar::Args),
     Edit(edit::Args),
     Check(check::Args),
     Export(export::Args),
@@ -134,6 +136,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Report(args)) => report::run(ctx, args),
         Some(Command::Recap(args)) => recap::run(ctx, args),
         Some(Command::Week(args)) => week::run(ctx, args),
+        Some(Command::Calendar(args)) => calendar::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),

@@ -185,39 +185,47 @@ pub fn agenda<'a>(sources: &[Source<'a>], window: Period, today: NaiveDate) -> V
     entries
 }
 
-/// The relationship's next meeting, if it falls in the window (or is
-/// owed already, when the window begins today): the one planned, else the
-/// day the cadence makes it due — as the assessment has them.
+/// The relationship's next meeting as its assessment has it: the one
+/// planned at the last check-in, if still ahead; else, when the cadence
+/// says one is owed, since the day it became due; else a planned meeting
+/// that passed unrecorded; else the day the cadence makes the next due.
+pub fn next_meeting(a: &Assessment, today: NaiveDate) -> Option<Meeting> {
+    if a.status != Status::Active {
+        return None;
+    }
+    if let Some(planned) = a.planned.filter(|p| *p >= today) {
+        return Some(Meeting::Planned(planned));
+    }
+    if matches!(a.timing, Timing::Due { .. } | Timing::Overdue { .. }) {
+        return a.next_due.map(Meeting::Late);
+    }
+    let missed = a.attention.iter().find_map(|item| match item.need {
+        Need::PlannedMeetingMissing { planned, .. } => Some(planned),
+        _ => None,
+    });
+    if let Some(planned) = missed {
+        return Some(Meeting::Missed(planned));
+    }
+    match a.timing {
+        Timing::OnTrack => a.next_due.map(Meeting::Due),
+        _ => None,
+    }
+}
+
+/// The next meeting, if it falls in the window — or is owed already, when
+/// the window begins today (then it goes on today).
 fn meeting(a: &Assessment, window: Period, today: NaiveDate) -> Option<(NaiveDate, Meeting)> {
     let now = window.since == today;
-    let late = matches!(a.timing, Timing::Due { .. } | Timing::Overdue { .. });
-    let owed = || {
-        a.next_due
-            .filter(|_| now && late)
-            .map(|due| (today, Meeting::Late(due)))
-    };
-    if let Some(planned) = a.planned.filter(|p| *p >= today) {
-        return if window.contains(planned) {
-            Some((planned, Meeting::Planned(planned)))
-        } else {
-            owed()
-        };
+    let next = next_meeting(a, today)?;
+    match next {
+        Meeting::Planned(day) | Meeting::Due(day) if window.contains(day) => Some((day, next)),
+        // Planned for after the window, though the cadence says a meeting
+        // is owed now.
+        Meeting::Planned(_) => a
+            .next_due
+            .filter(|_| now && matches!(a.timing, Timing::Due { .. } | Timing::Overdue { .. }))
+            .map(|due| (today, Meeting::Late(due))),
+        owed @ (Meeting::Late(_) | Meeting::Missed(_)) => now.then_some((today, owed)),
+        Meeting::Due(_) => None,
     }
-    if let Some(late) = owed() {
-        return Some(late);
-    }
-    if now {
-        let missed = a.attention.iter().find_map(|item| match item.need {
-            Need::PlannedMeetingMissing { planned, .. } => Some(planned),
-            _ => None,
-        });
-        if let Some(planned) = missed {
-            return Some((today, Meeting::Missed(planned)));
-        }
-    }
-    let due = match a.timing {
-        Timing::OnTrack | Timing::Due { .. } | Timing::Overdue { .. } => a.next_due?,
-        _ => return None,
-    };
-    window.contains(due).then_some((due, Meeting::Due(due)))
 }

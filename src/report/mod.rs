@@ -2,6 +2,7 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod actions;
+pub mod calendar;
 pub mod config;
 pub mod json;
 pub mod list;

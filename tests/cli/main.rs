@@ -6,6 +6,7 @@
 
 mod bad_files;
 mod cache;
+mod calendar;
 mod check;
 mod checkin;
 mod durability;
