@@ -20,6 +20,7 @@ pub mod kind;
 pub mod period;
 pub mod range;
 pub mod relationship;
+pub mod rhythm;
 pub mod search;
 
 pub use activity::{Activity, Totals};

@@ -10,6 +10,7 @@ pub mod log;
 pub mod markdown;
 pub mod needs;
 pub mod period;
+pub mod pictures;
 pub mod prep;
 pub mod recap;
 pub mod search;

@@ -25,6 +25,8 @@ pub struct Input<'a> {
     pub recent: &'a [(CheckinId, CheckIn)],
     pub assessment: &'a Assessment,
     pub today: NaiveDate,
+    /// The last weeks of meetings, for the picture of its rhythm.
+    pub weeks: &'a [crate::model::rhythm::Week],
 }
 
 pub(crate) const LABEL: usize = 13;
@@ -103,6 +105,7 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     goals(&mut page, input);
     qualities(&mut page, rel, input.today);
     actions(&mut page, input);
+    rhythm(&mut page, input.weeks);
     checkins(&mut page, input);
     if !a.attention.is_empty() {
         page.out.push('\n');
@@ -552,6 +555,19 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// The last weeks as a strip of marks, ratings under them.
+fn rhythm(page: &mut Page, weeks: &[crate::model::rhythm::Week]) {
+    use crate::model::rhythm::WeekState;
+    if weeks.iter().all(|w| w.state == WeekState::NotStarted) {
+        return;
+    }
+    page.heading(&format!("Last {} weeks", weeks.len()));
+    page.item("  ", &super::pictures::strip_summary(weeks));
+    for line in super::pictures::meeting_strip(weeks, page.width, page.paint) {
+        page.line(&line);
     }
 }
 

@@ -24,6 +24,7 @@ mod layers;
 mod lifecycle;
 mod log;
 mod new;
+mod pictures;
 mod prep;
 mod recap;
 mod report;
