@@ -201,6 +201,10 @@ fn the_walk_through_asks_what_was_discussed_and_what_to_share() {
     }
     p.exp_string("Which strengths or growth areas did you discuss?")
         .unwrap();
+    p.exp_string("c2 Writing for executives (growth area)")
+        .unwrap();
+    p.exp_string("s1 Deep storage expertise (strength)")
+        .unwrap();
     // c1, c2, then s1: pick the second and the third.
     answer(&mut p, DOWN);
     answer(&mut p, " ");

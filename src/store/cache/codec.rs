@@ -23,8 +23,8 @@ pub enum Words {
     /// Everything, as the file says.
     All,
     /// Every fact, date, id and count, but the text of closed goals,
-    /// waypoints and actions, of acts of advocacy, strengths and event
-    /// notes left empty: what an overview of many relationships
+    /// waypoints and actions, of acts of advocacy and of event notes left
+    /// empty: what an overview of many relationships
     /// never shows, and most of what a long history holds.
     Open,
 }
@@ -475,8 +475,9 @@ impl Code for LastIds {
 }
 
 // Items: in [`Words::Open`], only open goals, waypoints and actions, and
-// growth areas (a sponsor's assessment names the ones not discussed), keep
-// their words.
+// strengths and growth areas (a check-in asks which it was about; a
+// sponsor's assessment names the growth areas not discussed), keep their
+// words.
 
 impl Code for Goal {
     fn put(&self, out: &mut Out) {
@@ -591,7 +592,7 @@ impl Code for Strength {
         added.put(out);
         from.put(out);
         discussed.put(out);
-        out.text_if(false, text);
+        out.text_if(true, text);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -816,7 +817,6 @@ pub mod tests {
                 checkin.clear();
             }
         }
-        rel.strengths.iter_mut().for_each(|s| s.text.clear());
         rel.advocacy.iter_mut().for_each(|v| v.text.clear());
         for e in &mut rel.events {
             if let Some(note) = e.note.as_mut().filter(|_| e.what != EventKind::Paused) {
