@@ -31,6 +31,7 @@ use super::new::date;
 ///   rel checkin ada-lovelace -m "Talked through the RFC" --rating 4 --working "Weekly cadence" --done a3
 ///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
 ///   pbpaste | rel checkin linus -m - --review
+///   rel checkin grace --about c2,s1 --shared "Thanks: the exec memo is nearly there"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
