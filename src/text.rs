@@ -68,8 +68,9 @@ pub const SGR: &[&str] = &[
 
 /// The edge every byte of text output passes on its way to stdout or
 /// stderr: each unsafe character ([`is_unsafe`]) is shown as an escape
-/// (`\u{1b}`), except newline and tab and, when `colour` is on, exactly
-/// the codes in [`SGR`]. Text that is already safe comes back borrowed.
+/// (`\u{1b}`), except newline, tab, a CR before a newline and, when
+/// `colour` is on, exactly the codes in [`SGR`]. Text that is already safe
+/// comes back borrowed.
 pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
     let Some(first) = first_unsafe(text.as_bytes(), 0) else {
         return Cow::Borrowed(text);
@@ -88,6 +89,7 @@ pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
         }
         match c {
             '\n' | '\t' => out.push(c),
+            '\r' if rest[1..].starts_with('\n') => out.push(c),
             c if is_unsafe(c) => escape_into(&mut out, c),
             c => out.push(c),
         }
@@ -131,6 +133,9 @@ fn first_unsafe(bytes: &[u8], from: usize) -> Option<usize> {
         let b = bytes[i];
         let unsafe_here = match b {
             b'\n' | b'\t' => false,
+            // A line break written CR LF (an iCalendar file, a note from
+            // Windows) moves nothing a plain LF would not.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => false,
             0x00..=0x1f | 0x7f => true,
             // C1: U+0080–U+009F.
             0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),

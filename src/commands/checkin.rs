@@ -31,6 +31,7 @@ use super::new::date;
 ///   rel checkin ada-lovelace -m "Talked through the RFC" --rating 4 --working "Weekly cadence" --done a3
 ///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
 ///   pbpaste | rel checkin linus -m - --review
+///   rel checkin grace --about c2,s1 --shared "Thanks: the exec memo is nearly there"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -99,6 +100,15 @@ pub struct Args {
     /// This meeting reviewed the relationship itself: is it serving its purpose?
     #[arg(long)]
     pub review: bool,
+
+    /// What may go to them in the recap (rel recap); the notes stay private
+    #[arg(long, value_name = "TEXT")]
+    pub shared: Option<String>,
+
+    /// A strength or growth area you discussed, by id (c2, s1; repeat or
+    /// separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub about: Vec<String>,
 }
 
 fn parse_rating(text: &str) -> std::result::Result<Rating, String> {
@@ -119,6 +129,8 @@ impl Args {
             || !self.reached.is_empty()
             || self.next.is_some()
             || self.review
+            || self.shared.is_some()
+            || !self.about.is_empty()
     }
 }
 
@@ -169,6 +181,8 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     checkin.changes = clean(&args.changes);
     checkin.closed = ids(&args.done, ItemKind::Action, "--done")?;
     checkin.reached = ids(&args.reached, ItemKind::Waypoint, "--reached")?;
+    checkin.about = about_ids(&args.about)?;
+    checkin.shared = args.shared.as_deref().and_then(non_empty);
     if let Some(next) = &args.next {
         checkin.next = Some(next_meeting(ctx, next, day)?);
     }
@@ -240,6 +254,9 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     }
     if written.review {
         moved.push("relationship reviewed".to_string());
+    }
+    if !written.about.is_empty() {
+        moved.push(format!("about {}", join_ids(&written.about)));
     }
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
@@ -366,7 +383,7 @@ fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result
             .reach_waypoint(*id, checkin.date)
             .map_err(|e| item_error(&e, handle, "rel status", ItemKind::Waypoint))?;
     }
-    Ok(())
+    check_about(rel, handle, checkin)
 }
 
 /// An item error in words, with the ids that would work.
@@ -513,6 +530,7 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
     checkin.working = prompt.lines(q.working)?;
     checkin.not_working = prompt.lines(q.not_working)?;
     checkin.changes = prompt.lines(q.changes)?;
+    ask_about_and_shared(ctx, rel, &mut checkin)?;
 
     let open_actions: Vec<_> = rel.open_actions().collect();
     let labels: Vec<String> = open_actions
@@ -582,4 +600,94 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
     })?;
     check_items(rel, handle, &checkin)?;
     Ok(checkin)
+}
+
+/// `--about`: strength and growth-area ids, each once.
+fn about_ids(texts: &[String]) -> Result<Vec<ItemId>> {
+    let hint = "--about takes strength and growth area ids, like s1 or c2 (rel show lists them)";
+    let mut ids = Vec::new();
+    for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+        let id: ItemId = text.parse().map_err(|e: IdError| {
+            Error::user(format!("--about: {}", sanitize(&e.to_string()))).with_hint(hint)
+        })?;
+        if !matches!(id.kind, ItemKind::Strength | ItemKind::Growth) {
+            return Err(Error::user(format!(
+                "--about: {id} is not a strength or growth area (it names {} {})",
+                if id.kind == ItemKind::Action || id.kind == ItemKind::Advocacy {
+                    "an"
+                } else {
+                    "a"
+                },
+                id.kind.noun()
+            ))
+            .with_hint(hint));
+        }
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Every strength and growth area a check-in is about must exist.
+fn check_about(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result<()> {
+    let known: Vec<ItemId> = rel
+        .strengths
+        .iter()
+        .map(|s| s.id)
+        .chain(rel.growth.iter().map(|c| c.id))
+        .collect();
+    match checkin.about.iter().find(|id| !known.contains(id)) {
+        None => Ok(()),
+        Some(id) => {
+            let hint = if known.is_empty() {
+                format!(
+                    "{handle} has no strengths or growth areas yet (rel growth add {handle} TEXT)"
+                )
+            } else {
+                format!(
+                    "its strengths and growth areas: {} (rel show {handle})",
+                    join_ids(&known)
+                )
+            };
+            Err(
+                Error::user(format!("there is no {} {id} in {handle}", id.kind.noun()))
+                    .with_hint(hint),
+            )
+        }
+    }
+}
+
+/// The walk-through's questions about what the meeting was about — which
+/// strengths and growth areas — and what of it may go to them in a recap.
+fn ask_about_and_shared(ctx: &Ctx, rel: &Relationship, checkin: &mut CheckIn) -> Result<()> {
+    let prompt = &ctx.prompt;
+    let mut threads: Vec<(ItemId, String)> = rel
+        .growth
+        .iter()
+        .filter(|c| c.promoted.is_none())
+        .map(|c| {
+            (
+                c.id,
+                format!("{} {} (growth area)", c.id, clip(&c.text, 60)),
+            )
+        })
+        .collect();
+    threads.extend(
+        rel.strengths
+            .iter()
+            .map(|s| (s.id, format!("{} {} (strength)", s.id, clip(&s.text, 60)))),
+    );
+    if !threads.is_empty() {
+        let labels: Vec<String> = threads.iter().map(|(_, label)| label.clone()).collect();
+        checkin.about = prompt
+            .multi_select("Which strengths or growth areas did you discuss?", &labels)?
+            .into_iter()
+            .map(|i| threads[i].0)
+            .collect();
+    }
+    let shared =
+        prompt.lines("Anything to share with them in the recap? (the notes stay private)")?;
+    checkin.shared = non_empty(&shared.join("\n"));
+    Ok(())
 }

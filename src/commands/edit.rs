@@ -152,7 +152,7 @@ fn editor_failed(session: &Session, err: &Error) -> Error {
 }
 
 /// The check-in a person named: `last`, an id, or a day with one check-in.
-fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
+pub fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
     let ids = ctx
         .journal
         .checkin_ids(handle)

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod actions;
 pub mod advocate;
+pub mod calendar;
 pub mod check;
 pub mod checkin;
 pub mod completions;
@@ -21,6 +22,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod recap;
 pub mod report;
 pub mod search;
 pub mod set;
@@ -28,6 +30,7 @@ pub mod status;
 pub mod strength;
 pub mod view;
 pub mod waypoint;
+pub mod week;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -82,6 +85,9 @@ pub enum Command {
     Log(log::Args),
     Search(search::Args),
     Report(report::Args),
+    Recap(recap::Args),
+    Week(week::Args),
+    Calendar(calendar::Args),
     Edit(edit::Args),
     Check(check::Args),
     Export(export::Args),
@@ -133,6 +139,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
+        Some(Command::Recap(args)) => recap::run(ctx, args),
+        Some(Command::Week(args)) => week::run(ctx, args),
+        Some(Command::Calendar(args)) => calendar::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),

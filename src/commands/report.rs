@@ -7,7 +7,7 @@ use crate::model::{Activity, CheckIn, CheckinId, Handle, Period, Relationship, T
 use crate::par::par_map;
 use crate::problem::Problem;
 use crate::report::period::Input;
-use crate::report::{json, markdown, period};
+use crate::report::{self, json, markdown, period};
 
 use super::finish;
 
@@ -70,6 +70,8 @@ struct Read {
     rel: Relationship,
     held: Vec<CheckinId>,
     checkins: Vec<CheckIn>,
+    /// Every check-in, by name only: the journal's year of meetings.
+    all: Vec<CheckinId>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
@@ -98,7 +100,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         totals: &totals,
     };
     match args.format {
-        Format::Text => ctx.print(&period::text(&input, ctx.width, ctx.paint))?,
+        Format::Text => {
+            let mut text = period::text(&input, ctx.width, ctx.paint);
+            if !activities.is_empty() {
+                let all: Vec<CheckinId> = read.iter().flat_map(|r| r.all.clone()).collect();
+                text.push_str(&report::pictures::year_section(
+                    &all,
+                    covered.until,
+                    ctx.width,
+                    ctx.paint,
+                ));
+            }
+            ctx.print(&text)?
+        }
         Format::Markdown => ctx.print(&markdown::render(&input))?,
         Format::Json => ctx.print(&json::to_string(&json::period_report(&input, &problems)))?,
     }
@@ -166,21 +180,21 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
                 continue;
             }
         };
-        let held = match ids {
-            Ok(ids) => ids
-                .into_iter()
-                .filter(|id| period.contains(id.date))
-                .collect(),
-            Err(problem) => {
-                problems.push(problem);
-                Vec::new()
-            }
-        };
+        let ids = ids.unwrap_or_else(|problem| {
+            problems.push(problem);
+            Vec::new()
+        });
+        let held = ids
+            .iter()
+            .copied()
+            .filter(|id| period.contains(id.date))
+            .collect();
         read.push(Read {
             handle: handle.clone(),
             rel,
             held,
             checkins: Vec::new(),
+            all: ids,
         });
     }
     let wanted: Vec<(usize, CheckinId)> = read

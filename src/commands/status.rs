@@ -2,8 +2,9 @@
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::model::Status;
 use crate::model::assess::sort_attention;
+use crate::model::rhythm::{self, Week};
+use crate::model::{CheckIn, CheckinId, Handle, Meetings, Status};
 use crate::par::par_map;
 use crate::problem::Problem;
 use crate::report::{json, show, status};
@@ -182,6 +183,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
         };
         ctx.print(&json::to_string(&out))?;
     } else {
+        let weeks = rhythm(ctx, &handle, &view);
         let input = show::Input {
             handle: handle.as_str(),
             rel: &view.rel,
@@ -189,10 +191,53 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
             recent: &view.recent,
             assessment: &view.assessment,
             today: ctx.today,
+            weeks: &weeks,
         };
         ctx.print(&show::render(&input, ctx.width, ctx.paint))?;
     }
     finish(ctx, &view.problems)
+}
+
+/// How many weeks the picture of a relationship's rhythm spans.
+const STRIP_WEEKS: usize = 26;
+
+/// The relationship's last weeks of meetings: when they were held (from
+/// the names of its check-ins), which reviewed it and how they were rated
+/// (the check-ins of those weeks, read — as many as the weeks hold, however
+/// long the history).
+fn rhythm(ctx: &Ctx, handle: &Handle, view: &View) -> Vec<Week> {
+    let Ok(ids) = ctx.journal.checkin_ids(handle) else {
+        return Vec::new();
+    };
+    let meetings = Meetings::of(&ids);
+    let Some((since, _)) = rhythm::spans(ctx.today, STRIP_WEEKS).first().copied() else {
+        return Vec::new();
+    };
+    let mut read: Vec<(CheckinId, CheckIn)> = Vec::new();
+    for id in ids
+        .iter()
+        .filter(|id| since <= id.date && id.date <= ctx.today)
+    {
+        match view.recent.iter().find(|(known, _)| known == id) {
+            Some(known) => read.push(known.clone()),
+            // One that does not read is told by rel check; the strip
+            // still shows the meeting, from its name.
+            None => {
+                if let Ok(checkin) = ctx.journal.load_checkin(handle, *id) {
+                    read.push((*id, checkin));
+                }
+            }
+        }
+    }
+    rhythm::weeks(
+        handle,
+        &view.rel,
+        &meetings,
+        &read,
+        ctx.today,
+        STRIP_WEEKS,
+        &ctx.settings,
+    )
 }
 
 fn getting_started(ctx: &Ctx) -> String {

@@ -137,6 +137,13 @@ pub struct CheckIn {
     /// Actions that came out of this meeting, with the ids they were given.
     #[serde(default, rename = "opened", skip_serializing_if = "Vec::is_empty")]
     pub opened: Vec<NewAction>,
+    /// What of the meeting may go to the other person (`rel recap`); the
+    /// notes stay private.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
+    /// The strengths and growth areas the meeting discussed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<ItemId>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -157,18 +164,24 @@ impl CheckIn {
             closed: Vec::new(),
             reached: Vec::new(),
             opened: Vec::new(),
+            shared: None,
+            about: Vec::new(),
         }
     }
 
     /// True when the meeting changed items in the relationship, so that
     /// writing it touches two files.
     pub fn has_effects(&self) -> bool {
-        !(self.closed.is_empty() && self.reached.is_empty() && self.opened.is_empty())
+        !(self.closed.is_empty()
+            && self.reached.is_empty()
+            && self.opened.is_empty()
+            && self.about.is_empty())
     }
 
     /// True when the person wrote anything at all about the meeting.
     pub fn has_words(&self) -> bool {
         self.notes.is_some()
+            || self.shared.is_some()
             || !self.working.is_empty()
             || !self.not_working.is_empty()
             || !self.changes.is_empty()

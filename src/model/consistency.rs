@@ -309,6 +309,7 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
     }
     named(rel, &c.closed, "closed", ItemKind::Action, &mut found);
     named(rel, &c.reached, "reached", ItemKind::Waypoint, &mut found);
+    about(rel, c, cx.pending, &mut found);
     for (i, new) in c.opened.iter().enumerate() {
         let place = vec![Step::Key("opened"), Step::Index(i)];
         match new.id {
@@ -367,6 +368,53 @@ fn named(
                     kind.noun()
                 ),
             ));
+        }
+    }
+}
+
+/// The ids a check-in's `about` names are strengths or growth areas that
+/// exist and record the meeting as one that discussed them.
+fn about(rel: &Relationship, c: &CheckIn, pending: bool, found: &mut Vec<Finding>) {
+    for (i, id) in c.about.iter().enumerate() {
+        let place = vec![Step::Key("about"), Step::Index(i)];
+        let discussed = match id.kind {
+            ItemKind::Strength => rel
+                .strengths
+                .iter()
+                .find(|s| s.id == *id)
+                .map(|s| &s.discussed),
+            ItemKind::Growth => rel
+                .growth
+                .iter()
+                .find(|g| g.id == *id)
+                .map(|g| &g.discussed),
+            _ => {
+                found.push(Finding::error(
+                    place,
+                    format!(
+                        "about lists {id}, which is not a strength or growth area; it takes their ids (s1, c2, …)"
+                    ),
+                ));
+                continue;
+            }
+        };
+        match discussed {
+            None => found.push(Finding::error(
+                place,
+                format!(
+                    "about lists {} {id}, which is not in relationship.toml",
+                    id.kind.noun()
+                ),
+            )),
+            Some(days) if !pending && !days.contains(&c.date) => found.push(Finding::warning(
+                place,
+                format!(
+                    "{} {id} does not list {} among the days it was discussed; open this check-in with rel edit and save it to record that",
+                    id.kind.noun(),
+                    c.date
+                ),
+            )),
+            Some(_) => {}
         }
     }
 }

@@ -508,6 +508,46 @@ pub mod opt_date {
     }
 }
 
+/// Serde for a list of dates, each as [`serde_date`] writes and reads it.
+pub mod dates {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dates.iter().map(|d| Iso(*d).to_string()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        d.deserialize_seq(DatesVisitor)
+    }
+
+    struct DatesVisitor;
+
+    /// One date of the list, in either form.
+    struct Day(NaiveDate);
+
+    impl<'de> serde::Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+            d.deserialize_any(DateVisitor).map(Day)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DatesVisitor {
+        type Value = Vec<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of dates like [2026-11-26]")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Day(date)) = seq.next_element()? {
+                out.push(date);
+            }
+            Ok(out)
+        }
+    }
+}
+
 struct DateVisitor;
 
 impl DateVisitor {

@@ -5,6 +5,7 @@
 mod words;
 
 pub mod activity;
+pub mod agenda;
 pub mod assess;
 pub mod brief;
 pub mod cadence;
@@ -19,6 +20,7 @@ pub mod kind;
 pub mod period;
 pub mod range;
 pub mod relationship;
+pub mod rhythm;
 pub mod search;
 
 pub use activity::{Activity, Totals};

@@ -485,6 +485,7 @@ impl Relationship {
             text,
             added,
             from: None,
+            discussed: Vec::new(),
         });
         id
     }
@@ -497,6 +498,7 @@ impl Relationship {
             added,
             promoted: None,
             strength: None,
+            discussed: Vec::new(),
         });
         id
     }
@@ -526,6 +528,7 @@ impl Relationship {
             text,
             added: on,
             from: Some(id),
+            discussed: Vec::new(),
         });
         let area = find(&mut self.growth, id)?;
         area.promoted = Some(on);
@@ -962,6 +965,20 @@ impl Relationship {
         }
         if checkin.review {
             self.reviewed = self.reviewed.max(Some(checkin.date));
+        }
+        self.apply_about(checkin);
+    }
+
+    /// Stamps the strengths and growth areas a check-in discussed with its
+    /// day (an id that names neither is left for `rel check` to tell).
+    fn apply_about(&mut self, checkin: &CheckIn) {
+        for id in &checkin.about {
+            if let Some(s) = self.strengths.iter_mut().find(|s| s.id == *id) {
+                super::items::mark_discussed(&mut s.discussed, checkin.date);
+            }
+            if let Some(c) = self.growth.iter_mut().find(|c| c.id == *id) {
+                super::items::mark_discussed(&mut c.discussed, checkin.date);
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod actions;
+pub mod calendar;
 pub mod config;
 pub mod json;
 pub mod list;
@@ -10,12 +11,15 @@ pub mod manual;
 pub mod markdown;
 pub mod needs;
 pub mod period;
+pub mod pictures;
 pub mod prep;
+pub mod recap;
 pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod week;
 pub mod words;
 
 use chrono::NaiveDate;

@@ -185,13 +185,18 @@ pub fn bar(done: usize, total: usize, slots: usize) -> String {
     if total == 0 {
         return "—".to_string();
     }
+    format!("{} {done}/{total}", bar_cells(done, total, slots))
+}
+
+/// `▓▓▓░░`: the cells of a bar, `done` of `total` (more than the total
+/// fills it); empty for a total of nothing.
+pub fn bar_cells(done: usize, total: usize, slots: usize) -> String {
+    if total == 0 {
+        return String::new();
+    }
     let filled = (done * slots + total / 2) / total;
     let filled = filled.min(slots);
-    format!(
-        "{}{} {done}/{total}",
-        "▓".repeat(filled),
-        "░".repeat(slots - filled)
-    )
+    format!("{}{}", "▓".repeat(filled), "░".repeat(slots - filled))
 }
 
 /// `▁▃▅▇`: ratings from 1 to 5 as a sparkline.

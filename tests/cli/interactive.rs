@@ -9,10 +9,10 @@ use crate::env::{TODAY, TestEnv};
 // rexpect reads the terminal byte by byte, so prompts are matched on their
 // ASCII parts.
 
-const DOWN: &str = "\x1b[B";
+pub(crate) const DOWN: &str = "\x1b[B";
 
 /// rel on a pseudo-terminal, with the test environment.
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
+pub(crate) fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rel"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -29,13 +29,13 @@ fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
 
 /// Answers a prompt. The pause lets the prompt switch the terminal to raw
 /// mode first, as a person's reading time would.
-fn answer(p: &mut PtySession, keys: &str) {
+pub(crate) fn answer(p: &mut PtySession, keys: &str) {
     std::thread::sleep(std::time::Duration::from_millis(150));
     p.send(keys).unwrap();
     p.flush().unwrap();
 }
 
-fn finish(mut p: PtySession) -> String {
+pub(crate) fn finish(mut p: PtySession) -> String {
     let rest = p.exp_eof().unwrap();
     let status = p.process().wait().unwrap();
     assert!(
@@ -205,6 +205,9 @@ fn checkin_walks_through_the_meeting() {
     p.exp_string("What is still unclear").unwrap();
     answer(&mut p, &format!("{}\r", ""));
     p.exp_string("What will you change for next time?").unwrap();
+    answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("Anything to share with them in the recap?")
+        .unwrap();
     answer(&mut p, &format!("{}\r", ""));
     p.exp_string("Which open actions are done?").unwrap();
     answer(&mut p, " ");

@@ -6,6 +6,7 @@
 
 mod bad_files;
 mod cache;
+mod calendar;
 mod check;
 mod checkin;
 mod durability;
@@ -25,8 +26,10 @@ mod lifecycle;
 mod log;
 mod new;
 mod pager;
+mod pictures;
 mod prefix;
 mod prep;
+mod recap;
 mod report;
 mod scaling;
 mod schema;
@@ -34,5 +37,7 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod threads;
 mod tour;
+mod week;
 mod wide;
