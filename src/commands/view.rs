@@ -21,7 +21,8 @@ pub struct View {
     pub rel: Relationship,
     /// How many check-ins it has, on any day.
     pub checkins: usize,
-    /// The newest check-ins held by today, read, oldest first.
+    /// The newest check-ins held by today, read, oldest first (in an
+    /// overview, only what it reads of the newest).
     pub recent: Vec<(CheckinId, CheckIn)>,
     pub assessment: Assessment,
     /// Check-ins that could not be read.
@@ -84,12 +85,18 @@ pub fn assess_written(
 
 /// Reads what an overview of every relationship shows of one: its
 /// [`Brief`](crate::model::Brief), which holds no closed item and eight
-/// bytes a meeting, and its newest check-in. The view holds only the open
-/// items, and the brief's meetings are let go once counted.
+/// bytes a meeting, and what it reads of its newest check-in (see
+/// [`Journal::newest_checkin`](crate::store::Journal::newest_checkin)).
+/// The view holds only the open items, and the brief's meetings are let
+/// go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     let mut brief = ctx.journal.brief(handle)?;
     brief.rel = as_of(brief.rel, ctx.today);
-    let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1, &[]);
+    let (recent, problems) = match ctx.journal.newest_checkin(handle, &brief, ctx.today) {
+        None => (Vec::new(), Vec::new()),
+        Some(Ok(newest)) => (vec![newest], Vec::new()),
+        Some(Err(problem)) => (Vec::new(), vec![problem]),
+    };
     let review = review_by(ctx, handle, &brief.rel, &brief.meetings, &recent);
     let last = recent.last().map(|(_, c)| c);
     let Some(snapshot) = Snapshot::brief(handle, &brief, last, review, ctx.today) else {

@@ -57,6 +57,9 @@ pub struct Journal {
     pub(super) pending: OnceLock<Option<Pending>>,
     /// Where the cache is, unless something else sits there.
     pub(super) cache: OnceLock<Option<PathBuf>>,
+    /// The overview's cache, read when first asked for, written when the
+    /// journal is let go.
+    pub(super) briefs: OnceLock<cache::briefs::Briefs>,
     /// What this process wrote, and the lock kept for the commit.
     pub(super) written: Mutex<txn::Written>,
 }
@@ -89,6 +92,7 @@ impl Journal {
             root: root.into(),
             pending: OnceLock::new(),
             cache: OnceLock::new(),
+            briefs: OnceLock::new(),
             written: Mutex::default(),
         }
     }

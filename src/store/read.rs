@@ -100,17 +100,14 @@ impl Journal {
     }
 
     /// Reads a relationship's [`Brief`], what an overview of every
-    /// relationship needs of it, through the cache.
+    /// relationship needs of it, through the cache (`.cache/journal`).
     pub fn brief(&self, handle: &Handle) -> Result<Brief, Problem> {
         if self.pending_for(handle).is_some() {
             // An interrupted check-in is applied to the relationship read.
             let loaded = self.read(handle, Read::OPEN.with_checkins())?;
             return Ok(Brief::of(loaded.rel, Meetings::of(&loaded.checkins)));
         }
-        let mut entry = self.cache_entry(handle);
-        let brief = entry.brief();
-        entry.save();
-        brief
+        self.cached_brief(handle)
     }
 
     /// Reads a relationship without the cache, as its file says.

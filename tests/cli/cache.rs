@@ -246,8 +246,8 @@ fn a_broken_or_foreign_cache_is_rebuilt() {
         b"\0\0\0\0\0\0\0\0\0\0\0\0",
         &[0xff; 300],
     ] {
-        for suffix in ["", ".full", ".brief"] {
-            fs::write(env.path(&format!(".cache/ada-lovelace{suffix}")), garbage).unwrap();
+        for name in ["ada-lovelace", "ada-lovelace.full", "journal"] {
+            fs::write(env.path(&format!(".cache/{name}")), garbage).unwrap();
         }
         assert_eq!(reports(&env), before);
     }
@@ -288,31 +288,42 @@ fn a_journal_without_room_for_a_cache_reads_without_one() {
 #[test]
 fn settled_files_are_trusted_by_their_stat_until_they_change() {
     let env = journal();
+    // The same journal but for Ada's status, made as old as this one.
+    let other = journal();
+    let file = "relationships/ada-lovelace/relationship.toml";
+    other.write(
+        file,
+        &other
+            .read(file)
+            .replace("status = \"active\"", "status = \"paused\""),
+    );
     reports(&env);
     std::thread::sleep(Duration::from_millis(3100));
     // Read once more: the entries are now old enough to vouch for them.
     let settled = reports(&env);
-    // Trusted, a file is not read. A warm overview opens as many files as
-    // one without a cache, and lists no check-in folder, which reading the
-    // journal afresh must: each relationship's one file is its brief in
-    // the cache, in place of its relationship.toml.
+    // Trusted, a file is not read. A warm overview opens `journal.toml`
+    // and one file of the cache (`.cache/journal`), and lists no check-in
+    // folder, where reading the journal afresh opens each relationship's
+    // file and its newest check-in, and lists each one's check-ins.
     let without = journal();
     fs::write(without.path(".cache"), "not a folder: no cache").unwrap();
     let (opened, listed) = without.io(&["status", "--all"]);
     assert_eq!(listed, 3, "relationships/ and each one's checkins/");
-    assert_eq!(env.io(&["status", "--all"]), (opened, 1));
+    assert_eq!(
+        opened, 4,
+        "journal.toml, each relationship.toml, Ada's newest check-in"
+    );
+    assert_eq!(env.io(&["status", "--all"]), (2, 1));
     same_with_and_without_cache(&env);
     assert_eq!(reports(&env), settled);
-    // Another relationship's brief is not this one's.
+    // Another journal's cache, made from files just like these (but for
+    // one word), is not this one's.
+    reports(&other);
+    assert!(other.ok(&["status", "--all"]).contains("paused"));
     reports(&env);
-    fs::copy(
-        env.path(".cache/grace-hopper.brief"),
-        env.path(".cache/ada-lovelace.brief"),
-    )
-    .unwrap();
+    fs::copy(other.path(".cache/journal"), env.path(".cache/journal")).unwrap();
     assert_eq!(reports(&env), settled);
 
-    let file = "relationships/ada-lovelace/relationship.toml";
     let path = env.path(file);
     let modified = fs::metadata(&path).unwrap().modified().unwrap();
     let text = env.read(file);
@@ -326,6 +337,23 @@ fn settled_files_are_trusted_by_their_stat_until_they_change() {
     assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), modified);
     assert_eq!(text.len(), env.read(file).len());
     assert!(env.ok(&["status", "ada-lovelace"]).contains("meeting 3w"));
+    same_with_and_without_cache(&env);
+
+    // The newest check-in changed by hand, which its folder does not tell:
+    // read afresh, as the meeting it now plans shows.
+    let newest = "relationships/ada-lovelace/checkins/2026-11-20-1.toml";
+    let planned = |env: &TestEnv| {
+        let json: serde_json::Value =
+            serde_json::from_str(&env.ok(&["status", "--all", "--json"])).unwrap();
+        json["relationships"][0]["planned"].clone()
+    };
+    assert_eq!(planned(&env), serde_json::Value::Null);
+    env.write(
+        newest,
+        &env.read(newest)
+            .replace("rating = 4", "rating = 4\nnext = 2026-12-02"),
+    );
+    assert_eq!(planned(&env), "2026-12-02");
     same_with_and_without_cache(&env);
 
     // A check-in folder changed by hand: listed afresh.

@@ -1,6 +1,6 @@
-//! The cache: what each `relationship.toml` parsed into, the names in its
-//! `checkins/` folder, and the [`Brief`] an overview reads of the two,
-//! kept in `<journal>/.cache/` so that a command reading every
+//! The cache: what each `relationship.toml` parsed into and the names in
+//! its `checkins/` folder, and (in [`briefs`]) the brief an overview reads
+//! of the two, kept in `<journal>/.cache/` so that a command reading every
 //! relationship costs what reading costs, not what parsing TOML costs, and
 //! an overview costs the same however long the history.
 //!
@@ -16,6 +16,7 @@
 //! the file is parsed as if there were no cache, and the entry rewritten.
 //! Writing the cache never fails a command.
 
+pub mod briefs;
 pub mod codec;
 
 use std::fs::{self, Metadata};
@@ -31,7 +32,7 @@ use codec::{Code, In, Out};
 
 use super::file::{DIR_MODE, FILE_MODE, TMP_PREFIX, TMP_SUFFIX};
 use super::{Journal, parse_relationship};
-use crate::model::{Brief, CheckinId, Handle, Meetings, Relationship};
+use crate::model::{CheckinId, Handle, Relationship};
 use crate::problem::Problem;
 
 /// The cache's folder in the journal.
@@ -265,29 +266,25 @@ enum Kept {
     Open,
     /// `.cache/<handle>.full`: the relationship with every word.
     Full,
-    /// `.cache/<handle>.brief`: the [`Brief`] an overview of every
-    /// relationship reads, the same size however long the history.
-    Brief,
 }
 
 const CHECKINS: usize = 0;
 const OPEN: usize = 1;
 
 impl Kept {
-    const ALL: [Kept; 3] = [Kept::Open, Kept::Full, Kept::Brief];
+    const ALL: [Kept; 2] = [Kept::Open, Kept::Full];
 
     fn suffix(self) -> &'static str {
         match self {
             Kept::Open => "",
             Kept::Full => ".full",
-            Kept::Brief => ".brief",
         }
     }
 
     fn parts(self) -> usize {
         match self {
             Kept::Open => 2,
-            Kept::Full | Kept::Brief => 1,
+            Kept::Full => 1,
         }
     }
 }
@@ -297,7 +294,7 @@ impl Kept {
 pub struct Entry<'j> {
     journal: &'j Journal,
     handle: Handle,
-    files: [Option<CacheFile>; 3],
+    files: [Option<CacheFile>; 2],
 }
 
 impl Journal {
@@ -320,7 +317,7 @@ impl Journal {
         Entry {
             journal: self,
             handle: handle.clone(),
-            files: [None, None, None],
+            files: [None, None],
         }
     }
 }
@@ -340,53 +337,6 @@ impl Entry<'_> {
             Some(path) => CacheFile::read(&path, kept.parts()),
             None => CacheFile::empty(kept.parts()),
         })
-    }
-
-    /// The relationship's [`Brief`]: from the cache while neither its file
-    /// nor its `checkins/` folder has changed since the brief was made,
-    /// else made from them (through the rest of the cache) and kept.
-    pub fn brief(&mut self) -> Result<Brief, Problem> {
-        // Both looked at before either is read: a brief is never kept
-        // under a stamp older than what it was made from.
-        let seen = now();
-        let file = fs::symlink_metadata(self.journal.relationship_path(&self.handle))
-            .ok()
-            .filter(Metadata::is_file)
-            .map(|m| Stamp::of(&m));
-        let folder = match fs::symlink_metadata(self.journal.checkins_dir(&self.handle)) {
-            Ok(meta) if meta.is_dir() => Some(Stamp::of(&meta)),
-            // No check-ins yet: the first one makes the folder.
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Some(Stamp::MISSING),
-            // Something else where the folder should be: no brief vouches
-            // for it.
-            _ => None,
-        };
-        let cached = self.file(Kept::Brief);
-        if let (Some(file), Some(folder), Some(part)) = (file, folder, cached.part(0))
-            && part.stamp == file
-            && part.stamp.settled(part.seen)
-            && let Some(brief) = cached.body(0).and_then(|b| decode_brief(b, folder))
-        {
-            return Ok(brief);
-        }
-        let rel = self.relationship(Words::Open)?;
-        let brief = Brief::of(rel, Meetings::of(&self.checkin_ids()?));
-        if let (Some(file), Some(folder)) = (file, folder)
-            && file.settled(seen)
-            && folder.settled(seen)
-        {
-            let mut out = Out::new(Words::All);
-            folder.put(&mut out);
-            brief.put(&mut out);
-            let part = Part {
-                stamp: file,
-                seen,
-                hash: 0,
-                body: Body::New(out.bytes),
-            };
-            self.file(Kept::Brief).set(0, part);
-        }
-        Ok(brief)
     }
 
     /// The cache file and part that hold the relationship with `words`.
@@ -567,17 +517,6 @@ fn make_cache_dir(dir: &Path) -> io::Result<()> {
             .write_all(text.as_bytes())?;
     }
     Ok(())
-}
-
-/// A brief, if it was made while the `checkins/` folder was as `folder`
-/// says it is now.
-fn decode_brief(body: &[u8], folder: Stamp) -> Option<Brief> {
-    let mut input = In::new(body);
-    if Stamp::get(&mut input)? != folder {
-        return None;
-    }
-    let brief = Brief::get(&mut input)?;
-    input.is_empty().then_some(brief)
 }
 
 fn decode(body: &[u8]) -> Option<Relationship> {
