@@ -126,32 +126,62 @@ pub fn json_safe(json: &str) -> Cow<'_, str> {
 
 /// The byte offset of the first character from `from` on that
 /// [`is_unsafe`] holds for, newline and tab apart: a scan of bytes, as
-/// fast as the edge must be for a large export.
+/// fast as the edge must be for a large export — eight at a time while
+/// none of them could start one.
 fn first_unsafe(bytes: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
     while i < bytes.len() {
-        let b = bytes[i];
-        let unsafe_here = match b {
-            b'\n' | b'\t' => false,
-            // A line break written CR LF (an iCalendar file, a note from
-            // Windows) moves nothing a plain LF would not.
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => false,
-            0x00..=0x1f | 0x7f => true,
-            // C1: U+0080–U+009F.
-            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
-            // U+202A–U+202E and U+2066–U+2069.
-            0xe2 => matches!(
-                (bytes.get(i + 1), bytes.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            ),
-            _ => false,
-        };
-        if unsafe_here {
+        if let Some(word) = bytes[i..].first_chunk::<8>() {
+            let suspects = suspects(u64::from_le_bytes(*word));
+            if suspects == 0 {
+                i += 8;
+                continue;
+            }
+            // The first byte that could start one: looked at closely.
+            i += (suspects.trailing_zeros() / 8) as usize;
+        }
+        if unsafe_at(bytes, i) {
             return Some(i);
         }
         i += 1;
     }
     None
+}
+
+/// The bytes of a word (as lanes of eight bits, the high bit of each
+/// set) that could start an unsafe character: controls but newline and
+/// tab, DEL, and the lead bytes of C1 controls and bidi overrides. Exact
+/// for each lane: no lane borrows from or carries into the next.
+fn suspects(word: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const fn each(b: u8) -> u64 {
+        0x0101_0101_0101_0101 * b as u64
+    }
+    // The lanes equal to zero.
+    let zero = |y: u64| !(((y & LOW7) + LOW7) | y) & HIGH;
+    let below_space = !(((word & LOW7) + each(0x60)) | word) & HIGH;
+    let controls = below_space & !(zero(word ^ each(b'\n')) | zero(word ^ each(b'\t')));
+    controls | zero(word ^ each(0x7f)) | zero(word ^ each(0xc2)) | zero(word ^ each(0xe2))
+}
+
+/// Whether an unsafe character starts at `i`.
+fn unsafe_at(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        b'\n' | b'\t' => false,
+        // A line break written CR LF (an iCalendar file, a note from
+        // Windows) moves nothing a plain LF would not.
+        b'\r' if bytes.get(i + 1) == Some(&b'\n') => false,
+        0x00..=0x1f | 0x7f => true,
+        // C1: U+0080–U+009F.
+        0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+        // U+202A–U+202E and U+2066–U+2069.
+        0xe2 => matches!(
+            (bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        ),
+        _ => false,
+    }
 }
 
 /// One-line text safe to print: every control character escaped.
@@ -376,6 +406,29 @@ mod tests {
             let text = format!("a{c}b");
             let expected = (is_unsafe(c) && c != '\n' && c != '\t').then_some(1);
             assert_eq!(first_unsafe(text.as_bytes(), 0), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_word_scan_finds_each_one_wherever_it_falls() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for before in 0..9 {
+                let text = format!("{}{c}{}", "x".repeat(before), "y".repeat(12));
+                let expected = (is_unsafe(c) && c != '\n' && c != '\t').then_some(before);
+                assert_eq!(
+                    first_unsafe(text.as_bytes(), 0),
+                    expected,
+                    "{c:?} after {before}"
+                );
+            }
+        }
+        for (text, expected) in [
+            ("xxxxxxx\r\nyyyyyyyy", None),
+            ("xxxxxxx\ryyyyyyyyy", Some(7)),
+            ("—\n\t—\n\t—\n\t—\u{202e}", Some(18)),
+            ("xxxxxxxxxxxxxxxxxxxxxxxx\u{7f}", Some(24)),
+        ] {
+            assert_eq!(first_unsafe(text.as_bytes(), 0), expected, "{text:?}");
         }
     }
 
