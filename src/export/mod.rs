@@ -150,38 +150,91 @@ pub struct RenderedEntry {
 pub fn write_rendered(
     exported_at: NaiveDate,
     entries: &[RenderedEntry],
-    mut out: impl Write,
+    out: impl Write,
 ) -> io::Result<()> {
-    write!(
-        out,
-        "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"relationships\": [",
-        json(FORMAT)?,
-        json(&exported_at)?
-    )?;
-    for (i, entry) in entries.iter().enumerate() {
-        out.write_all(if i == 0 { b"\n    {" } else { b",\n    {" })?;
-        write!(out, "\n      \"handle\": {}", json(&entry.handle)?)?;
+    let mut doc = DocumentWriter::start(exported_at, out)?;
+    for entry in entries {
+        doc.entry(&entry.handle, &entry.head)?;
+        for checkin in &entry.checkins {
+            doc.checkin(checkin)?;
+        }
+        doc.end_entry()?;
+    }
+    doc.finish()
+}
+
+/// The document written a piece at a time, in order, as the pieces come:
+/// the bytes [`write_rendered`] writes of them all.
+pub struct DocumentWriter<W: Write> {
+    out: W,
+    /// Entries begun so far.
+    entries: usize,
+    /// Check-ins written into the entry begun last.
+    checkins: usize,
+}
+
+impl<W: Write> DocumentWriter<W> {
+    /// Writes what comes before the first entry.
+    pub fn start(exported_at: NaiveDate, mut out: W) -> io::Result<DocumentWriter<W>> {
+        write!(
+            out,
+            "{{\n  \"format\": {},\n  \"version\": {VERSION},\n  \"exported_at\": {},\n  \"relationships\": [",
+            json(FORMAT)?,
+            json(&exported_at)?
+        )?;
+        Ok(DocumentWriter {
+            out,
+            entries: 0,
+            checkins: 0,
+        })
+    }
+
+    /// Begins a relationship's entry: its handle and its head (from
+    /// [`render_head`]). Its check-ins follow, then [`Self::end_entry`].
+    pub fn entry(&mut self, handle: &Handle, head: &Rendered) -> io::Result<()> {
+        let out = &mut self.out;
+        out.write_all(if self.entries == 0 {
+            b"\n    {"
+        } else {
+            b",\n    {"
+        })?;
+        write!(out, "\n      \"handle\": {}", json(handle)?)?;
         out.write_all(b",\n      \"relationship\": ")?;
-        out.write_all(&entry.head.0)?;
+        out.write_all(&head.0)?;
         out.write_all(b",\n      \"checkins\": [")?;
-        for (j, checkin) in entry.checkins.iter().enumerate() {
-            out.write_all(if j == 0 {
-                b"\n        "
-            } else {
-                b",\n        "
-            })?;
-            out.write_all(&checkin.0)?;
-        }
-        if !entry.checkins.is_empty() {
-            out.write_all(b"\n      ")?;
-        }
-        out.write_all(b"]\n    }")?;
+        self.entries += 1;
+        self.checkins = 0;
+        Ok(())
     }
-    if !entries.is_empty() {
-        out.write_all(b"\n  ")?;
+
+    /// One check-in of the entry begun last (from [`CheckinEntry::render`]).
+    pub fn checkin(&mut self, checkin: &Rendered) -> io::Result<()> {
+        self.out.write_all(if self.checkins == 0 {
+            b"\n        "
+        } else {
+            b",\n        "
+        })?;
+        self.out.write_all(&checkin.0)?;
+        self.checkins += 1;
+        Ok(())
     }
-    out.write_all(b"]\n}\n")?;
-    out.flush()
+
+    /// Ends the entry begun last.
+    pub fn end_entry(&mut self) -> io::Result<()> {
+        if self.checkins > 0 {
+            self.out.write_all(b"\n      ")?;
+        }
+        self.out.write_all(b"]\n    }")
+    }
+
+    /// Writes what comes after the last entry, and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.entries > 0 {
+            self.out.write_all(b"\n  ")?;
+        }
+        self.out.write_all(b"]\n}\n")?;
+        self.out.flush()
+    }
 }
 
 /// How deep the fields of a relationship entry, and the check-ins, sit.

@@ -2,7 +2,7 @@
 //! and its check-ins, many at a time on every core.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::file::{self, parse, read_text};
 use super::{Journal, PENDING_FILE, Pending, Words};
@@ -170,7 +170,7 @@ impl Journal {
     ) -> Vec<R> {
         /// Files read through one opening of their folder.
         const RUN: usize = 32;
-        let mut runs: Vec<(PathBuf, &[(&Handle, CheckinId)])> = Vec::new();
+        let mut runs: Vec<&[(&Handle, CheckinId)]> = Vec::new();
         let mut rest = files;
         while let Some((first, _)) = rest.first() {
             let same = rest
@@ -179,32 +179,45 @@ impl Journal {
                 .take_while(|(h, _)| h == first)
                 .count();
             let (run, after) = rest.split_at(same);
-            runs.push((self.checkins_dir(first), run));
+            runs.push(run);
             rest = after;
         }
-        par_map(&runs, |(dir, run)| {
-            let folder = file::Folder::open(dir);
-            run.iter()
-                .map(|(handle, id)| {
-                    let name = id.file_name();
-                    let path = dir.join(&name);
-                    let bytes = match &folder {
-                        Ok(folder) => folder.read_file(&name, &path),
-                        // Each file says why, as when read by its path.
-                        Err(_) => file::read_file(&path),
-                    };
-                    f(CheckinRead {
-                        handle,
-                        id: *id,
-                        path: &path,
-                        bytes,
-                    })
+        par_map(&runs, |run| self.read_run(run, &f))
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
+    /// Reads check-in files of one relationship (the handle of the first
+    /// names the folder) through one opening of their folder, and hands
+    /// each file's bytes to `f`, on this thread, in the order given.
+    pub fn read_run<R>(
+        &self,
+        run: &[(&Handle, CheckinId)],
+        f: impl Fn(CheckinRead<'_>) -> R,
+    ) -> Vec<R> {
+        let Some((first, _)) = run.first() else {
+            return Vec::new();
+        };
+        let dir = self.checkins_dir(first);
+        let folder = file::Folder::open(&dir);
+        run.iter()
+            .map(|(handle, id)| {
+                let name = id.file_name();
+                let path = dir.join(&name);
+                let bytes = match &folder {
+                    Ok(folder) => folder.read_file(&name, &path),
+                    // Each file says why, as when read by its path.
+                    Err(_) => file::read_file(&path),
+                };
+                f(CheckinRead {
+                    handle,
+                    id: *id,
+                    path: &path,
+                    bytes,
                 })
-                .collect::<Vec<R>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect()
+            })
+            .collect()
     }
 
     /// Reads one check-in.
