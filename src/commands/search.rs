@@ -114,6 +114,9 @@ fn chosen(ctx: &Ctx, inputs: &[String]) -> Result<Vec<Handle>> {
     Ok(chosen)
 }
 
+/// How many check-ins are read at a time.
+const WINDOW: usize = 4096;
+
 /// Every hit in these relationships within the period, newest first; on
 /// one day, by relationship, check-ins (newest first) before the
 /// relationship's own texts. Files that cannot be read join `problems`.
@@ -150,22 +153,27 @@ fn look<'h>(
     }
     // The check-ins are most of the work: look at their bytes first and
     // parse only the files that may hold the words, on every core.
-    let files: Vec<(&Handle, CheckinId)> = jobs.iter().map(|(n, id)| (&handles[*n], *id)).collect();
-    let results = ctx
-        .journal
-        .read_checkins(&files, |read| -> Result<Vec<Hit>, Problem> {
-            let (id, path) = (read.id, read.path);
-            let text = read.text()?;
-            if !needle.may_be_in_toml(&text) {
-                return Ok(Vec::new());
+    // A window of files at a time: what is held is the hits, not a
+    // result for every file.
+    for jobs in jobs.chunks(WINDOW) {
+        let files: Vec<(&Handle, CheckinId)> =
+            jobs.iter().map(|(n, id)| (&handles[*n], *id)).collect();
+        let results = ctx
+            .journal
+            .read_checkins(&files, |read| -> Result<Vec<Hit>, Problem> {
+                let (id, path) = (read.id, read.path);
+                let text = read.text()?;
+                if !needle.may_be_in_toml(&text) {
+                    return Ok(Vec::new());
+                }
+                let checkin: CheckIn = parse(path, &text)?;
+                Ok(hits(needle, &checkin_texts(id, &checkin)))
+            });
+        for ((n, _), result) in jobs.iter().zip(results) {
+            match result {
+                Ok(more) => found.extend(more.into_iter().map(|h| (*n, h))),
+                Err(problem) => problems.push(problem),
             }
-            let checkin: CheckIn = parse(path, &text)?;
-            Ok(hits(needle, &checkin_texts(id, &checkin)))
-        });
-    for ((n, _), result) in jobs.iter().zip(results) {
-        match result {
-            Ok(more) => found.extend(more.into_iter().map(|h| (*n, h))),
-            Err(problem) => problems.push(problem),
         }
     }
     found.sort_by(|(a, x), (b, y)| {

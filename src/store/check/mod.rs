@@ -47,6 +47,9 @@ impl Report {
 
 /// Checks the whole journal as of `today`. Fails only when there is no
 /// journal to check.
+/// How many relationships are checked at a time.
+const WINDOW: usize = 32;
+
 pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
     let root = journal.root();
     let mut report = Report::default();
@@ -80,55 +83,60 @@ pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
         report.problems.extend(listing.problems);
         handles = listing.handles;
     }
-    // Each relationship's folder and file, on every core; then every
-    // check-in, on every core, through its folder.
-    let folders = par_map(&handles, |handle| {
-        let mut problems = Vec::new();
-        let mut modes = Modes::default();
-        let (file, found) = relationship_folder(journal, handle, &mut problems, &mut modes);
-        let (rel, more, open) = read_relationship(file.as_deref());
-        problems.extend(more);
-        modes.extend(open);
-        (rel, found, problems, modes)
-    });
-    let mut rels: Vec<Option<Relationship>> = Vec::new();
-    let mut files: Vec<(&Handle, CheckinId)> = Vec::new();
-    for (handle, (rel, found, problems, open)) in handles.iter().zip(folders) {
-        rels.push(rel);
-        report.problems.extend(problems);
-        modes.extend(open);
-        files.extend(found.into_iter().map(|id| (handle, id)));
-    }
-
+    // A window of relationships at a time, so that what is held while
+    // checking is a window's, however large the journal: each one's folder
+    // and file, on every core; then every check-in of them, on every core,
+    // through its folder.
     let pending = journal.read_pending();
-    let results = journal.read_checkins(&files, |read| {
-        let mut modes = Modes::default();
-        let rel = handles
-            .binary_search(read.handle)
-            .ok()
-            .and_then(|i| rels[i].as_ref());
-        let cx = CheckinContext {
-            id: read.id,
-            rel,
-            today,
-            pending: pending.as_ref().is_some_and(|p| {
-                &p.handle == read.handle && CheckinId::parse(&p.checkin) == Some(read.id)
-            }),
-        };
-        let path = read.path;
-        let text = read.bytes.and_then(|(bytes, meta)| {
-            modes.note(path, &meta);
-            text_of(path, bytes)
+    let mut checkins = 0;
+    for window in handles.chunks(WINDOW) {
+        let folders = par_map(window, |handle| {
+            let mut problems = Vec::new();
+            let mut modes = Modes::default();
+            let (file, found) = relationship_folder(journal, handle, &mut problems, &mut modes);
+            let (rel, more, open) = read_relationship(file.as_deref());
+            problems.extend(more);
+            modes.extend(open);
+            (rel, found, problems, modes)
         });
-        let problems = match text {
-            Ok(text) => content::checkin(path, &text, &cx).problems,
-            Err(problem) => vec![problem],
-        };
-        (problems, modes)
-    });
-    for (problems, open) in results {
-        report.problems.extend(problems);
-        modes.extend(open);
+        let mut rels: Vec<Option<Relationship>> = Vec::new();
+        let mut files: Vec<(&Handle, CheckinId)> = Vec::new();
+        for (handle, (rel, found, problems, open)) in window.iter().zip(folders) {
+            rels.push(rel);
+            report.problems.extend(problems);
+            modes.extend(open);
+            files.extend(found.into_iter().map(|id| (handle, id)));
+        }
+        checkins += files.len();
+        let results = journal.read_checkins(&files, |read| {
+            let mut modes = Modes::default();
+            let rel = window
+                .binary_search(read.handle)
+                .ok()
+                .and_then(|i| rels[i].as_ref());
+            let cx = CheckinContext {
+                id: read.id,
+                rel,
+                today,
+                pending: pending.as_ref().is_some_and(|p| {
+                    &p.handle == read.handle && CheckinId::parse(&p.checkin) == Some(read.id)
+                }),
+            };
+            let path = read.path;
+            let text = read.bytes.and_then(|(bytes, meta)| {
+                modes.note(path, &meta);
+                text_of(path, bytes)
+            });
+            let problems = match text {
+                Ok(text) => content::checkin(path, &text, &cx).problems,
+                Err(problem) => vec![problem],
+            };
+            (problems, modes)
+        });
+        for (problems, open) in results {
+            report.problems.extend(problems);
+            modes.extend(open);
+        }
     }
     report.problems.extend(pending_marker(journal));
     report.problems.extend(modes.problems(root));
@@ -136,7 +144,7 @@ pub fn check_journal(journal: &Journal, today: NaiveDate) -> Result<Report> {
         (&a.path, a.line, a.column, &a.message).cmp(&(&b.path, b.line, b.column, &b.message))
     });
     report.relationships = handles.len();
-    report.checkins = files.len();
+    report.checkins = checkins;
     Ok(report)
 }
 
