@@ -63,13 +63,12 @@ pub enum Format {
 /// The length of the default period, in days.
 const DEFAULT_DAYS: u32 = 90;
 
-/// A relationship read for the report: the file, and the check-ins held
-/// in the period (every id; the ones that could be read).
+/// A relationship read for the report: the file, and the ids of the
+/// check-ins held in the period.
 struct Read {
     handle: Handle,
     rel: Relationship,
     held: Vec<CheckinId>,
-    checkins: Vec<CheckIn>,
     /// Every check-in, by name only: the journal's year of meetings.
     all: Vec<CheckinId>,
 }
@@ -86,9 +85,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
     };
     let read = read(ctx, &handles, covered, &mut problems);
-    let activities: Vec<Activity<'_>> = read
-        .iter()
-        .map(|r| Activity::of(&r.handle, &r.rel, covered, r.held.clone(), &r.checkins))
+    let activities: Vec<Activity<'_>> = activities(ctx, &read, covered, &mut problems)
+        .into_iter()
         .filter(|a| !args.handles.is_empty() || a.belongs())
         .collect();
     let totals = Totals::of(&activities);
@@ -163,9 +161,8 @@ fn named(ctx: &Ctx, inputs: &[String]) -> Result<Option<Vec<Handle>>> {
     Ok(Some(handles))
 }
 
-/// Reads the relationships and the check-ins held in the period — only
-/// those, chosen by the dates in their names — on every core: first the
-/// relationships, then every check-in of every relationship in one pass.
+/// Reads the relationships, and the names of their check-ins, on every
+/// core.
 fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Problem>) -> Vec<Read> {
     let journal = &ctx.journal;
     let files = par_map(handles, |handle| {
@@ -193,25 +190,57 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
             handle: handle.clone(),
             rel,
             held,
-            checkins: Vec::new(),
             all: ids,
         });
     }
-    let wanted: Vec<(usize, CheckinId)> = read
-        .iter()
-        .enumerate()
-        .flat_map(|(n, r)| r.held.iter().map(move |id| (n, *id)))
-        .collect();
-    let files: Vec<(&Handle, CheckinId)> = wanted
-        .iter()
-        .map(|(n, id)| (&read[*n].handle, *id))
-        .collect();
-    let loaded = journal.map_checkins(&files, |_, checkin, _| checkin);
-    for ((n, _), result) in wanted.iter().zip(loaded) {
-        match result {
-            Ok(checkin) => read[*n].checkins.push(checkin),
-            Err(problem) => problems.push(problem),
+    read
+}
+
+/// How many relationships' check-ins are read at a time.
+const WINDOW: usize = 32;
+
+/// What each relationship did in the period, from the check-ins held in it
+/// — only those, chosen by the dates in their names — read a window of
+/// relationships at a time on every core, and let go once counted: of each
+/// check-in a report reads its date, rating, whether it reviewed and the
+/// changes agreed (see `Activity::of`), not the notes of a year of meetings.
+fn activities<'r>(
+    ctx: &Ctx,
+    read: &'r [Read],
+    period: Period,
+    problems: &mut Vec<Problem>,
+) -> Vec<Activity<'r>> {
+    let mut activities = Vec::with_capacity(read.len());
+    for window in read.chunks(WINDOW) {
+        let files: Vec<(&Handle, CheckinId)> = window
+            .iter()
+            .flat_map(|r| r.held.iter().map(|id| (&r.handle, *id)))
+            .collect();
+        let mut loaded = ctx
+            .journal
+            .map_checkins(&files, |_, checkin, _| CheckIn {
+                rating: checkin.rating,
+                review: checkin.review,
+                changes: checkin.changes,
+                ..CheckIn::new(checkin.date)
+            })
+            .into_iter();
+        for r in window {
+            let mut checkins = Vec::with_capacity(r.held.len());
+            for result in loaded.by_ref().take(r.held.len()) {
+                match result {
+                    Ok(checkin) => checkins.push(checkin),
+                    Err(problem) => problems.push(problem),
+                }
+            }
+            activities.push(Activity::of(
+                &r.handle,
+                &r.rel,
+                period,
+                r.held.clone(),
+                &checkins,
+            ));
         }
     }
-    read
+    activities
 }
