@@ -142,7 +142,8 @@ impl Journal {
                 ids.push(id);
             }
         }
-        ids.sort();
+        // Ids are unique: an unstable sort puts them in the same order.
+        ids.sort_unstable();
         Ok(ids)
     }
 

@@ -18,6 +18,7 @@ pub mod lock;
 pub mod merge;
 #[cfg(test)]
 mod props;
+mod quick;
 pub mod read;
 pub mod txn;
 

@@ -56,7 +56,7 @@ fn cadence() -> impl Strategy<Value = Option<Cadence>> {
 }
 
 prop_compose! {
-    fn relationship()(
+    pub(super) fn relationship()(
         person in text().prop_filter("a person has a name", |p| !p.trim().is_empty()),
         role in role(),
         started in 0u16..3000,

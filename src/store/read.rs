@@ -119,6 +119,29 @@ impl Journal {
         &self,
         handle: &Handle,
     ) -> Result<(Relationship, String), Problem> {
+        self.read_relationship_with(handle, read_relationship_text)
+    }
+
+    /// Reads a relationship without the cache, with only the words its
+    /// brief keeps (see [`super::quick::relationship_for_brief`]): to make
+    /// its brief, and nothing else.
+    pub(super) fn read_relationship_for_brief(
+        &self,
+        handle: &Handle,
+    ) -> Result<Relationship, Problem> {
+        let read = |path: &Path, text: &str| match super::quick::relationship_for_brief(text) {
+            Some(rel) => Ok(rel),
+            None => parse_relationship(path, text),
+        };
+        self.read_relationship_with(handle, read)
+            .map(|(rel, _)| rel)
+    }
+
+    fn read_relationship_with(
+        &self,
+        handle: &Handle,
+        read: impl Fn(&Path, &str) -> Result<Relationship, Problem>,
+    ) -> Result<(Relationship, String), Problem> {
         let path = self.relationship_path(handle);
         if !self.relationship_dir(handle).is_dir() {
             return Err(Problem::error(&path, "no such relationship"));
@@ -130,7 +153,7 @@ impl Journal {
             ));
         }
         let text = read_text(&path)?;
-        let rel = parse_relationship(&path, &text)?;
+        let rel = read(&path, &text)?;
         Ok((rel, text))
     }
 
@@ -280,6 +303,16 @@ impl CheckinRead<'_> {
         let path = self.path;
         let text = self.text()?;
         parse(path, &text).map(|checkin| (checkin, text))
+    }
+}
+
+/// Reads relationship.toml as [`parse_relationship`] does, quickly when
+/// it keeps to the forms rel writes (see [`super::quick`]): for reading,
+/// while a write's check of what it wrote is the full reader's.
+pub(super) fn read_relationship_text(path: &Path, text: &str) -> Result<Relationship, Problem> {
+    match super::quick::relationship(text) {
+        Some(rel) => Ok(rel),
+        None => parse_relationship(path, text),
     }
 }
 

@@ -282,7 +282,7 @@ impl Journal {
         let brief = match kept.and_then(|part| decode_brief(part.body)) {
             // The same file, a changed folder: only the meetings are new.
             Some(old) => Brief { meetings, ..old },
-            None => Brief::of(self.load_uncached(handle)?, meetings),
+            None => Brief::of(self.read_relationship_for_brief(handle)?, meetings),
         };
         if let (Some(file), Some(folder)) = (file, folder)
             && file.settled(seen)
@@ -301,8 +301,8 @@ impl Journal {
     /// The newest check-in held by `day` among a brief's meetings, as an
     /// overview reads it: when it was held, whether it reviewed the
     /// relationship and the next meeting it planned, none of its words.
-    /// The newest of all is kept in `.cache/journal`, and read from there
-    /// while its file has not changed since.
+    /// It is kept in `.cache/journal`, and read from there while its file
+    /// has not changed since.
     pub fn newest_checkin(
         &self,
         handle: &Handle,
@@ -310,37 +310,31 @@ impl Journal {
         day: NaiveDate,
     ) -> Option<Result<(CheckinId, CheckIn), Problem>> {
         let id = brief.meetings.last_by(day)?;
-        Some(self.checkin_brief(
-            handle,
-            id,
-            brief.meetings.last_by(NaiveDate::MAX) == Some(id),
-        ))
-    }
-
-    /// What an overview reads of a check-in, through the cache when `keep`
-    /// (the newest of all: an earlier one, asked for as of an earlier
-    /// day, would only take its place).
-    fn checkin_brief(
-        &self,
-        handle: &Handle,
-        id: CheckinId,
-        keep: bool,
-    ) -> Result<(CheckinId, CheckIn), Problem> {
         let path = self.checkin_path(handle, id);
         let seen = now();
         let briefs = self.briefs();
-        if let Some((kept, stamp, when, checkin)) = briefs.checkin_part(handle)
-            && kept == id
-            && stamp.settled(when)
-            && file_stamp(&path) == Some(stamp)
+        let kept = briefs.checkin_part(handle);
+        if let Some((kept, stamp, when, checkin)) = &kept
+            && *kept == id
+            && stamp.settled(*when)
+            && file_stamp(&path) == Some(*stamp)
         {
-            return Ok((id, checkin));
+            return Some(Ok((id, checkin.clone())));
         }
-        let (bytes, meta) = file::read_file(&path)?;
-        let text = file::text_of(&path, bytes)?;
-        let checkin = overview_of(parse(&path, &text)?);
-        let stamp = Stamp::of(&meta);
-        if keep && stamp.settled(seen) {
+        let read = (|| {
+            let (bytes, meta) = file::read_file(&path)?;
+            let text = file::text_of(&path, bytes)?;
+            Ok((overview_of(parse(&path, &text)?), Stamp::of(&meta)))
+        })();
+        let (checkin, stamp) = match read {
+            Ok(read) => read,
+            Err(problem) => return Some(Err(problem)),
+        };
+        // One asked for as of an earlier day does not take the place of
+        // the newest of all.
+        let newest = brief.meetings.last_by(NaiveDate::MAX);
+        let newer_kept = kept.is_some_and(|(kept, ..)| kept > id && Some(kept) == newest);
+        if stamp.settled(seen) && !newer_kept {
             let mut out = Out::new(Words::All);
             id.put(&mut out);
             stamp.put(&mut out);
@@ -348,7 +342,7 @@ impl Journal {
             put_checkin(&checkin, &mut out);
             briefs.made().entry(handle.clone()).or_default().checkin = Some(out.bytes);
         }
-        Ok((id, checkin))
+        Some(Ok((id, checkin)))
     }
 
     /// Writes `.cache/journal` if this command made any entry of it. A

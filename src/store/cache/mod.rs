@@ -30,8 +30,9 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 pub use codec::Words;
 use codec::{Code, In, Out};
 
+use super::Journal;
 use super::file::{DIR_MODE, FILE_MODE, TMP_PREFIX, TMP_SUFFIX};
-use super::{Journal, parse_relationship};
+use super::read::read_relationship_text;
 use crate::model::{CheckinId, Handle, Relationship};
 use crate::problem::Problem;
 
@@ -383,7 +384,7 @@ impl Entry<'_> {
             return Ok(rel);
         }
         let text = super::file::text_of(&path, bytes)?;
-        let rel = parse_relationship(&path, &text)?;
+        let rel = read_relationship_text(&path, &text)?;
         self.remember(&rel, stamp, seen, hash);
         Ok(rel)
     }
@@ -413,7 +414,7 @@ impl Entry<'_> {
             }
             return Ok((rel, text));
         }
-        let rel = parse_relationship(&path, &text)?;
+        let rel = read_relationship_text(&path, &text)?;
         self.remember(&rel, stamp, seen, hash);
         Ok((rel, text))
     }
