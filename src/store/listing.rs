@@ -121,25 +121,26 @@ impl Journal {
 
     /// Lists a `checkins/` folder: the ids of its check-ins, oldest first.
     pub(super) fn list_checkins(&self, dir: &Path) -> Result<Vec<CheckinId>, Problem> {
-        let entries = match file::list_dir(dir) {
-            Ok(entries) => entries,
+        let mut ids = Vec::new();
+        let listed = file::list_names(dir, |name| {
+            let Ok(name) = std::str::from_utf8(name) else {
+                return;
+            };
+            if is_temp_name(name) {
+                return;
+            }
+            if let Some(id) = name.strip_suffix(".toml").and_then(CheckinId::parse) {
+                ids.push(id);
+            }
+        });
+        match listed {
+            Ok(()) => {}
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => {
                 return Err(Problem::error(
                     dir,
                     format!("cannot read: {}", crate::error::io_reason(&e)),
                 ));
-            }
-        };
-        let mut ids = Vec::new();
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            let Some(name) = name.to_str() else { continue };
-            if is_temp_name(name) {
-                continue;
-            }
-            if let Some(id) = name.strip_suffix(".toml").and_then(CheckinId::parse) {
-                ids.push(id);
             }
         }
         // Ids are unique: an unstable sort puts them in the same order.
