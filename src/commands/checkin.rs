@@ -372,6 +372,9 @@ fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result
             super::still_open(rel, handle)?;
         }
     }
+    if checkin.closed.is_empty() && checkin.reached.is_empty() {
+        return check_about(rel, handle, checkin);
+    }
     let mut probe = rel.clone();
     for id in &checkin.closed {
         probe
