@@ -238,7 +238,7 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     let p = ctx.paint_err;
     let mut message = format!(
         "Recorded check-in {} with {} ({handle}).",
-        p.bold(&id.to_string()),
+        p.bold(&id.shown_among(&checkins)),
         sanitize(&ed.rel.person)
     );
     let mut moved = Vec::new();

@@ -408,14 +408,8 @@ mod tests {
         let mut c2 = CheckIn::new(d("2026-08-20"));
         c2.rating = "2".parse().ok();
         let ids = vec![
-            CheckinId {
-                date: d("2026-07-20"),
-                n: 1,
-            },
-            CheckinId {
-                date: d("2026-08-20"),
-                n: 1,
-            },
+            CheckinId::new(d("2026-07-20"), 1),
+            CheckinId::new(d("2026-08-20"), 1),
         ];
         let a = Activity::of(&handle, &rel, period, ids, &[c1, c2]);
         assert_eq!(a.ratings, [5, 2]);

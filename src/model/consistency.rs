@@ -479,10 +479,7 @@ mod tests {
         c.closed = vec![ItemId::new(ItemKind::Action, 4)];
         c.reached = vec![ItemId::new(ItemKind::Goal, 1)];
         let cx = CheckinContext {
-            id: CheckinId {
-                date: day("2026-12-01"),
-                n: 1,
-            },
+            id: CheckinId::new(day("2026-12-01"), 1),
             rel: Some(&rel),
             today: day("2026-11-26"),
             pending: false,
@@ -505,10 +502,7 @@ mod tests {
         let rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-05"));
         let c = CheckIn::new(day("0000-01-01"));
         let cx = CheckinContext {
-            id: CheckinId {
-                date: day("0000-01-01"),
-                n: 1,
-            },
+            id: CheckinId::new(day("0000-01-01"), 1),
             rel: Some(&rel),
             today: day("2026-11-26"),
             pending: false,

@@ -46,7 +46,12 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     line(&paint.dim(&summary(input)));
     for (id, checkin) in input.shown {
         line("");
-        line(&rule(*id, checkin, width, paint));
+        line(&rule(
+            &id.shown_among(input.shown.iter().map(|(i, _)| i)),
+            checkin,
+            width,
+            paint,
+        ));
         for body in entry(input.rel, checkin, width, paint).lines() {
             line(body);
         }
@@ -78,7 +83,7 @@ fn summary(input: &Input<'_>) -> String {
 
 /// `── Fri 2026-11-20 · ★★★★☆ · review ─────────── 2026-11-20-1`: the date
 /// first and plain to see, the rule between one meeting and the next.
-fn rule(id: CheckinId, c: &CheckIn, width: usize, paint: Paint) -> String {
+fn rule(id: &str, c: &CheckIn, width: usize, paint: Paint) -> String {
     let mut left = format!("{} {}", paint.dim("──"), paint.bold(&with_weekday(c.date)));
     if let Some(rating) = c.rating {
         left.push_str(&format!(" · {}", stars(rating.get())));
@@ -86,15 +91,10 @@ fn rule(id: CheckinId, c: &CheckIn, width: usize, paint: Paint) -> String {
     if c.review {
         left.push_str(&format!(" · {}", paint.cyan("review")));
     }
-    let right = id.to_string();
     let fill = width
-        .saturating_sub(text::width(&left) + text::width(&right) + 2)
+        .saturating_sub(text::width(&left) + text::width(id) + 2)
         .max(2);
-    format!(
-        "{left} {} {}",
-        paint.dim(&"─".repeat(fill)),
-        paint.dim(&right)
-    )
+    format!("{left} {} {}", paint.dim(&"─".repeat(fill)), paint.dim(id))
 }
 
 /// The notes in full, then each list under its label.

@@ -174,6 +174,9 @@ impl Txn<'_> {
             (Placement::Replace, Ok(_)) => true,
         };
 
+        if folder.checkins.iter().any(|(id, _)| id.tag.is_some()) {
+            self.require_format()?;
+        }
         let staging = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
             .suffix(TMP_SUFFIX)

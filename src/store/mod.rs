@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod edit;
 pub mod file;
 pub mod folder;
+mod format;
 pub mod git;
 pub mod listing;
 pub mod lock;
@@ -37,8 +38,10 @@ pub use listing::Listing;
 pub use read::{CheckinRead, Loaded, Read, parse_relationship};
 pub use txn::{Editable, Finished, Txn, Unfinished};
 
-/// The journal format this rel reads and writes.
-pub const FORMAT: u32 = 1;
+/// The journal format this rel reads and writes. Format 2 names new
+/// check-ins with a tag (`2026-11-26-1-k3f9.toml`); format-1 journals are
+/// read as they are and say 2 from the first tagged check-in on.
+pub const FORMAT: u32 = 2;
 
 pub const JOURNAL_FILE: &str = "journal.toml";
 pub const RELATIONSHIPS: &str = "relationships";

@@ -187,7 +187,7 @@ proptest! {
         use super::cache::codec::{Code, In, Out};
         use super::cache::Words;
         use crate::model::{Brief, Meetings, Settings, Snapshot, assess};
-        let ids: Vec<CheckinId> = held.iter().map(|(d, n)| CheckinId { date: day(*d), n: *n }).collect();
+        let ids: Vec<CheckinId> = held.iter().map(|(d, n)| CheckinId::new(day(*d), *n)).collect();
         let meetings = Meetings::of(&ids);
         let brief = Brief::of(rel.clone(), meetings.clone());
         let mut out = Out::new(Words::Open);

@@ -20,6 +20,7 @@ use super::{
 };
 use super::{doc, parse_relationship};
 use crate::error::{Error, Result};
+use crate::model::checkin::Tag;
 use crate::model::{CheckIn, CheckinId, Handle, ItemKind, Relationship};
 use crate::problem::Problem;
 
@@ -291,11 +292,17 @@ impl Txn<'_> {
             .unwrap_or(0)
             + 1;
         loop {
+            // The tag comes from the words as written, which do not
+            // depend on the id: number the new actions, then name it.
+            let mut checkin = checkin.clone();
+            ed.rel
+                .clone()
+                .record_checkin(CheckinId::new(checkin.date, n), &mut checkin);
             let id = CheckinId {
                 date: checkin.date,
                 n,
+                tag: Some(Tag::of(&checkin_doc(&checkin).to_string())),
             };
-            let mut checkin = checkin.clone();
             let mut rel = ed.rel.clone();
             rel.record_checkin(id, &mut checkin);
             let touches = rel != ed.rel;
@@ -310,6 +317,7 @@ impl Txn<'_> {
             if reread != checkin {
                 return Err(internal("a check-in would not read back as written").into());
             }
+            self.require_format()?;
             if touches {
                 self.mark_pending(&handle, id)?;
             }

@@ -50,11 +50,11 @@ fn records_a_meeting_with_every_flag() {
     insta::assert_snapshot!("checkin_message", run.stderr);
     assert_eq!(
         env.checkins("ada-lovelace"),
-        ["2026-10-01-1.toml", "2026-11-20-1.toml"]
+        ["2026-10-01-1-9yme.toml", "2026-11-20-1-xdse.toml"]
     );
     insta::assert_snapshot!(
         "checkin_file",
-        env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml")
+        env.read("relationships/ada-lovelace/checkins/2026-11-20-1-xdse.toml")
     );
     let rel = env.relationship("ada-lovelace");
     let actions = rel["action"].as_array().unwrap();
@@ -69,7 +69,7 @@ fn records_a_meeting_with_every_flag() {
     );
     assert_eq!(actions[2]["id"].as_str(), Some("a3"));
     assert_eq!(actions[3]["owner"].as_str(), Some("them"));
-    assert_eq!(actions[3]["checkin"].as_str(), Some("2026-11-20-1"));
+    assert_eq!(actions[3]["checkin"].as_str(), Some("2026-11-20-1-xdse"));
     assert_eq!(
         rel["reviewed"].as_datetime().unwrap().to_string(),
         "2026-11-20"
@@ -84,12 +84,14 @@ fn several_meetings_on_one_day_get_their_own_files() {
     for _ in 0..3 {
         env.ok(&["checkin", "ada-lovelace", "-m", "quick sync"]);
     }
+    // Numbered in the order they were recorded; the tag comes from the
+    // words, so the same words make the same tag.
     assert_eq!(
         env.checkins("ada-lovelace"),
         [
-            "2026-11-26-1.toml",
-            "2026-11-26-2.toml",
-            "2026-11-26-3.toml"
+            "2026-11-26-1-ndws.toml",
+            "2026-11-26-2-ndws.toml",
+            "2026-11-26-3-ndws.toml"
         ]
     );
 }
@@ -101,7 +103,7 @@ fn a_date_or_cadence_may_start_with_a_minus() {
     // The form the date hint offers, as a separate argument.
     let run = env.run(&["checkin", "ada-lovelace", "--date", "-1m", "-m", "x"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1.toml"]);
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1-6wzr.toml"]);
     env.ok(&["log", "ada-lovelace", "--since", "-2m", "--until", "-1w"]);
     env.ok(&["--as-of", "-1d", "status"]);
     let run = env.refuses(1, &["goal", "add", "ada-lovelace", "x", "--due", "-1w"]);
@@ -170,7 +172,7 @@ fn notes_come_from_stdin() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(
@@ -194,7 +196,7 @@ fn notes_come_from_the_editor() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(
@@ -235,7 +237,7 @@ fn relative_dates_are_echoed_back() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-23-1.toml"]);
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-23-1-cq83.toml"]);
 }
 
 #[test]
@@ -366,7 +368,7 @@ fn notes_may_hold_lines_that_look_like_merge_markers() {
     env.ok(&["status"]);
     assert_eq!(env.run(&["check"]).code, 0);
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(file["notes"].as_str(), Some(notes));
@@ -396,8 +398,8 @@ fn dates_pasted_from_a_calendar_are_read_and_echoed() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1.toml"]);
-    let checkin = env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml");
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1-bba5.toml"]);
+    let checkin = env.checkin_text("ada-lovelace", "2026-11-20-1");
     assert!(checkin.contains("next = 2026-12-10"), "{checkin}");
 
     let run = env.run(&[

@@ -15,7 +15,7 @@ use crate::env::TestEnv;
 const JOURNAL_TOML: &str = "\
 # A rel journal. Every file in it is yours to read, edit and keep in git;
 # `rel check` validates them. `format` tells rel which version wrote it.
-format = 1
+format = 2
 ";
 const GITIGNORE: &str = "\
 # rel's scratch files and cache, not part of the journal
@@ -62,7 +62,9 @@ impl<'e> Journal<'e> {
     }
 
     /// `relationships/<handle>/checkins/<id>.toml`, `id` being the date
-    /// and the meeting's number that day (`2026-10-01-1`).
+    /// and the meeting's number that day (`2026-10-01-1`, as rel wrote
+    /// them before tags, which it reads as it always did), or that and
+    /// the tag rel makes from its words (`2026-10-01-1-84bg`).
     pub fn checkin(&self, handle: &str, id: &str, toml: &str) -> &Self {
         let dir = self.env.path("relationships").join(handle).join("checkins");
         folder(&dir);
@@ -238,9 +240,10 @@ fn a_fixture_is_what_rel_writes() {
         notes,
     ]);
     let fixture = TestEnv::new();
+    // The tag after the number comes from the check-in's words.
     ada(&fixture).checkin(
         "ada-lovelace",
-        "2026-10-01-1",
+        "2026-10-01-1-84bg",
         r#"
         date = 2026-10-01
         notes = """

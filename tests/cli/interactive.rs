@@ -228,10 +228,7 @@ fn checkin_walks_through_the_meeting() {
         "{rest}"
     );
 
-    let file: toml::Table = env
-        .read("relationships/linus/checkins/2026-11-26-1.toml")
-        .parse()
-        .unwrap();
+    let file: toml::Table = env.checkin_text("linus", "2026-11-26-1").parse().unwrap();
     assert_eq!(file["rating"].as_integer(), Some(4));
     assert_eq!(
         file["notes"].as_str(),

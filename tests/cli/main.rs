@@ -24,6 +24,7 @@ mod judgement;
 mod layers;
 mod lifecycle;
 mod log;
+mod names;
 mod new;
 mod pager;
 mod pictures;

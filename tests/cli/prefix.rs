@@ -87,7 +87,7 @@ fn writes_say_the_full_handle_first() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("hedy-lamarr"), ["2026-11-26-1.toml"]);
+    assert_eq!(env.checkins("hedy-lamarr"), ["2026-11-26-1-wqhz.toml"]);
     // A handle typed in full is not said again.
     let run = env.run(&["goal", "add", "grace-hopper", "Chair a review"]);
     assert!(run.stderr.starts_with("Goal g1 added"), "{}", run.stderr);

@@ -275,6 +275,8 @@ impl Code for CheckinId {
     fn put(&self, out: &mut Out) {
         self.date.put(out);
         out.u32(self.n);
+        // One more than the tag's value; none is 0.
+        out.u32(self.tag.map_or(0, |t| t.value() + 1));
     }
 
     #[inline]
@@ -282,6 +284,10 @@ impl Code for CheckinId {
         Some(CheckinId {
             date: NaiveDate::get(input)?,
             n: input.u32()?,
+            tag: match input.u32()? {
+                0 => None,
+                value => Some(crate::model::checkin::Tag::from_value(value - 1)?),
+            },
         })
     }
 }

@@ -315,7 +315,7 @@ fn checkin_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<CheckinId> {
             Some(_) => problems.push(Problem::error(&entry.path, "is not a regular file")),
             None => problems.push(Problem::warning(
                 &entry.path,
-                "is not named like a check-in (YYYY-MM-DD-N.toml, N from 1); rel ignores it",
+                "is not named like a check-in (YYYY-MM-DD-N-TAG.toml or YYYY-MM-DD-N.toml, N from 1, TAG four letters or digits); rel ignores it",
             )),
         }
     }

@@ -134,7 +134,7 @@ impl Case {
 
     fn add_id(&mut self, date: NaiveDate) {
         let n = self.checkins.iter().filter(|c| c.date == date).count() as u32 + 1;
-        self.checkins.push(CheckinId { date, n });
+        self.checkins.push(CheckinId::new(date, n));
         self.checkins.sort();
     }
 
