@@ -17,6 +17,7 @@ pub mod git;
 pub mod listing;
 pub mod lock;
 pub mod merge;
+pub mod merge3;
 #[cfg(test)]
 mod props;
 pub mod read;
