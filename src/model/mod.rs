@@ -17,6 +17,7 @@ pub mod handle;
 pub mod id;
 pub mod items;
 pub mod kind;
+pub mod merged;
 pub mod period;
 pub mod range;
 pub mod relationship;

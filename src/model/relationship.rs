@@ -322,6 +322,11 @@ word_enum! {
         Ended = "ended",
         Evolved = "evolved",
         Changed = "changed",
+        /// A field changed differently on two machines: `new` is the value
+        /// the merge kept, `old` the one it set aside (see `merged`).
+        Conflict = "conflict",
+        /// The person said the value a conflict kept stands.
+        Settled = "settled",
     }
 }
 

@@ -9,6 +9,7 @@ pub mod list;
 pub mod log;
 pub mod manual;
 pub mod markdown;
+pub mod merged;
 pub mod needs;
 pub mod period;
 pub mod pictures;

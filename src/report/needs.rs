@@ -220,6 +220,10 @@ pub fn sentence(need: &Need) -> String {
                 plural(*meetings_since, "meeting")
             )
         }
+        Need::MergeConflict { field, on } => format!(
+            "{} was changed on two machines on {on} — which stands?",
+            super::merged::field_words(field)
+        ),
     }
 }
 
@@ -265,7 +269,30 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
             }
             commands.join(" · ")
         }
+        Need::MergeConflict { field, .. } => {
+            let keep = format!("rel set {h} --settle {field}");
+            match crate::model::merged::settable(field) {
+                true => format!(
+                    "rel set {h} --{} {} · {keep}",
+                    field.replace('_', "-"),
+                    value_placeholder(field)
+                ),
+                false => format!("rel edit {h} · {keep}"),
+            }
+        }
     })
+}
+
+/// What a `rel set` flag takes, as its help names it.
+fn value_placeholder(field: &str) -> &'static str {
+    match field {
+        "started" | "agreed" | "opted_in" | "until" => "DATE",
+        "cadence" | "review_every" => "CADENCE",
+        "sessions" => "N",
+        "role" => "ROLE",
+        "person" => "NAME",
+        _ => "TEXT",
+    }
 }
 
 /// `9 weeks`, or `12 days` under three weeks.
@@ -550,7 +577,8 @@ pub fn fact_key(need: &Need) -> Option<&'static str> {
         | Need::PausedLong { .. }
         | Need::ActionLate { .. }
         | Need::ActionStale { .. }
-        | Need::GrowthAreaQuiet { .. } => return None,
+        | Need::GrowthAreaQuiet { .. }
+        | Need::MergeConflict { .. } => return None,
     })
 }
 
@@ -573,6 +601,7 @@ pub fn need_question(rel: &Relationship, need: &Need) -> &'static str {
         Need::GrowthAreaQuiet { .. } => {
             "A growth area has not come up lately: where does it stand, and what would move it toward a strength?"
         }
+        Need::MergeConflict { .. } => "Two machines recorded different things: which one is true?",
         _ => "What matters most to talk about this time?",
     }
 }
@@ -1215,6 +1244,55 @@ mod tests {
         assert!(need_question(&rel, need).starts_with("A growth area has not come up lately"));
     }
 
+    fn merges() -> Vec<(Need, &'static str, &'static str)> {
+        let on = day("2026-11-12");
+        let conflict = |field: &str| Need::MergeConflict {
+            field: field.into(),
+            on,
+        };
+        vec![
+            (
+                conflict("purpose"),
+                "purpose was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --purpose TEXT · rel set ada --settle purpose",
+            ),
+            (
+                conflict("their_aims"),
+                "their aims was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --their-aims TEXT · rel set ada --settle their_aims",
+            ),
+            (
+                conflict("cadence"),
+                "cadence was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --cadence CADENCE · rel set ada --settle cadence",
+            ),
+            (
+                conflict("until"),
+                "the time box's end was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --until DATE · rel set ada --settle until",
+            ),
+            (
+                conflict("a1.text"),
+                "a1's text was changed on two machines on 2026-11-12 — which stands?",
+                "rel edit ada · rel set ada --settle a1.text",
+            ),
+        ]
+    }
+
+    #[test]
+    fn fields_changed_on_two_machines_in_words() {
+        assert_words(&merges());
+        let (need, _, _) = &merges()[0];
+        assert!(need.is_informational());
+        assert_eq!(need.key(), "merge-conflict");
+        assert_eq!(fact_key(need), None);
+        let rel: Relationship = toml::from_str(
+            "person = \"Ada\"\nkind = \"mentoring\"\nrole = \"mentor\"\nstarted = 2026-01-01\n",
+        )
+        .unwrap();
+        assert!(need_question(&rel, need).starts_with("Two machines recorded"));
+    }
+
     /// Which kind of need, as a number; a new kind does not compile here
     /// until it is given one (and a sample below).
     fn need_kind(need: &Need) -> usize {
@@ -1238,10 +1316,11 @@ mod tests {
             Need::NotRecorded { .. } => 16,
             Need::PausedLong { .. } => 17,
             Need::GrowthAreaQuiet { .. } => 18,
+            Need::MergeConflict { .. } => 19,
         }
     }
 
-    const NEED_KINDS: usize = 19;
+    const NEED_KINDS: usize = 20;
 
     /// One need of every kind.
     fn one_of_each_need() -> Vec<Need> {
@@ -1254,6 +1333,7 @@ mod tests {
             actions(),
             not_recorded(),
             growth_threads(),
+            merges(),
         ];
         let time_box = time_box().into_iter().map(|(need, _, _)| need);
         for need in all

@@ -463,6 +463,7 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
             (None, Some(n)) => format!("changed {}", show(&one_line(n))),
             (None, None) => "changed".to_string(),
         },
+        EventKind::Conflict | EventKind::Settled => super::merged::event_words(event, show),
     }
 }
 

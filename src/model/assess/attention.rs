@@ -167,6 +167,22 @@ impl Assessor<'_> {
 
     /// A pause that has gone on long enough to ask whether to resume or
     /// end: a sponsorship must not die quietly.
+    /// Fields changed differently on two machines that no one has
+    /// settled yet.
+    pub(super) fn merge_conflicts(&self) -> Vec<Need> {
+        self.rel
+            .open_conflicts()
+            .into_iter()
+            .filter(|e| e.date <= self.today)
+            .filter_map(|e| {
+                Some(Need::MergeConflict {
+                    field: e.field.clone()?,
+                    on: e.date,
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn paused_needs(&self, a: &Assessment) -> Option<Need> {
         let pause = a.paused.as_ref()?;
         (self.settings.pause_nudge.after(pause.since) <= self.today).then(|| Need::PausedLong {

@@ -52,6 +52,8 @@ pub mod urgency {
     pub const ACTION_STALE: u32 = 35;
     /// A growth area has not come up in the last few meetings.
     pub const GROWTH_AREA_QUIET: u32 = 33;
+    /// A field was changed differently on two machines: which stands?
+    pub const MERGE_CONFLICT: u32 = 53;
     /// Facts of the relationship not recorded yet.
     pub const NOT_RECORDED: u32 = 30;
 
@@ -182,6 +184,13 @@ pub enum Need {
         meetings_since: usize,
         last_discussed: Option<NaiveDate>,
     },
+    /// A field was changed differently on two machines, and the merge
+    /// kept one value (the other is in the history): which stands?
+    /// `field` is named as conflicts name it (`purpose`, `a1.text`).
+    MergeConflict {
+        field: String,
+        on: NaiveDate,
+    },
 }
 
 /// A fact of a relationship that `rel new` or `rel set` (or adding its
@@ -228,6 +237,7 @@ impl Need {
             Need::ActionStale { .. } => "action-stale",
             Need::NotRecorded { .. } => "not-recorded",
             Need::GrowthAreaQuiet { .. } => "growth-area-quiet",
+            Need::MergeConflict { .. } => "merge-conflict",
         }
     }
 
@@ -242,6 +252,7 @@ impl Need {
                 | Need::ActionLate { .. }
                 | Need::ActionStale { .. }
                 | Need::GrowthAreaQuiet { .. }
+                | Need::MergeConflict { .. }
         )
     }
 
@@ -268,6 +279,7 @@ impl Need {
             Need::ActionStale { .. } => ACTION_STALE,
             Need::NotRecorded { .. } => NOT_RECORDED,
             Need::GrowthAreaQuiet { .. } => GROWTH_AREA_QUIET,
+            Need::MergeConflict { .. } => MERGE_CONFLICT,
         }
     }
 
@@ -296,7 +308,8 @@ impl Need {
             | Need::LastSession { .. }
             | Need::NotOptedIn { .. }
             | Need::AdvocacyDue { .. }
-            | Need::ReviewDue { .. } => 0,
+            | Need::ReviewDue { .. }
+            | Need::MergeConflict { .. } => 0,
         }
     }
 }

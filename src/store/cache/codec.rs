@@ -898,7 +898,7 @@ pub mod tests {
         );
         assert_eq!(
             words(EventKind::ALL.iter().map(|k| k.as_str()).collect()),
-            "paused resumed snoozed ended evolved changed"
+            "paused resumed snoozed ended evolved changed conflict settled"
         );
         assert_eq!(
             ItemKind::ALL.map(|k| k.prefix()).iter().collect::<String>(),
