@@ -21,6 +21,7 @@ pub mod merge3;
 #[cfg(test)]
 mod props;
 pub mod read;
+pub mod sync;
 pub mod txn;
 
 use std::fs;

@@ -54,6 +54,9 @@ impl Journal {
         }
         txn.heal();
         txn.heal_asides();
+        if self.written().keep {
+            self.after_git();
+        }
         Ok(txn)
     }
 }

@@ -26,6 +26,15 @@ drafts/
 .cache/
 ";
 
+/// What rel writes in a journal it finds in git, so that git merges
+/// rel's files with rel.
+pub const GITATTRIBUTES: &str = "\
+# rel merges its own files item by item (rel sync, git pull): see rel's README
+relationships/*/relationship.toml merge=rel
+relationships/*/checkins/*.toml merge=rel
+journal.toml merge=rel
+";
+
 /// A journal being written, file by file.
 pub struct Journal<'e> {
     env: &'e TestEnv,

@@ -38,6 +38,7 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod sync;
 mod threads;
 mod tour;
 mod week;
