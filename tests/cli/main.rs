@@ -39,6 +39,7 @@ mod shell;
 mod status;
 mod storage;
 mod sync;
+mod sync_random;
 mod threads;
 mod tour;
 mod week;

@@ -16,7 +16,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, Item, TableLike};
 
-use super::super::doc::{RELATIONSHIP, relationship_table};
+use super::super::doc::{RELATIONSHIP, refresh_header, relationship_table};
 use super::super::merge::merge_document;
 use super::super::merge3::{self, Conflict, Policy, Side, canon, shown};
 use super::super::read::parse_relationship;
@@ -74,17 +74,21 @@ pub fn relationship(
     recorded.extend(kind_and_role(&mut merged, &theirs_doc));
     let text = merged.to_string();
     let path = Path::new("relationship.toml");
-    // The conflicts go in the history as rel writes it; a merged file rel
-    // cannot read as a relationship (a hand edit it did not understand)
-    // is left as merged, for `rel check` to explain.
+    // The conflicts go in the history as rel writes it, and rel's header
+    // follows a kind or role that came in; a merged file rel cannot read
+    // as a relationship (a hand edit it did not understand) is left as
+    // merged, for `rel check` to explain.
     let text = match parse_relationship(path, &text) {
-        Ok(mut rel) if !recorded.is_empty() => {
+        Ok(mut rel) => {
             for r in &recorded {
                 rel.record_conflict(r.field.clone(), r.kept.clone(), r.other.clone(), today);
             }
+            if let Ok(before) = parse_relationship(path, &ours_doc.to_string()) {
+                refresh_header(&mut merged, &before, &rel);
+            }
             rerender(&mut merged, &rel, path).unwrap_or(text)
         }
-        _ => text,
+        Err(_) => text,
     };
     Ok(FileMerge {
         text,
