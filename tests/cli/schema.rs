@@ -192,3 +192,36 @@ fn a_schema_refuses_what_it_does_not_document() {
     });
     assert!(!status.is_valid(&attention), "a need carries its facts");
 }
+
+/// A field changed on two machines: its event and its need, as documented.
+#[test]
+fn a_merge_conflict_matches_too() {
+    let env = TestEnv::new();
+    crate::fixtures::ada(&env);
+    let path = "relationships/ada-lovelace/relationship.toml";
+    env.write(
+        path,
+        &(env.read(path)
+            + "purpose = \"Lead\"\n\n[[event]]\ndate = 2026-11-20\nwhat = \"conflict\"\nfield = \"purpose\"\nold = \"Grow\"\nnew = \"Lead\"\n"),
+    );
+    let run = env.run(&["status", "--json"]);
+    assert!(
+        run.stdout.contains("\"key\": \"merge-conflict\""),
+        "{}",
+        run.stdout
+    );
+    check(
+        &env,
+        &validator("status"),
+        "status",
+        &["status", "--json"],
+        0,
+    );
+    check(
+        &env,
+        &validator("show"),
+        "show",
+        &["show", "ada-lovelace", "--json"],
+        0,
+    );
+}
