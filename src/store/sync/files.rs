@@ -71,7 +71,7 @@ pub fn relationship(
     let conflicts = merge3::merge(&base_doc, &mut merged, &theirs_doc, &RelationshipPolicy);
     let mut recorded: Vec<Recorded> = conflicts.iter().map(record).collect();
     recorded.extend(closed_two_ways(&mut merged, &ours_doc, &theirs_doc));
-    recorded.extend(kind_and_role(&mut merged, &theirs_doc));
+    recorded.extend(kind_and_role(&mut merged, &ours_doc, &theirs_doc));
     let text = merged.to_string();
     let path = Path::new("relationship.toml");
     // The conflicts go in the history as rel writes it, and rel's header
@@ -239,7 +239,11 @@ fn entry<'d>(doc: &'d DocumentMut, list: &str, id: &str) -> Option<&'d dyn Table
 /// The kind and the role go together: when merging them one by one made
 /// a pair that does not (an evolve here, a change of role there), both are
 /// the other side's, and this side's pair goes in the history.
-fn kind_and_role(merged: &mut DocumentMut, theirs: &DocumentMut) -> Vec<Recorded> {
+fn kind_and_role(
+    merged: &mut DocumentMut,
+    ours: &DocumentMut,
+    theirs: &DocumentMut,
+) -> Vec<Recorded> {
     let pair = |doc: &DocumentMut| -> Option<(String, String)> {
         Some((
             doc.get("kind")?.as_str()?.to_string(),
@@ -249,6 +253,7 @@ fn kind_and_role(merged: &mut DocumentMut, theirs: &DocumentMut) -> Vec<Recorded
     let (Some((kind, role)), Some((their_kind, their_role))) = (pair(merged), pair(theirs)) else {
         return Vec::new();
     };
+    let (our_kind, our_role) = pair(ours).unwrap_or_else(|| (kind.clone(), role.clone()));
     let fits = |kind: &str, role: &str| {
         role.parse::<crate::model::Role>()
             .is_ok_and(|r| r.kind().as_str() == kind)
@@ -266,7 +271,7 @@ fn kind_and_role(merged: &mut DocumentMut, theirs: &DocumentMut) -> Vec<Recorded
     vec![Recorded {
         field: "kind".to_string(),
         kept: Some(format!("{their_kind} ({their_role})")),
-        other: Some(format!("{kind} ({role})")),
+        other: Some(format!("{our_kind} ({our_role})")),
     }]
 }
 
@@ -441,6 +446,49 @@ mod tests {
         assert_eq!(rel.actions[0].dropped, Some(day("2026-11-11")));
         assert_eq!(merged.recorded[0].field, "a1.closed");
         assert_eq!(merged.recorded[0].other.as_deref(), Some("done 2026-11-10"));
+    }
+
+    #[test]
+    fn a_kind_and_a_role_that_do_not_go_together_are_the_other_sides_pair() {
+        let base = BASE
+            .replace(
+                "mentoring, you are the mentor",
+                "reverse-mentoring, you are the learner",
+            )
+            .replace(
+                "kind = \"mentoring\"\nrole = \"mentor\"",
+                "kind = \"reverse-mentoring\"\nrole = \"learner\"",
+            );
+        // Here it evolved into mentoring; there the role changed. Each
+        // file has rel's header.
+        let headed = |text: &str| {
+            let body = text.split_once('\n').unwrap().1;
+            let rel = parse_relationship(Path::new("r"), body).unwrap();
+            format!("{}{body}", super::super::super::doc::header(&rel))
+        };
+        let theirs = headed(&base.replace("role = \"learner\"", "role = \"expert\""));
+        let base = headed(&base);
+        let ours = headed(BASE);
+        let merged = relationship(&base, &ours, &theirs, day("2026-11-12")).unwrap();
+        let rel = parse_relationship(Path::new("r"), &merged.text).unwrap();
+        assert_eq!(
+            (rel.kind.as_str(), rel.role.as_str()),
+            ("reverse-mentoring", "expert")
+        );
+        let fields: Vec<&str> = merged.recorded.iter().map(|r| r.field.as_str()).collect();
+        assert_eq!(fields, ["role", "kind"]);
+        assert_eq!(
+            merged.recorded[1].other.as_deref(),
+            Some("mentoring (mentor)")
+        );
+        // The header says what the file says.
+        assert!(
+            merged
+                .text
+                .starts_with("# Ada Lovelace — reverse-mentoring, you are the expert."),
+            "{}",
+            merged.text
+        );
     }
 
     #[test]
