@@ -557,3 +557,47 @@ fn sync_says_how_to_add_a_remote_and_keeps_the_commit_when_it_cannot_reach_it() 
     assert_ne!(git(&env, &j, &["rev-parse", "HEAD"]), head);
     assert_eq!(git(&env, &j, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn a_relationship_started_on_both_machines_merges_into_one() {
+    let env = TestEnv::new();
+    let remote = first_machine(&env);
+    let laptop = env.journal.clone();
+    let desktop = clone(&env, &remote, "desktop");
+    for (dir, goal) in [(&laptop, "Learn Rust"), (&desktop, "Give a talk")] {
+        ok(
+            &env,
+            dir,
+            &[
+                "new",
+                "linus",
+                "--person",
+                "Linus",
+                "--kind",
+                "mentoring",
+                "--role",
+                "mentor",
+                "--started",
+                "2026-11-01",
+                "--goal",
+                goal,
+            ],
+        );
+    }
+    ok(&env, &laptop, &["sync"]);
+    let run = ok(&env, &desktop, &["sync"]);
+    assert!(
+        run.stderr
+            .contains("  linus: this machine's g1 \"Give a talk\" is now g2"),
+        "{}",
+        run.stderr
+    );
+    ok(&env, &laptop, &["sync"]);
+    same_and_clean(&env, &[&laptop, &desktop]);
+    let text =
+        std::fs::read_to_string(laptop.join("relationships/linus/relationship.toml")).unwrap();
+    assert!(
+        text.contains("Learn Rust") && text.contains("Give a talk"),
+        "{text}"
+    );
+}
