@@ -24,6 +24,11 @@ use crate::store::sync::{SyncError, Synced};
 pub struct Args {}
 
 pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
+    // Before anything is written: a journal that is not in git (or not
+    // there at all) is left as it is.
+    if !crate::store::git::is_work_tree(ctx.journal.root()) {
+        return Err(why(SyncError::NotGit));
+    }
     ctx.journal.check_writable()?;
     let txn = ctx.journal.begin()?;
     let synced = txn.sync(ctx.today).map_err(why)?;

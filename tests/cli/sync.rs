@@ -509,8 +509,13 @@ fn modes_come_back_after_a_clone() {
 #[test]
 fn sync_says_how_to_add_a_remote_and_keeps_the_commit_when_it_cannot_reach_it() {
     let env = TestEnv::new();
-    fixtures::ada(&env);
     let j = env.journal.clone();
+    // No journal yet, or one not in git: nothing is made or written.
+    let run = rel(&env, &j, &["sync"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(!j.exists());
+    fixtures::ada(&env);
+    let before = env.files();
     let run = rel(&env, &j, &["sync"]);
     assert_eq!(run.code, 1, "{}", run.transcript());
     assert!(
@@ -518,6 +523,7 @@ fn sync_says_how_to_add_a_remote_and_keeps_the_commit_when_it_cannot_reach_it() 
         "{}",
         run.stderr
     );
+    assert_eq!(env.files(), before);
     git(&env, &j, &["init", "--quiet", "--initial-branch", "main"]);
     git(&env, &j, &["add", "-A"]);
     git(&env, &j, &["commit", "--quiet", "-m", "my journal"]);
