@@ -82,10 +82,10 @@ fn why(err: SyncError) -> Error {
         ))
         .with_hint("your changes are committed here; rel git status and rel git log show where things stand"),
         SyncError::Conflicts(paths) => Error::user(format!(
-            "git could not merge {}, which rel does not merge; nothing was merged",
+            "{} could not be merged, so nothing was",
             paths.join(", ")
         ))
-        .with_hint("merge by hand (rel git merge with the remote's branch), then rel sync"),
+        .with_hint("a file of rel's that does not parse on one side is named by rel check: fix it and rel sync; a file that is not rel's is yours to merge (rel git merge with the remote's branch), then rel sync"),
         SyncError::Git(why) => Error::user(format!("git: {why}"))
             .with_hint("nothing rel wrote was lost; rel git status shows where things stand"),
     }

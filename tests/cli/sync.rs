@@ -607,3 +607,30 @@ fn a_relationship_started_on_both_machines_merges_into_one() {
         "{text}"
     );
 }
+
+#[test]
+fn a_file_that_is_not_rels_and_conflicts_stops_the_sync_with_nothing_merged() {
+    let env = TestEnv::new();
+    let remote = first_machine(&env);
+    let laptop = env.journal.clone();
+    let desktop = clone(&env, &remote, "desktop");
+    for (dir, words) in [(&laptop, "laptop\n"), (&desktop, "desktop\n")] {
+        std::fs::write(dir.join("notes.md"), words).unwrap();
+        git(&env, dir, &["add", "notes.md"]);
+        git(&env, dir, &["commit", "--quiet", "-m", "notes"]);
+    }
+    ok(&env, &laptop, &["sync"]);
+    ok(&env, &desktop, &["goal", "add", "ada-lovelace", "Ship it"]);
+    let head = git(&env, &desktop, &["rev-parse", "HEAD"]);
+    let run = rel(&env, &desktop, &["sync"]);
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .starts_with("error: notes.md could not be merged, so nothing was\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(git(&env, &desktop, &["rev-parse", "HEAD"]), head);
+    assert_eq!(git(&env, &desktop, &["status", "--porcelain"]), "");
+    assert!(!desktop.join(".git/MERGE_HEAD").exists());
+}
