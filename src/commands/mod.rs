@@ -21,6 +21,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod replan;
 pub mod report;
 pub mod search;
 pub mod set;

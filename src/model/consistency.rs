@@ -8,6 +8,7 @@ use super::checkin::{CheckIn, CheckinId};
 use super::id::{ItemId, ItemKind};
 use super::items::{Closable, Item};
 use super::relationship::{Place, Relationship};
+use super::replan::Planned;
 
 /// One step of the way to a value in a file: a key, or an array index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +202,9 @@ fn dates(rel: &Relationship, found: &mut Vec<Finding>) {
     closed_in_order(&rel.goals, "goal", "achieved", found);
     closed_in_order(&rel.waypoints, "waypoint", "reached", found);
     closed_in_order(&rel.actions, "action", "done", found);
+    revised_in_order(&rel.goals, "goal", found);
+    revised_in_order(&rel.waypoints, "waypoint", found);
+    revised_in_order(&rel.actions, "action", found);
     for (i, w) in rel.waypoints.iter().enumerate() {
         if w.due < w.added {
             found.push(Finding::warning(
@@ -238,6 +242,33 @@ fn closed_in_order<T: Closable>(
         for (word, date) in [(done, item.done()), ("dropped", item.dropped())] {
             if let Some(on) = date.filter(|on| *on < item.added()) {
                 found.push(before_added(key, i, word, item.id(), on, item.added()));
+            }
+        }
+    }
+}
+
+/// A revision dated before its item was added is odd, but harmless:
+/// views of an earlier day would rewind it.
+fn revised_in_order<T: Planned>(items: &[T], key: &'static str, found: &mut Vec<Finding>) {
+    for (i, item) in items.iter().enumerate() {
+        for (n, r) in item.history().iter().enumerate() {
+            if r.date < item.added() {
+                found.push(Finding::warning(
+                    vec![
+                        Step::Key(key),
+                        Step::Index(i),
+                        Step::Key("history"),
+                        Step::Index(n),
+                        Step::Key("date"),
+                    ],
+                    format!(
+                        "{} {} was re-planned on {}, before it was added on {}",
+                        item.id().kind.noun(),
+                        item.id(),
+                        r.date,
+                        item.added()
+                    ),
+                ));
             }
         }
     }

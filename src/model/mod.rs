@@ -19,6 +19,7 @@ pub mod kind;
 pub mod period;
 pub mod range;
 pub mod relationship;
+pub mod replan;
 pub mod search;
 
 pub use activity::{Activity, Totals};

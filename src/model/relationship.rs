@@ -391,6 +391,7 @@ impl Relationship {
             achieved: None,
             dropped: None,
             assessment: None,
+            history: Vec::new(),
         });
         id
     }
@@ -404,6 +405,7 @@ impl Relationship {
             added,
             reached: None,
             dropped: None,
+            history: Vec::new(),
         });
         id
     }
@@ -433,6 +435,7 @@ impl Relationship {
             done: None,
             dropped: None,
             checkin,
+            history: Vec::new(),
         });
         id
     }
@@ -703,11 +706,13 @@ impl Relationship {
     pub fn as_of(&self, day: NaiveDate) -> std::borrow::Cow<'_, Relationship> {
         use std::borrow::Cow;
         let later = self.events.iter().any(|e| e.date > day)
-            || self.ending.as_ref().is_some_and(|e| e.date > day);
+            || self.ending.as_ref().is_some_and(|e| e.date > day)
+            || self.revised_after(day);
         if !later {
             return Cow::Borrowed(self);
         }
         let mut rel = self.clone();
+        rel.rewind_items(day);
         rel.status = self.status_on(day).unwrap_or(Status::Active);
         rel.snoozed_until = self.snoozed_on(day);
         if rel.ending.as_ref().is_some_and(|e| e.date > day) {

@@ -116,6 +116,46 @@ pub struct Summary<'a> {
     pub open_actions: ActionCounts,
     pub understandings: Understandings<'a>,
     pub health: &'static str,
+    /// Open goals, waypoints and actions whose due date has moved later.
+    pub slipped: Vec<SlippedJson<'a>>,
+}
+
+/// An open item that slipped: how often, by how many days in all, and the
+/// day first planned.
+#[derive(Serialize)]
+pub struct SlippedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub due: Option<NaiveDate>,
+    pub first_due: Option<NaiveDate>,
+    pub slips: usize,
+    pub days_slipped: i64,
+}
+
+/// Every open item of `rel` that slipped, goals then waypoints then actions.
+pub fn slipped(rel: &Relationship) -> Vec<SlippedJson<'_>> {
+    use crate::model::replan::Planned;
+    fn of<T: Planned>(items: &[T], text: fn(&T) -> &str) -> Vec<SlippedJson<'_>> {
+        items
+            .iter()
+            .filter(|i| i.is_open())
+            .filter_map(|i| {
+                let s = i.slips();
+                (s.slips > 0).then(|| SlippedJson {
+                    id: i.id().to_string(),
+                    text: text(i),
+                    due: i.due(),
+                    first_due: s.first_due,
+                    slips: s.slips,
+                    days_slipped: s.days,
+                })
+            })
+            .collect()
+    }
+    let mut all = of(&rel.goals, |g| &g.text);
+    all.extend(of(&rel.waypoints, |w| &w.text));
+    all.extend(of(&rel.actions, |a| &a.text));
+    all
 }
 
 pub fn summary<'a>(
@@ -160,6 +200,7 @@ pub fn summary<'a>(
             them: u(Which::Them),
         },
         health: a.health.as_str(),
+        slipped: slipped(rel),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod needs;
 pub mod period;
 pub mod prep;
+pub mod replan;
 pub mod search;
 pub mod show;
 pub mod status;

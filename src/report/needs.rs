@@ -218,15 +218,16 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
         | Need::LastSession { .. } => {
             format!("rel end {h} · rel set {h} --until DATE · rel evolve {h} --into mentoring")
         }
-        Need::WaypointLate { id, .. } => format!("rel waypoint reach {h} {id}"),
-        Need::GoalLate { id, .. } => format!("rel goal done {h} {id}"),
+        Need::WaypointLate { id, .. } => replan_fixes("waypoint", "reach", h, *id),
+        Need::GoalLate { id, .. } => replan_fixes("goal", "done", h, *id),
         Need::Drift { .. } | Need::ReviewDue { .. } => format!("rel checkin {h} --review"),
         Need::NotOptedIn { .. } => format!("rel set {h} --opted-in DATE"),
         Need::NoAgreement { .. } => format!("rel set {h} --agreed DATE --how TEXT"),
         Need::PausedLong { .. } => format!("rel resume {h} · rel end {h}"),
         Need::AdvocacyDue { .. } => format!("rel advocate {h} TEXT"),
-        Need::ActionLate { id, .. } | Need::ActionStale { id, .. } => {
-            format!("rel action done {h} {id}")
+        Need::ActionLate { id, .. } => replan_fixes("action", "done", h, *id),
+        Need::ActionStale { id, .. } => {
+            format!("rel action done {h} {id} · rel action drop {h} {id}")
         }
         Need::NotRecorded { missing } => {
             let flags: Vec<&str> = missing.iter().filter_map(|s| setup_flag(*s)).collect();
@@ -249,6 +250,13 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
             commands.join(" · ")
         }
     })
+}
+
+/// What to do about an item past its date: close it, move it, or drop it.
+fn replan_fixes(key: &str, done: &str, h: &str, id: crate::model::ItemId) -> String {
+    format!(
+        "rel {key} {done} {h} {id} · rel {key} move {h} {id} --due DATE · rel {key} drop {h} {id}"
+    )
 }
 
 /// `9 weeks`, or `12 days` under three weeks.
@@ -491,9 +499,9 @@ pub fn fact_fix(fact: &Fact, h: &str) -> Option<String> {
         What::Checkin { .. } => format!("rel checkin {h}"),
         What::WaypointLate {
             late: Some((id, _)),
-        } => format!("rel waypoint reach {h} {id}"),
+        } => replan_fixes("waypoint", "reach", h, *id),
         What::WaypointLate { late: None } => return None,
-        What::GoalLate { id, .. } => format!("rel goal done {h} {id}"),
+        What::GoalLate { id, .. } => replan_fixes("goal", "done", h, *id),
         What::Movement { .. } => format!("rel checkin {h} --review"),
         What::Review { .. } => format!("rel checkin {h} --review"),
         What::TheirAims { .. } => format!("rel set {h} --their-aims TEXT"),
@@ -851,17 +859,17 @@ mod tests {
             (
                 waypoint("w2", "Lead the Q1 review", "2026-10-01", 56),
                 "waypoint w2 \"Lead the Q1 review\" was due 2026-10-01",
-                "rel waypoint reach ada w2",
+                "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
             ),
             (
                 waypoint("w3", "Older", "2026-10-01", 56),
                 "waypoint w3 \"Older\" was due 2026-10-01",
-                "rel waypoint reach ada w3",
+                "rel waypoint reach ada w3 · rel waypoint move ada w3 --due DATE · rel waypoint drop ada w3",
             ),
             (
                 waypoint("w2", "Recent", "2026-11-20", 6),
                 "waypoint w2 \"Recent\" was due 2026-11-20",
-                "rel waypoint reach ada w2",
+                "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
             ),
             (
                 Need::GoalLate {
@@ -871,7 +879,7 @@ mod tests {
                     days_late: 25,
                 },
                 "goal g2 \"Ship the RFC\" was due 2026-11-01",
-                "rel goal done ada g2",
+                "rel goal done ada g2 · rel goal move ada g2 --due DATE · rel goal drop ada g2",
             ),
         ]
     }
@@ -1063,32 +1071,32 @@ mod tests {
             (
                 stale(Owner::Me, 31),
                 "action a3 \"Book the venue\" open for 31 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 stale(Owner::Me, 8),
                 "action a3 \"Book the venue\" open for 8 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 stale(Owner::Them, 56),
                 "their action a3 \"Book the venue\" open for 56 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 late("a3", "Book the venue", Owner::Me, "2026-11-25", 1),
                 "action a3 \"Book the venue\" was due 2026-11-25",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action move ada a3 --due DATE · rel action drop ada a3",
             ),
             (
                 late("a3", "Book the venue", Owner::Them, "2026-10-01", 56),
                 "their action a3 \"Book the venue\" was due 2026-10-01",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action move ada a3 --due DATE · rel action drop ada a3",
             ),
             (
                 late("a4", "Send the slides", Owner::Them, "2026-11-20", 6),
                 "their action a4 \"Send the slides\" was due 2026-11-20",
-                "rel action done ada a4",
+                "rel action done ada a4 · rel action move ada a4 --due DATE · rel action drop ada a4",
             ),
         ]
     }
@@ -1584,14 +1592,18 @@ mod tests {
                     late: Some((id("w2"), day("2026-10-01"))),
                 }),
                 "waypoint w2 was due 2026-10-01",
-                Some("rel waypoint reach ada w2"),
+                Some(
+                    "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
+                ),
             ),
             (
                 lacks(What::WaypointLate {
                     late: Some((id("w3"), day("2026-10-01"))),
                 }),
                 "waypoint w3 was due 2026-10-01",
-                Some("rel waypoint reach ada w3"),
+                Some(
+                    "rel waypoint reach ada w3 · rel waypoint move ada w3 --due DATE · rel waypoint drop ada w3",
+                ),
             ),
             (
                 lacks(What::GoalLate {
@@ -1599,7 +1611,9 @@ mod tests {
                     due: day("2026-11-01"),
                 }),
                 "goal g2 was due 2026-11-01",
-                Some("rel goal done ada g2"),
+                Some(
+                    "rel goal done ada g2 · rel goal move ada g2 --due DATE · rel goal drop ada g2",
+                ),
             ),
             // The model never says a late goal holds; were it to, the
             // words stay the same and there is nothing to fix.

@@ -365,6 +365,7 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
             ),
         };
         let date = w.reached.unwrap_or(w.due);
+        let when = format!("{when}{}", slip_note(rel, w.id));
         entries.push((
             date,
             1,
@@ -397,6 +398,14 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         }
         page.item(marker, text);
     }
+}
+
+/// ` · slipped twice, 92 days in all (first due 2026-10-31)`, for an item
+/// whose due date moved later; nothing otherwise.
+fn slip_note(rel: &Relationship, id: crate::model::ItemId) -> String {
+    super::replan::slipped(&rel.slips(id))
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default()
 }
 
 fn fraction_bar(fraction: f64) -> String {
@@ -432,12 +441,13 @@ fn goals(page: &mut Page, input: &Input<'_>) {
         } else {
             ""
         };
+        let slipped = slip_note(rel, g.id);
         page.item(
             &format!("  {marker} {:<4}", g.id.to_string()),
             &format!(
                 "{}  {}",
                 sanitize(&g.text),
-                p.dim(&format!("{when}{assessed}{unassessed}"))
+                p.dim(&format!("{when}{assessed}{unassessed}{slipped}"))
             ),
         );
     }
@@ -510,7 +520,11 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                 &format!(
                     "{}  {}",
                     sanitize(&x.text),
-                    p.dim(&format!("{}{due}", super::age(x.added, input.today)))
+                    p.dim(&format!(
+                        "{}{due}{}",
+                        super::age(x.added, input.today),
+                        slip_note(rel, x.id)
+                    ))
                 ),
             );
         }

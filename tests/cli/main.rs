@@ -24,6 +24,7 @@ mod lifecycle;
 mod log;
 mod new;
 mod prep;
+mod replan;
 mod report;
 mod scaling;
 mod search;
