@@ -13,6 +13,7 @@ pub mod consistency;
 pub mod date;
 pub mod fold;
 pub mod handle;
+pub mod history;
 pub mod id;
 pub mod items;
 pub mod kind;

@@ -132,6 +132,38 @@ pub struct SlippedJson<'a> {
     pub days_slipped: i64,
 }
 
+/// A goal, waypoint or action re-planned: its id and text now, the day,
+/// and what changed (`due` and `renamed` as `{ from, to }`, `reopened` as
+/// `{ was, on }`), why, and the check-in that agreed it.
+#[derive(Serialize)]
+pub struct ReplannedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub date: NaiveDate,
+    pub due: Option<&'a crate::model::replan::DueChange>,
+    pub renamed: Option<&'a crate::model::replan::TextChange>,
+    pub reopened: Option<&'a crate::model::replan::Reopened>,
+    pub because: Option<&'a str>,
+    pub checkin: Option<&'a str>,
+}
+
+pub fn replanned<'a>(
+    id: crate::model::ItemId,
+    text: &'a str,
+    r: &'a crate::model::replan::Revision,
+) -> ReplannedJson<'a> {
+    ReplannedJson {
+        id: id.to_string(),
+        text,
+        date: r.date,
+        due: r.due.as_ref(),
+        renamed: r.text.as_ref(),
+        reopened: r.reopened.as_ref(),
+        because: r.because.as_deref(),
+        checkin: r.checkin.as_deref(),
+    }
+}
+
 /// Every open item of `rel` that slipped, goals then waypoints then actions.
 pub fn slipped(rel: &Relationship) -> Vec<SlippedJson<'_>> {
     use crate::model::replan::Planned;
@@ -256,6 +288,9 @@ pub struct Report<'a> {
     pub relationship: &'a Relationship,
     pub attention: Vec<AttentionJson<'a>>,
     pub recent_checkins: Vec<CheckinJson<'a>>,
+    /// Every change between meetings by the day, newest first (as `rel
+    /// log --json` gives them).
+    pub history: Vec<super::log::ChangeJson<'a>>,
     pub problems: &'a [Problem],
 }
 
@@ -313,6 +348,9 @@ pub struct PeriodRelationship<'a> {
     pub corrections: Vec<CorrectionJson<'a>>,
     /// The relationship's own history in the period, as stored.
     pub events: Vec<&'a Event>,
+    /// Goals, waypoints and actions moved, renamed or reopened in the
+    /// period, oldest first.
+    pub replanned: Vec<ReplannedJson<'a>>,
     /// The closing conversation, when it happened in the period.
     pub ending: Option<&'a Ending>,
 }
@@ -570,6 +608,11 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
             })
             .collect(),
         events: a.events.clone(),
+        replanned: a
+            .replanned
+            .iter()
+            .map(|(id, text, r)| replanned(*id, text, r))
+            .collect(),
         ending: a.ending,
     }
 }

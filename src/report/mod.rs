@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod config;
+pub mod history;
 pub mod json;
 pub mod list;
 pub mod log;

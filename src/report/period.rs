@@ -129,6 +129,11 @@ fn relationship(page: &mut Page, a: &Activity<'_>, covered: Period) {
     for c in a.corrections.iter().filter(|c| !c.review) {
         list.field(&format!("{}  {}", c.date, correction_words(c, &sanitize)));
     }
+    list.label("Re-planned");
+    for (id, text, r) in &a.replanned {
+        let what = format!("{} {}", r.date, super::replan::line(r));
+        list.item(p.yellow("↷"), *id, text, &one_line(&what));
+    }
     list.label("Changes");
     for (date, words) in changes(a, &sanitize) {
         list.field(&format!("{date}  {words}"));

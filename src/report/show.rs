@@ -25,6 +25,8 @@ pub struct Input<'a> {
     pub recent: &'a [(CheckinId, CheckIn)],
     pub assessment: &'a Assessment,
     pub today: NaiveDate,
+    /// With `--history`: every change between meetings, newest first.
+    pub history: Option<&'a [crate::model::history::Change<'a>]>,
 }
 
 pub(crate) const LABEL: usize = 13;
@@ -104,6 +106,9 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     qualities(&mut page, rel);
     actions(&mut page, input);
     checkins(&mut page, input);
+    if let Some(changes) = input.history {
+        history(&mut page, changes);
+    }
     if !a.attention.is_empty() {
         page.out.push('\n');
         page.out
@@ -627,6 +632,25 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
                 plural(ratings.len(), "rated meeting")
             ),
         );
+    }
+}
+
+/// Every change between meetings, newest first, every word of it.
+fn history(page: &mut Page, changes: &[crate::model::history::Change<'_>]) {
+    let p = page.paint;
+    page.heading(&format!("History ({})", plural(changes.len(), "change")));
+    if changes.is_empty() {
+        page.line("  nothing has changed since it started");
+        return;
+    }
+    for change in changes {
+        let told = super::history::tell(change);
+        let marker = format!("  {} {:<12} ", change.date(), told.label);
+        page.item(&p.dim(&marker), &sanitize(&told.text));
+        let indent = " ".repeat(text::width(&marker));
+        for under in &told.under {
+            page.item(&indent, &p.dim(&sanitize(under)));
+        }
     }
 }
 

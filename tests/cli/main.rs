@@ -14,6 +14,7 @@ mod env;
 mod export;
 mod fixtures;
 mod git;
+mod history;
 mod hostile;
 mod import;
 mod interactive;
