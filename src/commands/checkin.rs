@@ -67,12 +67,12 @@ pub struct Args {
     pub changes: Vec<String>,
 
     /// A new action item for you (repeat for several)
-    #[arg(long = "action", value_name = "TEXT")]
-    pub actions: Vec<String>,
+    #[arg(long = "action", value_name = "TEXT", value_parser = in_order)]
+    pub actions: Vec<InOrder>,
 
     /// A new action item for them (repeat for several)
-    #[arg(long = "their-action", value_name = "TEXT")]
-    pub their_actions: Vec<String>,
+    #[arg(long = "their-action", value_name = "TEXT", value_parser = in_order)]
+    pub their_actions: Vec<InOrder>,
 
     /// An open action now done, by id (a3; repeat or separate with commas)
     #[arg(long, value_name = "ID", value_delimiter = ',')]
@@ -93,6 +93,26 @@ pub struct Args {
 
 fn parse_rating(text: &str) -> std::result::Result<Rating, String> {
     text.parse()
+}
+
+/// A flag's value and its place among the values of several flags, so
+/// that `--their-action X --action Y` numbers X first, as typed.
+#[derive(Debug, Clone)]
+pub struct InOrder {
+    pub place: usize,
+    pub text: String,
+}
+
+/// clap reads the command line from left to right and parses each value
+/// as it meets it: counting the values as they are parsed gives each its
+/// place on the line.
+fn in_order(text: &str) -> std::result::Result<InOrder, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PLACE: AtomicUsize = AtomicUsize::new(0);
+    Ok(InOrder {
+        place: PLACE.fetch_add(1, Ordering::Relaxed),
+        text: text.to_string(),
+    })
 }
 
 impl Args {
@@ -162,11 +182,16 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     if let Some(next) = &args.next {
         checkin.next = Some(next_meeting(ctx, next, day)?);
     }
-    for (texts, owner) in [
-        (&args.actions, Owner::Me),
-        (&args.their_actions, Owner::Them),
-    ] {
-        for text in clean(texts) {
+    // New actions in the order their flags were given, whoever's they are.
+    let mut new: Vec<(&InOrder, Owner)> = args
+        .actions
+        .iter()
+        .map(|a| (a, Owner::Me))
+        .chain(args.their_actions.iter().map(|a| (a, Owner::Them)))
+        .collect();
+    new.sort_by_key(|(a, _)| a.place);
+    for (action, owner) in new {
+        if let Some(text) = non_empty(&action.text) {
             checkin.opened.push(NewAction {
                 id: None,
                 text,
@@ -176,6 +201,9 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
         }
     }
     check_items(rel, handle, &checkin)?;
+    if args.notes.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(empty_notes("given with -m"));
+    }
     checkin.notes = match args.notes.as_deref() {
         Some("-") => {
             let mut text = String::new();
@@ -185,13 +213,20 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
                     crate::error::io_reason(&e)
                 ))
             })?;
-            non_empty(&text)
+            Some(non_empty(&text).ok_or_else(|| empty_notes("read from stdin"))?)
         }
         Some(text) => non_empty(text),
         None if args.edit => Some(notes_in_editor(ctx, handle, rel, day)?),
         None => None,
     };
     Ok(checkin)
+}
+
+/// Notes given but empty: a slip, as an empty commit message is to git.
+fn empty_notes(given: &str) -> Error {
+    Error::user(format!("the notes {given} are empty; nothing was recorded")).with_hint(
+        "write what you talked about, or leave -m out to record the meeting without notes",
+    )
 }
 
 /// Writes the check-in under the lock, after checking its ids against the
@@ -217,15 +252,14 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     if !written.reached.is_empty() {
         moved.push(format!("reached {}", join_ids(&written.reached)));
     }
-    let opened: Vec<ItemId> = written.opened.iter().filter_map(|a| a.id).collect();
-    if !opened.is_empty() {
-        moved.push(format!("new actions {}", join_ids(&opened)));
-    }
     if written.review {
         moved.push("relationship reviewed".to_string());
     }
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
+    }
+    if let Some(line) = super::new_actions_line(&written.opened) {
+        message.push_str(&format!("\n  {line}"));
     }
     // What comes next, as every other view will tell it from now on.
     let assessment = super::view::assess_written(ctx, handle, &ed.rel, &checkins, (id, &written));

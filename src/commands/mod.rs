@@ -42,7 +42,7 @@ use crate::store::Access;
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
-    still_open,
+    new_actions_line, still_open,
 };
 pub use view::{View, load_overview, load_view};
 

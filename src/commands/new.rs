@@ -355,6 +355,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
         rel.role.label()
     )];
     lines.push(p.dim(&format!("  {}", path.display())));
+    if let Some(line) = created_line(&rel) {
+        lines.push(format!("  {line}"));
+    }
     if rel.agreement.is_none() {
         lines.push(format!(
             "Next: have the kickoff conversation, then record it with `rel set {handle} --agreed --how TEXT`."
@@ -364,6 +367,54 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     }
     ctx.say(&lines.join("\n"));
     Ok(())
+}
+
+/// The items a new relationship starts with, each with its id and words:
+/// `goals: g1 Run a design review · g2 Mentor an intern`.
+fn created_line(rel: &Relationship) -> Option<String> {
+    let mut said: Vec<String> = Vec::new();
+    let mut groups = Vec::new();
+    let mut group = |label: &str, items: Vec<(crate::model::ItemId, &str)>| {
+        if !items.is_empty() {
+            let words: Vec<String> = items
+                .iter()
+                .map(|(id, text)| format!("{id} {}", sanitize(&crate::text::clip(text, 50))))
+                .collect();
+            groups.push(format!("{label}: {}", words.join(" · ")));
+        }
+    };
+    group(
+        if rel.goals.len() == 1 {
+            "goal"
+        } else {
+            "goals"
+        },
+        rel.goals.iter().map(|g| (g.id, g.text.as_str())).collect(),
+    );
+    group(
+        if rel.waypoints.len() == 1 {
+            "waypoint"
+        } else {
+            "waypoints"
+        },
+        rel.waypoints
+            .iter()
+            .map(|w| (w.id, w.text.as_str()))
+            .collect(),
+    );
+    group(
+        if rel.strengths.len() == 1 {
+            "strength"
+        } else {
+            "strengths"
+        },
+        rel.strengths
+            .iter()
+            .map(|s| (s.id, s.text.as_str()))
+            .collect(),
+    );
+    said.append(&mut groups);
+    (!said.is_empty()).then(|| said.join("\n  "))
 }
 
 /// The person, kind and role, or an error naming what is missing.
