@@ -140,15 +140,21 @@ fn replan(
 
 /// A refused re-plan, with what to do instead.
 pub fn replan_error(err: &ReplanError, handle: &Handle) -> Error {
+    if let ReplanError::Item(e) = err {
+        let kind = match e {
+            crate::model::items::ItemError::Unknown { id, .. } => id.kind,
+            _ => ItemKind::Goal,
+        };
+        return item_error(e, handle, kind);
+    }
+    Error::user(format!("cannot change {handle}: {err}")).with_hint(replan_hint(err, handle))
+}
+
+/// What to do instead of a refused re-plan.
+pub fn replan_hint(err: &ReplanError, handle: &Handle) -> String {
     let kind_of = |id: &ItemId| id.kind.key();
-    let hint = match err {
-        ReplanError::Item(e) => {
-            let kind = match e {
-                crate::model::items::ItemError::Unknown { id, .. } => id.kind,
-                _ => ItemKind::Goal,
-            };
-            return item_error(e, handle, kind);
-        }
+    match err {
+        ReplanError::Item(_) => format!("rel show {handle} lists the items"),
         ReplanError::Closed { id, .. } => format!(
             "reopen it first (rel {} reopen {handle} {id}), or add a new one",
             kind_of(id)
@@ -166,6 +172,5 @@ pub fn replan_error(err: &ReplanError, handle: &Handle) -> Error {
         ReplanError::NotPlanned { .. } => {
             "only goals, waypoints and actions are re-planned".to_string()
         }
-    };
-    Error::user(format!("cannot change {handle}: {err}")).with_hint(hint)
+    }
 }

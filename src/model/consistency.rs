@@ -331,6 +331,10 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
     };
     named(rel, &c.closed, "closed", ItemKind::Action, &mut found);
     named(rel, &c.reached, "reached", ItemKind::Waypoint, &mut found);
+    named(rel, &c.achieved, "achieved", ItemKind::Goal, &mut found);
+    let moved: Vec<ItemId> = c.moved.iter().map(|m| m.id).collect();
+    planned(rel, &moved, "moved", true, &mut found);
+    planned(rel, &c.dropped, "dropped", false, &mut found);
     for (i, new) in c.opened.iter().enumerate() {
         let place = vec![Step::Key("opened"), Step::Index(i)];
         match new.id {
@@ -358,6 +362,43 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// The ids a check-in moved or dropped are goals, waypoints or actions that
+/// exist. `tables`: they are in `[[key]]` tables, under `id`.
+fn planned(
+    rel: &Relationship,
+    ids: &[ItemId],
+    key: &'static str,
+    tables: bool,
+    found: &mut Vec<Finding>,
+) {
+    for (i, id) in ids.iter().enumerate() {
+        let mut place = vec![Step::Key(key), Step::Index(i)];
+        if tables {
+            place.push(Step::Key("id"));
+        }
+        if !matches!(
+            id.kind,
+            ItemKind::Goal | ItemKind::Waypoint | ItemKind::Action
+        ) {
+            found.push(Finding::error(
+                place,
+                format!(
+                    "{key} lists {id}, a {} id; only goals, waypoints and actions are {key}",
+                    id.kind.noun()
+                ),
+            ));
+        } else if !rel.ids().any(|x| x == *id) {
+            found.push(Finding::error(
+                place,
+                format!(
+                    "{key} lists {} {id}, which is not in relationship.toml",
+                    id.kind.noun()
+                ),
+            ));
+        }
+    }
 }
 
 /// The ids a check-in names under `key` are items of `kind` that exist.

@@ -948,6 +948,26 @@ impl Relationship {
                 waypoint.reached = Some(checkin.date);
             }
         }
+        for goal_id in &checkin.achieved {
+            if let Ok(goal) = find(&mut self.goals, *goal_id)
+                && goal.is_open()
+            {
+                goal.achieved = Some(checkin.date);
+            }
+        }
+        for moved in &checkin.moved {
+            // Already there (a healed write): nothing to do.
+            let _ = self.replan(
+                moved.id,
+                &super::replan::Replan::Move(moved.due),
+                checkin.date,
+                moved.because.clone(),
+                Some(id.to_string()),
+            );
+        }
+        for dropped in &checkin.dropped {
+            let _ = self.close(*dropped, Closing::Dropped, checkin.date);
+        }
         if checkin.review {
             self.reviewed = self.reviewed.max(Some(checkin.date));
         }

@@ -188,6 +188,21 @@ fn entry(rel: Option<&Relationship>, c: &CheckIn, width: usize, paint: Paint) ->
     fields.push(("opened", opened));
     fields.push(("closed", named(&c.closed, rel, paint, action_text)));
     fields.push(("reached", named(&c.reached, rel, paint, waypoint_text)));
+    fields.push(("achieved", named(&c.achieved, rel, paint, item_text)));
+    let moved = c
+        .moved
+        .iter()
+        .map(|m| {
+            let because = m
+                .because
+                .as_deref()
+                .map(|b| format!(" — {}", sanitize(b)))
+                .unwrap_or_default();
+            format!("{} to {}{because}", m.id, m.due)
+        })
+        .collect();
+    fields.push(("moved", moved));
+    fields.push(("dropped", named(&c.dropped, rel, paint, item_text)));
     fields.push(("next", c.next.map(with_weekday).into_iter().collect()));
 
     let has_fields = fields.iter().any(|(_, values)| !values.is_empty());
@@ -233,6 +248,19 @@ fn action_text(rel: &Relationship, id: ItemId) -> Option<&str> {
         .iter()
         .find(|a| a.id == id)
         .map(|a| a.text.as_str())
+}
+
+/// A goal's, waypoint's or action's text.
+fn item_text(rel: &Relationship, id: ItemId) -> Option<&str> {
+    match id.kind {
+        crate::model::ItemKind::Goal => rel
+            .goals
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.text.as_str()),
+        crate::model::ItemKind::Waypoint => waypoint_text(rel, id),
+        _ => action_text(rel, id),
+    }
 }
 
 fn waypoint_text(rel: &Relationship, id: ItemId) -> Option<&str> {
@@ -289,6 +317,12 @@ pub struct Entry<'a> {
     pub opened: Vec<Opened<'a>>,
     pub closed: Vec<Named<'a>>,
     pub reached: Vec<Named<'a>>,
+    /// Goals achieved at the meeting.
+    pub achieved: Vec<Named<'a>>,
+    /// Goals, waypoints and actions moved at the meeting.
+    pub moved: &'a [crate::model::checkin::Moved],
+    /// Goals, waypoints and actions dropped at the meeting.
+    pub dropped: Vec<Named<'a>>,
     pub next: Option<NaiveDate>,
 }
 
@@ -345,6 +379,9 @@ pub fn json<'a>(input: &Input<'a>, problems: &'a [Problem]) -> Log<'a> {
                     .collect(),
                 closed: names(&c.closed, action_text),
                 reached: names(&c.reached, waypoint_text),
+                achieved: names(&c.achieved, item_text),
+                moved: &c.moved,
+                dropped: names(&c.dropped, item_text),
                 next: c.next,
             })
             .collect(),

@@ -139,13 +139,17 @@ pub static CHECKIN: Schema = Schema {
         "next",
         "closed",
         "reached",
+        "achieved",
         "opened",
+        "moved",
+        "dropped",
     ],
     tables: LEAF,
-    arrays: &[("opened", &OPENED)],
+    arrays: &[("opened", &OPENED), ("moved", &MOVED)],
 };
 
 static OPENED: Schema = leaf(&["id", "text", "owner", "due"]);
+static MOVED: Schema = leaf(&["id", "due", "because"]);
 
 pub static JOURNAL: Schema = leaf(&["format"]);
 
@@ -520,12 +524,21 @@ pub fn checkin_doc(c: &CheckIn) -> DocumentMut {
         .opt_date("next", c.next)
         .ids("closed", &c.closed)
         .ids("reached", &c.reached)
+        .ids("achieved", &c.achieved)
+        .ids("dropped", &c.dropped)
         .array("opened", &c.opened, |a| {
             Builder::new()
                 .opt_shown("id", a.id)
                 .text("text", &a.text)
                 .text("owner", a.owner.as_str())
                 .opt_date("due", a.due)
+                .done()
+        })
+        .array("moved", &c.moved, |m| {
+            Builder::new()
+                .id(m.id)
+                .date("due", m.due)
+                .opt_text("because", &m.because)
                 .done()
         });
     DocumentMut::from(b.done())

@@ -10,6 +10,7 @@ use crate::env::{TODAY, TestEnv};
 // ASCII parts.
 
 const DOWN: &str = "\x1b[B";
+const UP: &str = "\x1b[A";
 
 /// rel on a pseudo-terminal, with the test environment.
 fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
@@ -206,8 +207,11 @@ fn checkin_walks_through_the_meeting() {
     answer(&mut p, &format!("{}\r", ""));
     p.exp_string("What will you change for next time?").unwrap();
     answer(&mut p, &format!("{}\r", ""));
-    p.exp_string("Which open actions are done?").unwrap();
-    answer(&mut p, " ");
+    // Each open action in turn: done, keep (the default) or drop.
+    p.exp_string("a1 Read the style guide (mine)").unwrap();
+    answer(&mut p, UP);
+    answer(&mut p, "\r");
+    p.exp_string("a2 Send the patch (theirs)").unwrap();
     answer(&mut p, "\r");
     p.exp_string("A new action for you").unwrap();
     answer(&mut p, &format!("{}\r", "Review one patch alone"));
@@ -255,4 +259,103 @@ fn checkin_walks_through_the_meeting() {
         rel["action"].as_array().unwrap()[2]["text"].as_str(),
         Some("Review one patch alone")
     );
+}
+
+#[test]
+fn checkin_walks_through_re_planning() {
+    let env = crate::replan::grace();
+    env.ok(&["action", "add", "grace", "Ask Dmitri for a yes or no"]);
+    let mut p = spawn(&env, &["checkin", "grace"]);
+    p.exp_string("When did you meet?").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("How valuable was it").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Notes, a line at a time").unwrap();
+    answer(&mut p, "Dmitri said yes, from January\r");
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("What is working?").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("What still stands between them").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Any course corrections?").unwrap();
+    answer(&mut p, "Send Dmitri the charter first\r");
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, "Start the program in January\r");
+    p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, "\r");
+    // A course correction becomes an action of theirs …
+    p.exp_string("Send Dmitri the charter first").unwrap();
+    p.exp_string("turn it into").unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    // … and another moves the waypoint it is about.
+    p.exp_string("Start the program in January").unwrap();
+    p.exp_string("turn it into").unwrap();
+    answer(&mut p, UP);
+    answer(&mut p, "\r");
+    p.exp_string("Which one moves?").unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("Move w2 to when?").unwrap();
+    answer(&mut p, "yesterday\r");
+    p.exp_string("is before the meeting").unwrap();
+    answer(&mut p, "2027-01-31\r");
+    // The action past its date: keep, done, move or drop.
+    p.exp_string("a1 Grace: draft the program charter (due 2026-11-20) is past its date")
+        .unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("Move a1 to when?").unwrap();
+    answer(&mut p, "in 2w\r");
+    p.exp_string("Why?").unwrap();
+    answer(&mut p, "She is waiting on the reorg\r");
+    // The other open action: done, keep or drop.
+    p.exp_string("a2 Ask Dmitri for a yes or no (mine)")
+        .unwrap();
+    answer(&mut p, DOWN);
+    answer(&mut p, "\r");
+    p.exp_string("A new action for you").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("A new action for them").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("review the relationship itself?").unwrap();
+    answer(&mut p, "n");
+    p.exp_string("Next meeting?").unwrap();
+    answer(&mut p, "\r");
+    let rest = finish(p);
+    for said in [
+        "moved w2 to 2027-01-31",
+        "moved a1 to 2026-12-10",
+        "dropped a2",
+    ] {
+        assert!(rest.contains(said), "{rest}");
+    }
+    assert!(
+        rest.contains("new action: a3 (theirs) Send Dmitri the charter first"),
+        "{rest}"
+    );
+    let file: toml::Table = env
+        .read("relationships/grace/checkins/2026-11-26-1.toml")
+        .parse()
+        .unwrap();
+    let moved = file["moved"].as_array().unwrap();
+    assert_eq!(
+        moved[0]["because"].as_str(),
+        Some("Start the program in January")
+    );
+    assert_eq!(
+        moved[1]["because"].as_str(),
+        Some("She is waiting on the reorg")
+    );
+    let rel = env.relationship("grace");
+    let w2 = &rel["waypoint"].as_array().unwrap()[1];
+    assert_eq!(w2["due"].as_datetime().unwrap().to_string(), "2027-01-31");
+    assert_eq!(
+        w2["history"][0]["because"].as_str(),
+        Some("Start the program in January")
+    );
+    assert!(rel["action"][1].get("dropped").is_some());
 }

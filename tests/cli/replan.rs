@@ -292,3 +292,127 @@ fn a_late_item_offers_done_move_and_drop_until_it_moves() {
         "{before}"
     );
 }
+
+#[test]
+fn a_checkin_moves_and_drops_items_and_keeps_the_record() {
+    let env = grace();
+    let run = env.run(&[
+        "checkin",
+        "grace",
+        "-m",
+        "Dmitri said yes, from January",
+        "--move",
+        "w2=2027-01-31",
+        "--move",
+        "g1=in 3m",
+        "--drop",
+        "a1",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("(--move g1 in 3m: Fri 2027-02-26)\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("\n  moved w2 to 2027-01-31 · moved g1 to 2027-02-26 · dropped a1\n"),
+        "{}",
+        run.stderr
+    );
+    let checkin = env.read("relationships/grace/checkins/2026-11-26-1.toml");
+    assert!(
+        checkin.ends_with("dropped = [\"a1\"]\n\n[[moved]]\nid = \"w2\"\ndue = 2027-01-31\n\n[[moved]]\nid = \"g1\"\ndue = 2027-02-26\n"),
+        "{checkin}"
+    );
+    let file = env.read(FILE);
+    assert!(
+        file.contains("[[waypoint.history]]\ndate = 2026-11-26\ndue = { from = 2026-10-31, to = 2027-01-31 }\ncheckin = \"2026-11-26-1\"\n"),
+        "{file}"
+    );
+    let rel = env.relationship("grace");
+    assert_eq!(
+        rel["action"][0]["dropped"]
+            .as_datetime()
+            .unwrap()
+            .to_string(),
+        "2026-11-26"
+    );
+    // The log says so on the meeting's day.
+    let log = env.ok(&["log", "grace", "-n", "1"]);
+    assert!(
+        log.contains(
+            "  w2           moved from 2026-10-31 to 2027-01-31 (check-in 2026-11-26-1)\n"
+        ),
+        "{log}"
+    );
+    env.ok(&["check"]);
+    // A goal achieved at a meeting.
+    env.ok(&["checkin", "grace", "--achieved", "g1"]);
+    let rel = env.relationship("grace");
+    assert_eq!(
+        rel["goal"][0]["achieved"]
+            .as_datetime()
+            .unwrap()
+            .to_string(),
+        "2026-11-26"
+    );
+}
+
+#[test]
+fn a_checkin_refuses_a_move_or_drop_it_cannot_make() {
+    let env = grace();
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--move", "w1=2027-01-31"],
+            "--move w1: waypoint w1 was reached on 2026-03-30",
+        ),
+        (
+            &["--move", "w2=2026-11-01"],
+            "--move w2: 2026-11-01 is in the past",
+        ),
+        (&["--move", "w2"], "--move w2: expected ID=DATE"),
+        (
+            &["--move", "s1=2027-01-01"],
+            "--move: 's1' is not a goal, waypoint or action id",
+        ),
+        (
+            &["--move", "w9=2027-01-01"],
+            "there is no waypoint w9 in grace",
+        ),
+        (
+            &["--drop", "w1"],
+            "waypoint w1 was already reached on 2026-03-30",
+        ),
+        (
+            &["--done", "a1", "--drop", "a1"],
+            "action a1 was already done on 2026-11-26",
+        ),
+        (&["--achieved", "w2"], "--achieved"),
+    ];
+    for (flags, message) in cases {
+        let mut args = vec!["checkin", "grace", "-m", "notes"];
+        args.extend_from_slice(flags);
+        let run = env.refuses(1, &args);
+        assert!(run.stderr.contains(message), "{flags:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_hand_written_move_in_a_checkin_is_checked() {
+    let env = grace();
+    env.write(
+        "relationships/grace/checkins/2026-11-20-1.toml",
+        "date = 2026-11-20\n\n[[moved]]\nid = \"w7\"\ndue = 2027-01-31\n",
+    );
+    let run = env.fails(2, &["check"]);
+    assert!(
+        run.stderr
+            .contains("moved lists waypoint w7, which is not in relationship.toml")
+            || run
+                .stdout
+                .contains("moved lists waypoint w7, which is not in relationship.toml"),
+        "{}",
+        run.transcript()
+    );
+}
