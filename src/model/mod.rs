@@ -19,6 +19,7 @@ pub mod items;
 pub mod kind;
 pub mod period;
 pub mod range;
+pub mod recontract;
 pub mod relationship;
 pub mod replan;
 pub mod search;

@@ -107,6 +107,9 @@ pub struct Ending {
     pub result: EndResult,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// Reverse-mentoring: whether the expert got what they wanted out of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_outcome: Option<String>,
 }
 
 /// The highest id ever handed out, per kind of item. Ids are never reused,
@@ -557,7 +560,10 @@ impl Relationship {
 
     /// Records a change to its fields made on `on`: an event a field, with
     /// every word of the old and new value.
-    pub fn record_changes(&mut self, changes: Vec<FieldChange>, on: NaiveDate) {
+    pub fn record_changes(&mut self, mut changes: Vec<FieldChange>, on: NaiveDate) {
+        // An agreement or opt-in given with a new destination or role
+        // re-confirms it: recorded after it (see `recontract`).
+        changes.sort_by_key(|c| matches!(c.field, "agreed" | "opted_in"));
         for change in changes {
             let event = self.event(EventKind::Changed, on);
             event.field = Some(change.field.to_string());
@@ -865,6 +871,7 @@ impl Relationship {
             date: on,
             result,
             outcome,
+            expert_outcome: None,
         });
         self.event(EventKind::Ended, on);
         Ok(())

@@ -436,7 +436,11 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
                 .and_then(|e| e.outcome.as_deref())
                 .map(|o| format!(" — {}", show(&one_line(o))))
                 .unwrap_or_default();
-            format!("ended{result}{outcome}{note}")
+            let expert = ending
+                .and_then(|e| e.expert_outcome.as_deref())
+                .map(|o| format!(" — the expert: {}", show(&one_line(o))))
+                .unwrap_or_default();
+            format!("ended{result}{outcome}{expert}{note}")
         }
         EventKind::Evolved => match (event.from, event.from_role) {
             (Some(kind), Some(role)) => {

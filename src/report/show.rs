@@ -179,6 +179,7 @@ fn facts(page: &mut Page, input: &Input<'_>) {
     }
     if rel.kind == Kind::ReverseMentoring {
         page.field("Topic", rel.topic.as_deref().unwrap_or(missing));
+        page.field("Why", rel.why.as_deref().unwrap_or(missing));
         page.field("Time box", &time_box(rel, a, today));
     }
     let agreement = match &rel.agreement {
@@ -216,6 +217,14 @@ fn facts(page: &mut Page, input: &Input<'_>) {
             "Ended",
             &format!("{} ({}){outcome}", ending.date, ending.result.as_str()),
         );
+        if let Some(got) = &ending.expert_outcome {
+            let label = if rel.role == Role::Expert {
+                "You got"
+            } else {
+                "Expert got"
+            };
+            page.field(label, got);
+        }
     }
 }
 

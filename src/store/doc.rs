@@ -83,7 +83,7 @@ pub static RELATIONSHIP: Schema = Schema {
 };
 
 static AGREEMENT: Schema = leaf(&["date", "how"]);
-static ENDING: Schema = leaf(&["date", "result", "outcome"]);
+static ENDING: Schema = leaf(&["date", "result", "outcome", "expert_outcome"]);
 static LAST_ID: Schema = leaf(&[
     "goal", "waypoint", "action", "strength", "growth", "advocacy",
 ]);
@@ -343,6 +343,7 @@ fn ending_table(e: &Ending) -> Table {
         .date("date", e.date)
         .text("result", e.result.as_str())
         .opt_text("outcome", &e.outcome)
+        .opt_text("expert_outcome", &e.expert_outcome)
         .done()
 }
 

@@ -301,6 +301,7 @@ added = 2025-11-10
                 date: day,
                 result: crate::model::relationship::EndResult::Completed,
                 outcome: Some("line one\nline two".into()),
+                expert_outcome: None,
             });
         });
         let ending = after.find("[ending]").unwrap();

@@ -25,6 +25,7 @@ mod lifecycle;
 mod log;
 mod new;
 mod prep;
+mod recontract;
 mod replan;
 mod report;
 mod scaling;

@@ -435,10 +435,12 @@ impl Code for Ending {
             date,
             result,
             outcome,
+            expert_outcome,
         } = self;
         date.put(out);
         result.put(out);
         outcome.put(out);
+        expert_outcome.put(out);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -446,6 +448,7 @@ impl Code for Ending {
             date: Code::get(input)?,
             result: Code::get(input)?,
             outcome: Code::get(input)?,
+            expert_outcome: Code::get(input)?,
         })
     }
 }
