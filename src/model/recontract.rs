@@ -71,17 +71,20 @@ impl Relationship {
     }
 
     /// Whether `field` (`agreed`, `opted_in`), dated `date`, was set after
-    /// the last change by `day`: a later day, or the same day by a later
-    /// entry in the history. The change it predates, if not.
+    /// the last change by `day`: on a later day, or the same day — unless
+    /// the history shows it set that day before the change and not after
+    /// (an older rel, or a hand, may have left no entry: then the same day
+    /// counts). The change it predates, if not.
     fn owed(&self, field: &str, date: NaiveDate, day: NaiveDate) -> Option<Change> {
         let (at, change) = self.last_contract_change(day)?;
-        let renewed_after = || {
-            self.events
-                .iter()
-                .skip(at + 1)
-                .any(|e| e.date == change.on && e.changed(field).is_some())
-        };
-        let fresh = date > change.on || (date == change.on && renewed_after());
+        let last_set = self
+            .events
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.date == change.on && e.changed(field).is_some())
+            .map(|(i, _)| i)
+            .max();
+        let fresh = date > change.on || (date == change.on && last_set.is_none_or(|i| i > at));
         (!fresh).then_some(change)
     }
 
@@ -136,9 +139,8 @@ mod tests {
         );
         // No opt-in yet: that is a need of its own, not a re-confirmation.
         assert_eq!(rel.opt_in_owed(day("2026-06-02")), None);
-        // Agreed the same day: only an agreement recorded after it counts.
+        // Agreed the same day, after it evolved.
         rel.agreement.as_mut().unwrap().date = day("2026-06-01");
-        assert_eq!(rel.agreement_owed(day("2026-06-02")), Some(evolved));
         rel.record_changes(
             vec![FieldChange {
                 field: "agreed",
@@ -177,6 +179,17 @@ mod tests {
             day("2026-08-01"),
         );
         assert_eq!(rel.agreement_owed(day("2026-08-01")), None);
+        // Agreed, then the role changed, the same day: the history says
+        // which came first.
+        rel.agreement.as_mut().unwrap().date = day("2026-09-01");
+        rel.record_changes(
+            vec![FieldChange {
+                field: "agreed",
+                old: Some("2026-07-02".into()),
+                new: Some("2026-09-01".into()),
+            }],
+            day("2026-09-01"),
+        );
         rel.record_changes(
             vec![FieldChange {
                 field: "role",
@@ -189,5 +202,8 @@ mod tests {
             rel.agreement_owed(day("2026-09-01")).map(|c| c.reason),
             Some(Reason::Role)
         );
+        // With no entry for it, an agreement of the same day counts.
+        rel.events.retain(|e| e.field.as_deref() != Some("agreed"));
+        assert_eq!(rel.agreement_owed(day("2026-09-01")), None);
     }
 }
