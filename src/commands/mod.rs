@@ -27,6 +27,7 @@ pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
+pub mod undo;
 pub mod view;
 pub mod waypoint;
 
@@ -87,6 +88,7 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Import(import::Args),
+    Undo(undo::Args),
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
@@ -133,6 +135,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),
         Some(Command::Import(args)) => import::run(ctx, args),
+        Some(Command::Undo(args)) => undo::run(ctx, args),
     };
     commit_changes(ctx);
     result

@@ -31,6 +31,7 @@ impl Journal {
         let lock = lock::acquire(&self.root)?;
         let txn = Txn {
             journal: self,
+            recording: std::cell::Cell::new(false),
             _lock: lock,
         };
         match self.format().map_err(|p| problem_error(&p))? {
@@ -46,6 +47,8 @@ impl Journal {
         }
         txn.heal();
         txn.heal_asides();
+        // What the command writes from here on can be undone.
+        txn.recording.set(true);
         Ok(txn)
     }
 }
@@ -78,10 +81,20 @@ impl From<Error> for Unfinished {
     }
 }
 
-/// A change in progress: holds the journal lock until dropped.
+/// A change in progress: holds the journal lock until dropped, and then,
+/// still holding it, keeps what it wrote for `rel undo`.
 pub struct Txn<'j> {
     pub(super) journal: &'j Journal,
+    /// Whether what it writes is kept for `rel undo`.
+    pub(super) recording: std::cell::Cell<bool>,
     pub(super) _lock: lock::Lock,
+}
+
+impl Drop for Txn<'_> {
+    fn drop(&mut self) {
+        // The lock is released after this, with the other fields.
+        self.flush_undo();
+    }
 }
 
 impl Txn<'_> {
@@ -90,8 +103,14 @@ impl Txn<'_> {
     }
 
     pub(super) fn write(&self, dir: &Path, name: &str, text: &str, mode: Mode) -> Result<()> {
+        let path = dir.join(name);
+        let before = self.note_before(&path);
         write_atomic(dir, name, text.as_bytes(), mode)
-            .map_err(|e| Error::io("write", &dir.join(name), &e))
+            .map_err(|e| Error::io("write", &path, &e))?;
+        if let Some(before) = before {
+            self.note(&path, before, Some(text.as_bytes().to_vec()));
+        }
+        Ok(())
     }
 
     /// Reads a relationship for a change (after the lock was taken). Its
@@ -146,6 +165,7 @@ impl Txn<'_> {
             return Err(Error::io("create", &dir, &e));
         }
         file::sync_dir(&relationships).map_err(|e| Error::io("create", &dir, &e))?;
+        self.note(&path, None, Some(text.into_bytes()));
         Ok(path)
     }
 
@@ -211,7 +231,7 @@ impl Txn<'_> {
                 self.mark_pending(&handle, id)?;
             }
             match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
-                Ok(()) => {}
+                Ok(()) => self.note(&path, None, Some(text.as_bytes().to_vec())),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     n += 1;
                     continue;
@@ -240,6 +260,11 @@ impl Txn<'_> {
                         recorded: Some(id),
                     });
                 }
+                self.note(
+                    &ed.path,
+                    Some(ed.text.as_bytes().to_vec()),
+                    Some(text.as_bytes().to_vec()),
+                );
                 ed.text = text;
                 ed.rel = rel;
                 // Harmless if it stays: completing an applied check-in changes nothing.

@@ -33,4 +33,5 @@ mod search;
 mod shell;
 mod status;
 mod storage;
+mod undo;
 mod wide;
