@@ -38,7 +38,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
     let cases = [
         write(
             "syntax.json",
-            &text.replacen("\"version\": 1,", "\"version\": 1,,", 1),
+            &text.replacen("\"version\": 2,", "\"version\": 2,,", 1),
         ),
         write("cut.json", &text[..text.len() / 2]),
         write(
@@ -47,7 +47,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
         ),
         write(
             "newer.json",
-            &text.replacen("\"version\": 1", "\"version\": 2", 1),
+            &text.replacen("\"version\": 2", "\"version\": 3", 1),
         ),
         edited(&from, "date.json", |doc| {
             doc["relationships"][0]["checkins"][1]["date"] = "2026-11-31".into();

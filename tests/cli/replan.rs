@@ -416,3 +416,43 @@ fn a_hand_written_move_in_a_checkin_is_checked() {
         run.transcript()
     );
 }
+
+#[test]
+fn an_export_carries_every_replan_and_imports_it_exactly() {
+    let env = grace();
+    env.ok(&[
+        "waypoint",
+        "move",
+        "grace",
+        "w2",
+        "--due",
+        "2027-01-31",
+        "--because",
+        "Reorg",
+    ]);
+    env.ok(&["waypoint", "reopen", "grace", "w1"]);
+    env.ok(&[
+        "checkin",
+        "grace",
+        "-m",
+        "Met",
+        "--move",
+        "g1=2027-03-31",
+        "--drop",
+        "a1",
+    ]);
+    let (text, doc) = crate::export::exported(&env, &[]);
+    let w2 = &doc["relationships"][0]["relationship"]["waypoint"][1];
+    assert_eq!(w2["history"][0]["because"], "Reorg");
+    let checkin = &doc["relationships"][0]["checkins"][1];
+    assert_eq!(checkin["moved"][0]["id"], "g1");
+    assert_eq!(checkin["dropped"], serde_json::json!(["a1"]));
+    let to = crate::env::TestEnv::new();
+    let path = to.tmp().join("backup.json");
+    std::fs::write(&path, text).unwrap();
+    to.ok(&["import", path.to_str().unwrap()]);
+    assert_eq!(
+        crate::export::relationship_files(&to),
+        crate::export::relationship_files(&env)
+    );
+}
