@@ -456,3 +456,30 @@ fn an_export_carries_every_replan_and_imports_it_exactly() {
         crate::export::relationship_files(&env)
     );
 }
+
+#[test]
+fn a_day_before_a_reopen_counts_the_item_closed_in_every_view() {
+    let env = grace();
+    env.ok(&["waypoint", "reopen", "grace", "w1"]);
+    let count = |args: &[&str]| -> serde_json::Value {
+        let json: serde_json::Value = serde_json::from_str(&env.ok(args)).unwrap();
+        let summary = if json["relationships"].is_array() {
+            json["relationships"][0].clone()
+        } else {
+            json
+        };
+        summary["waypoints"].clone()
+    };
+    let now = serde_json::json!({"done": 0, "total": 2});
+    let before = serde_json::json!({"done": 1, "total": 2});
+    assert_eq!(count(&["status", "--json"]), now);
+    assert_eq!(count(&["show", "grace", "--json"]), now);
+    assert_eq!(
+        count(&["status", "--json", "--as-of", "2026-11-25"]),
+        before
+    );
+    assert_eq!(
+        count(&["show", "grace", "--json", "--as-of", "2026-11-25"]),
+        before
+    );
+}
