@@ -314,6 +314,10 @@ impl Journal {
     /// Reverts the last change rel made: each file back to its bytes
     /// before, unless one of them changed since (then nothing is written).
     pub fn undo(&self) -> Result<Option<Undone>> {
+        // Nothing kept: nothing to lock, nor a journal to make.
+        if self.records()?.is_empty() {
+            return Ok(None);
+        }
         let txn = self.begin()?;
         txn.without_undo();
         let Some((seq, dir)) = self.records()?.pop() else {

@@ -225,3 +225,16 @@ fn an_import_that_replaced_a_relationship_is_undone_whole() {
     env.ok(&["undo"]);
     assert_eq!(journal(&env), before);
 }
+
+#[test]
+fn undo_in_a_journal_that_is_not_there_makes_none() {
+    let env = TestEnv::new();
+    let run = env.fails(1, &["undo"]);
+    assert!(
+        run.stderr.starts_with("error: nothing to undo"),
+        "{}",
+        run.stderr
+    );
+    assert!(!env.journal.exists());
+    assert_eq!(env.ok(&["undo", "--list"]), "");
+}
