@@ -27,6 +27,8 @@ pub struct Config {
     pub editor: Option<String>,
     /// Commit every change when the journal is a git work tree (default true).
     pub git: Option<bool>,
+    /// Page long output of log, show, report and search (default true).
+    pub pager: Option<bool>,
 }
 
 /// Where the config file is: `REL_CONFIG`, else the platform's config dir.
@@ -55,7 +57,7 @@ pub fn load(path: Option<&Path>) -> Result<Config> {
 
 fn bad_config(problem: &str) -> Error {
     Error::user(format!("bad config file: {problem}")).with_hint(
-        "known settings: journal_dir, default_cadence, review_every, pause_nudge, editor, git",
+        "known settings: journal_dir, default_cadence, review_every, pause_nudge, editor, git, pager",
     )
 }
 

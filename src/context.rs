@@ -12,9 +12,11 @@ use crate::config::{self, Config};
 use crate::error::{Error, Result};
 use crate::model::Settings;
 use crate::model::date::{DATE_HINT, parse_date};
+use crate::pager::Pager;
 use crate::prompt::Prompt;
 use crate::report::style::Paint;
 use crate::store::Journal;
+use crate::text::terminal_safe;
 
 /// The flags every command takes, wherever they appear on the line.
 #[derive(Debug, Default, clap::Args)]
@@ -35,6 +37,7 @@ pub struct Globals {
         long = "as-of",
         global = true,
         value_name = "DATE",
+        allow_hyphen_values = true,
         env = "REL_TODAY",
         help_heading = "Global options"
     )]
@@ -54,6 +57,10 @@ pub struct Globals {
         help_heading = "Global options"
     )]
     pub color: ColorChoice,
+
+    /// Never page long output (log, show, report, search)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub no_pager: bool,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -84,6 +91,8 @@ pub struct Ctx {
     /// The whole command line, every command built: for the manual and
     /// the completions, which describe every command.
     pub tree: fn() -> clap::Command,
+    /// Long output through `$PAGER`, for the commands that ask.
+    pub pager: Pager,
     /// What this command changed, in a line each (for the git commit).
     /// A mutex, so that commands may read the journal on every core.
     changes: Mutex<Vec<String>>,
@@ -132,15 +141,24 @@ impl Ctx {
             paint_err,
             prompt: Prompt::new(cli.no_input, paint_err.enabled()),
             width: width(),
+            pager: Pager::new(cli.no_pager, config.pager),
             config,
             tree,
             changes: Mutex::new(Vec::new()),
         })
     }
 
-    /// Writes report text to stdout. A reader that went away (`| head`)
-    /// ends the command quietly.
+    /// Writes report text to stdout, through the pager when the command
+    /// asked for it and the text is taller than the screen. A reader that
+    /// went away (`| head`) ends the command quietly.
     pub fn print(&self, text: &str) -> Result<()> {
+        // Every byte passes the edge first: controls shown, never obeyed.
+        let text = &*terminal_safe(text, self.paint.enabled());
+        if self.pager.pages(text, self.width)
+            && self.pager.show(text).map_err(|e| output_error(&e))?
+        {
+            return Ok(());
+        }
         let mut out = io::stdout().lock();
         out.write_all(text.as_bytes())
             .and_then(|()| out.flush())
@@ -149,10 +167,23 @@ impl Ctx {
 
     /// Streams a large output to stdout through one buffer, as `print`.
     pub fn print_with(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<()> {
+        if self.pager.wanted() {
+            // Perhaps for the pager: whole first.
+            let mut text = Vec::new();
+            write(&mut text).map_err(|e| output_error(&e))?;
+            return self.print(&String::from_utf8_lossy(&text));
+        }
         let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut out = Edge::new(&mut out, self.paint.enabled());
         write(&mut out)
             .and_then(|()| out.flush())
             .map_err(|e| output_error(&e))
+    }
+
+    /// This command's output may be long: page it when it is (see
+    /// [`Pager`]).
+    pub fn may_page(&self) {
+        self.pager.want();
     }
 
     /// Notes what the command changed in the journal, in a few words.
@@ -171,8 +202,9 @@ impl Ctx {
             .clone()
     }
 
-    /// A message for the person, on stderr.
+    /// A message for the person, on stderr, through the edge.
     pub fn say(&self, text: &str) {
+        let text = terminal_safe(text, self.paint_err.enabled());
         let _ = writeln!(io::stderr().lock(), "{text}");
     }
 }
@@ -205,6 +237,49 @@ pub fn command_line(args: impl Iterator<Item = String>) -> String {
     words.join(" ")
 }
 
+/// [`terminal_safe`] for a stream: whole lines pass the edge as they
+/// come (a line break never falls inside a character or a colour code),
+/// the rest when flushed.
+struct Edge<W: Write> {
+    out: W,
+    colour: bool,
+    pending: Vec<u8>,
+}
+
+impl<W: Write> Edge<W> {
+    fn new(out: W, colour: bool) -> Edge<W> {
+        Edge {
+            out,
+            colour,
+            pending: Vec::new(),
+        }
+    }
+
+    fn pass(&mut self, upto: usize) -> io::Result<()> {
+        let text = String::from_utf8_lossy(&self.pending[..upto]);
+        self.out
+            .write_all(terminal_safe(&text, self.colour).as_bytes())?;
+        self.pending.drain(..upto);
+        Ok(())
+    }
+}
+
+impl<W: Write> Write for Edge<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let before = self.pending.len();
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = buf.iter().rposition(|b| *b == b'\n') {
+            self.pass(before + last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.pass(self.pending.len())?;
+        self.out.flush()
+    }
+}
+
 fn output_error(e: &io::Error) -> Error {
     match e.kind() {
         io::ErrorKind::BrokenPipe => Error::broken_pipe(),
@@ -232,7 +307,7 @@ fn journal_dir(cli: &Globals, config: &Config) -> Result<(PathBuf, &'static str)
 }
 
 /// `COLUMNS` when set, else the terminal's width, else 100.
-fn width() -> usize {
+pub fn width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
@@ -240,4 +315,18 @@ fn width() -> usize {
         .or_else(crate::report::table::terminal_width)
         .unwrap_or(100)
         .min(400)
+}
+
+/// The words of `args` that name a subcommand of `tree`, in order:
+/// `["goal", "done"]` for `rel --dir x goal done ada g1`.
+pub fn command_path(tree: &clap::Command, args: &[String]) -> Vec<String> {
+    let mut path = Vec::new();
+    let mut at = tree;
+    for word in args {
+        if let Some(sub) = at.find_subcommand(word) {
+            path.push(sub.get_name().to_string());
+            at = sub;
+        }
+    }
+    path
 }

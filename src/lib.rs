@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod export;
 pub mod model;
+pub mod pager;
 pub mod par;
 pub mod problem;
 pub mod prompt;
@@ -41,9 +42,9 @@ pub fn main() -> ExitCode {
         Ok(false) => {}
         Err(err) => return clap_exit(&err),
     }
-    let cli = match Cli::try_parse() {
+    let cli = match Cli::try_parse_from(cli::args()) {
         Ok(cli) => cli,
-        Err(err) => return clap_exit(&help_in_full(err)),
+        Err(err) => return clap_exit(&usage_without_globals(help_in_full(err))),
     };
     let clock = chrono::Local::now().date_naive();
     let paint = stderr_paint(&cli);
@@ -68,18 +69,22 @@ pub fn run(cli: Cli, clock: chrono::NaiveDate) -> Result<(), Error> {
     commands::run(&ctx, cli.command)
 }
 
-/// Prints an error once: `error:` lines, then the hint.
+/// Prints an error once: `error:` lines, then the hint, through the
+/// edge that shows control characters rather than obeying them.
 pub fn report_error(err: &Error, paint: Paint) {
     if err.kind() == ErrorKind::BrokenPipe {
         return;
     }
-    let mut stderr = std::io::stderr().lock();
+    let mut text = String::new();
     for line in err.lines() {
-        let _ = writeln!(stderr, "{} {line}", paint.error_label());
+        text.push_str(&format!("{} {line}\n", paint.error_label()));
     }
     if let Some(hint) = err.hint() {
-        let _ = writeln!(stderr, "{} {hint}", paint.hint_label());
+        text.push_str(&format!("{} {hint}\n", paint.hint_label()));
     }
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(text::terminal_safe(&text, paint.enabled()).as_bytes());
 }
 
 fn stderr_paint(cli: &Cli) -> Paint {
@@ -97,19 +102,80 @@ fn stderr_paint(cli: &Cli) -> Paint {
 fn help_in_full(err: clap::Error) -> clap::Error {
     use clap::error::ErrorKind as K;
     match err.kind() {
-        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => cli::command()
-            .try_get_matches_from(std::env::args_os())
-            .err()
-            .unwrap_or(err),
+        K::DisplayHelp | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            cli::for_help(context::width())
+                .try_get_matches_from(std::env::args_os())
+                .err()
+                .unwrap_or(err)
+        }
         _ => err,
     }
 }
 
+/// The usage line of an error, as the command's help shows it. clap's own
+/// names the options the line used, and an option given by its
+/// environment variable (`REL_DIR`, `REL_TODAY`) counts as used: `Usage:
+/// rel prep --dir <DIR> --as-of <DATE> <HANDLE>` reads as if both were
+/// required.
+fn usage_without_globals(mut err: clap::Error) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue};
+    if err.get(ContextKind::Usage).is_none() {
+        return err;
+    }
+    let mut cmd = cli::command();
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    // The words, not clap's partial matches, which stop short of a
+    // subcommand that failed to parse.
+    let path = context::command_path(&cmd, &args);
+    err.insert(
+        ContextKind::Usage,
+        ContextValue::StyledStr(usage_of(&mut cmd, &path)),
+    );
+    err
+}
+
+/// The usage line of the subcommand at `path`.
+fn usage_of(cmd: &mut clap::Command, path: &[String]) -> clap::builder::StyledStr {
+    if let Some((name, rest)) = path.split_first()
+        && let Some(sub) = cmd.find_subcommand_mut(name)
+    {
+        return usage_of(sub, rest);
+    }
+    cmd.render_usage()
+}
+
 /// Help and version go to stdout with success; a usage error is a user
-/// error (exit 1), as for every other bad input.
+/// error (exit 1), as for every other bad input. clap quotes what it was
+/// given, so its words pass the edge too.
 fn clap_exit(err: &clap::Error) -> ExitCode {
     use clap::error::ErrorKind as K;
-    let _ = err.print();
+    use std::io::IsTerminal;
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let styled = err.render();
+    let print = |out: &mut dyn Write, terminal: bool| {
+        let colour = terminal && !no_color;
+        let words = if colour {
+            styled.ansi().to_string()
+        } else {
+            styled.to_string()
+        };
+        let _ = out.write_all(text::terminal_safe(&words, colour).as_bytes());
+        let _ = out.flush();
+    };
+    if err.use_stderr() {
+        print(
+            &mut std::io::stderr().lock(),
+            std::io::stderr().is_terminal(),
+        );
+    } else {
+        print(
+            &mut std::io::stdout().lock(),
+            std::io::stdout().is_terminal(),
+        );
+    }
     match err.kind() {
         K::DisplayHelp | K::DisplayVersion => ExitCode::SUCCESS,
         _ => ExitCode::from(1),
@@ -129,7 +195,26 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        let what = text::terminal_safe(&what, false);
         eprintln!("error: rel hit a bug ({what}{place}); nothing more was written");
         eprintln!("hint: please report it, with the command you ran");
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    /// clap's help and errors, in colour, use only codes the edge lets
+    /// through (see [`text::SGR`]).
+    #[test]
+    fn clap_colours_pass_the_edge() {
+        let help = crate::cli::command().render_help().ansi().to_string();
+        let Err(err) = crate::cli::command().try_get_matches_from(["rel", "--bogus"]) else {
+            panic!("--bogus parsed");
+        };
+        let error = err.render().ansi().to_string();
+        for out in [help, error] {
+            assert!(out.contains('\u{1b}'), "{out:?}");
+            assert_eq!(crate::text::terminal_safe(&out, true), out);
+        }
+    }
 }

@@ -5,6 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::text::{sanitize, sanitize_with};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
@@ -15,6 +17,9 @@ pub enum Severity {
 /// What is wrong with a file, and where.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Problem {
+    /// A name that is not UTF-8 is written with U+FFFD where a byte does
+    /// not read: JSON cannot carry it, and the problem must still show.
+    #[serde(serialize_with = "lossy")]
     pub path: PathBuf,
     /// 1-based line and column, when the problem has a place.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,14 +63,20 @@ impl Problem {
     }
 }
 
+/// `path:line:col: message`, the file's name and the message shown safe
+/// to print: a file from elsewhere may be named to steer the terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", sanitize(&self.path.to_string_lossy()))?;
         if let (Some(line), Some(column)) = (self.line, self.column) {
             write!(f, ":{line}:{column}")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", sanitize_with(&self.message, true))
     }
+}
+
+fn lossy<S: serde::Serializer>(path: &Path, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&path.to_string_lossy())
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -83,6 +94,19 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_and_messages_are_shown_not_obeyed() {
+        let p = Problem::warning(
+            Path::new("/j/n\u{1b}[2J.toml"),
+            "'\u{9b}2J' is not a cadence\nsecond \u{202e}line",
+        )
+        .at_line(1, 2);
+        assert_eq!(
+            p.to_string(),
+            "/j/n\\u{1b}[2J.toml:1:2: '\\u{9b}2J' is not a cadence\nsecond \\u{202e}line"
+        );
+    }
 
     #[test]
     fn offsets_become_lines_and_columns() {

@@ -9,6 +9,7 @@ use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use dialoguer::{Confirm, Input, MultiSelect, Select};
 
 use crate::error::{Error, Result};
+use crate::text::terminal_safe;
 
 /// Whether and how to ask.
 pub struct Prompt {
@@ -42,7 +43,7 @@ impl Prompt {
         required: bool,
     ) -> Result<Option<String>> {
         let mut input = Input::<String>::with_theme(self.theme.as_ref())
-            .with_prompt(label)
+            .with_prompt(shown(label))
             .allow_empty(!required);
         if let Some(default) = default {
             input = input.default(default.to_string());
@@ -65,7 +66,7 @@ impl Prompt {
             };
             match check(&answer) {
                 Ok(value) => return Ok(Some(value)),
-                Err(why) => eprintln!("  {why}"),
+                Err(why) => eprintln!("  {}", shown(&why)),
             }
         }
     }
@@ -88,8 +89,8 @@ impl Prompt {
 
     pub fn select(&self, label: &str, items: &[String], default: usize) -> Result<usize> {
         Select::with_theme(self.theme.as_ref())
-            .with_prompt(label)
-            .items(items)
+            .with_prompt(shown(label))
+            .items(items.iter().map(|i| shown(i)))
             .default(default)
             .interact()
             .map_err(prompt_failed)
@@ -100,19 +101,25 @@ impl Prompt {
             return Ok(Vec::new());
         }
         MultiSelect::with_theme(self.theme.as_ref())
-            .with_prompt(format!("{label} (space to mark, Enter to go on)"))
-            .items(items)
+            .with_prompt(shown(&format!("{label} (space to mark, Enter to go on)")))
+            .items(items.iter().map(|i| shown(i)))
             .interact()
             .map_err(prompt_failed)
     }
 
     pub fn confirm(&self, label: &str, default: bool) -> Result<bool> {
         Confirm::with_theme(self.theme.as_ref())
-            .with_prompt(label)
+            .with_prompt(shown(label))
             .default(default)
             .interact()
             .map_err(prompt_failed)
     }
+}
+
+/// What a prompt shows passes the same edge as every other output:
+/// dialoguer writes to the terminal itself.
+fn shown(text: &str) -> String {
+    terminal_safe(text, false).into_owned()
 }
 
 fn prompt_failed(err: dialoguer::Error) -> Error {

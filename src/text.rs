@@ -1,29 +1,157 @@
 //! Text from people and files, made safe and neat for a terminal: control
 //! characters (ANSI escapes among them) are shown, never obeyed; widths
 //! are counted in terminal columns.
+//!
+//! One rule says what is unsafe ([`is_unsafe`]): C0 controls but newline
+//! and tab, DEL, C1 controls, and the bidi overrides and isolates
+//! (U+202A–U+202E, U+2066–U+2069). Reports escape what they format
+//! ([`sanitize`], [`echo`], [`clip`], [`wrap`]); then every byte rel
+//! prints passes one edge, [`terminal_safe`] for text and [`json_safe`]
+//! for JSON, so a string that slipped past its formatter is still shown,
+//! never obeyed.
+
+use std::borrow::Cow;
 
 use unicode_width::UnicodeWidthStr;
+
+/// Whether a character would be obeyed by a terminal (or reorder what it
+/// shows) rather than printed: a control character (C0, DEL, C1) or a
+/// bidirectional override or isolate. Newline and tab are controls too;
+/// the callers decide whether to keep them.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// How an unsafe character is shown: `\u{1b}`, `\u{202e}` (and `\n`,
+/// `\r`, `\t` for those three).
+fn escape_into(out: &mut String, c: char) {
+    out.extend(c.escape_default());
+}
 
 /// Replaces control characters with visible escapes. Newlines and tabs
 /// are kept when `multiline` is true.
 pub fn sanitize_with(text: &str, multiline: bool) -> String {
-    if !text
-        .chars()
-        .any(|c| c.is_control() || is_invisible_format(c))
-    {
+    if !text.chars().any(is_unsafe) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '\n' | '\t' if multiline => out.push(c),
-            c if c.is_control() || is_invisible_format(c) => {
-                out.extend(c.escape_default());
-            }
+            c if is_unsafe(c) => escape_into(&mut out, c),
             c => out.push(c),
         }
     }
     out
+}
+
+/// The colour and emphasis codes rel itself prints when colour is on:
+/// those of `report::style::Paint`, comfy-table's cell colours (an empty
+/// `ESC[m` where NO_COLOR is set, which crossterm honours on its own) and
+/// clap's help. Nothing else that starts with ESC passes the edge.
+pub const SGR: &[&str] = &[
+    "\u{1b}[m",
+    "\u{1b}[0m",
+    "\u{1b}[1m",
+    "\u{1b}[2m",
+    "\u{1b}[4m",
+    "\u{1b}[31m",
+    "\u{1b}[32m",
+    "\u{1b}[33m",
+    "\u{1b}[36m",
+    "\u{1b}[39m",
+    "\u{1b}[38;5;8m",
+    "\u{1b}[38;5;9m",
+    "\u{1b}[38;5;10m",
+    "\u{1b}[38;5;11m",
+];
+
+/// The edge every byte of text output passes on its way to stdout or
+/// stderr: each unsafe character ([`is_unsafe`]) is shown as an escape
+/// (`\u{1b}`), except newline, tab, a CR before a newline and, when
+/// `colour` is on, exactly the codes in [`SGR`]. Text that is already safe
+/// comes back borrowed.
+pub fn terminal_safe(text: &str, colour: bool) -> Cow<'_, str> {
+    let Some(first) = first_unsafe(text.as_bytes(), 0) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    out.push_str(&text[..first]);
+    let mut rest = &text[first..];
+    while let Some(c) = rest.chars().next() {
+        if c == '\u{1b}'
+            && colour
+            && let Some(code) = SGR.iter().find(|code| rest.starts_with(**code))
+        {
+            out.push_str(code);
+            rest = &rest[code.len()..];
+            continue;
+        }
+        match c {
+            '\n' | '\t' => out.push(c),
+            '\r' if rest[1..].starts_with('\n') => out.push(c),
+            c if is_unsafe(c) => escape_into(&mut out, c),
+            c => out.push(c),
+        }
+        rest = &rest[c.len_utf8()..];
+        // Copy the safe run up to the next unsafe character in one go.
+        let next = first_unsafe(rest.as_bytes(), 0).unwrap_or(rest.len());
+        out.push_str(&rest[..next]);
+        rest = &rest[next..];
+    }
+    Cow::Owned(out)
+}
+
+/// The edge for JSON: serde_json escapes C0 controls but writes DEL, C1
+/// controls and bidi overrides raw, which a terminal showing the JSON
+/// would obey. Each becomes a `\uXXXX` escape: the same string to any
+/// JSON reader. Such characters can only stand inside strings in JSON
+/// (everything outside is ASCII punctuation, digits, words and
+/// whitespace), so the whole document is escaped in one pass.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    let Some(first) = first_unsafe(json.as_bytes(), 0) else {
+        return Cow::Borrowed(json);
+    };
+    let mut out = String::with_capacity(json.len() + 16);
+    out.push_str(&json[..first]);
+    for c in json[first..].chars() {
+        match c {
+            '\n' | '\t' => out.push(c),
+            c if is_unsafe(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The byte offset of the first character from `from` on that
+/// [`is_unsafe`] holds for, newline and tab apart: a scan of bytes, as
+/// fast as the edge must be for a large export.
+fn first_unsafe(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let unsafe_here = match b {
+            b'\n' | b'\t' => false,
+            // A line break written CR LF (an iCalendar file, a note from
+            // Windows) moves nothing a plain LF would not.
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => false,
+            0x00..=0x1f | 0x7f => true,
+            // C1: U+0080–U+009F.
+            0xc2 => matches!(bytes.get(i + 1), Some(0x80..=0x9f)),
+            // U+202A–U+202E and U+2066–U+2069.
+            0xe2 => matches!(
+                (bytes.get(i + 1), bytes.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if unsafe_here {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
 }
 
 /// One-line text safe to print: every control character escaped.
@@ -51,6 +179,10 @@ fn is_invisible_format(c: char) -> bool {
 /// (CJK, most emoji), none for a combining mark or an ANSI colour code.
 /// Every layout in rel measures with this, never by counting characters.
 pub fn width(text: &str) -> usize {
+    // Printable ASCII, by far the most common: a column a byte.
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return text.len();
+    }
     let mut columns = 0;
     let mut rest = text;
     while let Some(at) = rest.find('\u{1b}') {
@@ -133,24 +265,28 @@ pub fn wrap_styled(text: &str, used: usize, columns: usize, indent: &str) -> Str
                 spaces += 1;
                 continue;
             }
-            for (k, piece) in pieces(word).into_iter().enumerate() {
+            let gap = if line_empty { spaces } else { spaces + 1 };
+            let mut place = |piece: &str, gap: usize| {
                 let len = width(piece);
-                let gap = match (k, line_empty) {
-                    (0, true) => spaces,
-                    (0, false) => spaces + 1,
-                    _ => 0,
-                };
                 if !line_empty && column + gap + len > columns {
                     out.push('\n');
                     out.push_str(indent);
                     column = indent_width;
                 } else {
-                    out.push_str(&" ".repeat(gap));
+                    out.extend(std::iter::repeat_n(' ', gap));
                     column += gap;
                 }
                 out.push_str(piece);
                 column += len;
                 line_empty = false;
+            };
+            if word.is_ascii() {
+                // No CJK in it, so no break inside it.
+                place(word, gap);
+            } else {
+                for (k, piece) in pieces(word).into_iter().enumerate() {
+                    place(piece, if k == 0 { gap } else { 0 });
+                }
             }
             spaces = 0;
         }
@@ -199,6 +335,8 @@ fn is_cjk(c: char) -> bool {
     )
 }
 
+pub mod help;
+
 /// What a person most likely meant by `input`: the candidate fewest edits
 /// away (a character added, dropped or changed, or two neighbours swapped),
 /// if it is near enough to be a typo — at most one edit for every three
@@ -231,6 +369,56 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn the_byte_scan_and_the_rule_agree_on_every_character() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = (is_unsafe(c) && c != '\n' && c != '\t').then_some(1);
+            assert_eq!(first_unsafe(text.as_bytes(), 0), expected, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_terminal_edge_shows_every_control_but_rels_own_colours() {
+        let hostile = "a\u{1b}[2J\u{1b}]52;c;eA==\u{7}\u{9b}31m\u{202e}x\u{2066}\u{7f}\r";
+        let shown = terminal_safe(hostile, true);
+        assert_eq!(
+            shown,
+            "a\\u{1b}[2J\\u{1b}]52;c;eA==\\u{7}\\u{9b}31m\\u{202e}x\\u{2066}\\u{7f}\\r"
+        );
+        assert!(!shown.chars().any(is_unsafe));
+        // Newlines and tabs are text; safe text is not copied.
+        assert!(matches!(
+            terminal_safe("Zoë\n\t·●…", false),
+            Cow::Borrowed(_)
+        ));
+        // rel's own colour passes only when colour is on, and only exactly.
+        let red = "\u{1b}[31mred\u{1b}[0m";
+        assert_eq!(terminal_safe(red, true), red);
+        assert_eq!(terminal_safe(red, false), "\\u{1b}[31mred\\u{1b}[0m");
+        assert_eq!(
+            terminal_safe("\u{1b}[38;5;196m\u{1b}[31;1m\u{1b}[3", true),
+            "\\u{1b}[38;5;196m\\u{1b}[31;1m\\u{1b}[3"
+        );
+    }
+
+    #[test]
+    fn the_json_edge_escapes_what_serde_json_leaves_raw() {
+        let value = "\u{1b}[2J \u{9b}31m \u{202e}olleh \u{2069} \u{7f} Zoë";
+        let json = serde_json::to_string(value).unwrap();
+        assert!(json.contains('\u{9b}'), "serde_json writes C1 raw");
+        let safe = json_safe(&json);
+        assert_eq!(
+            safe,
+            r#""\u001b[2J \u009b31m \u202eolleh \u2069 \u007f Zoë""#
+        );
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), value);
+        assert!(matches!(
+            json_safe("{\n  \"a\": \"·\"\n}"),
+            Cow::Borrowed(_)
+        ));
+    }
 
     #[test]
     fn escapes_are_shown_not_obeyed() {

@@ -45,10 +45,10 @@ pub struct Add {
     #[arg(long)]
     pub theirs: bool,
     /// When it should be done by
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// The day it was agreed [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

@@ -76,7 +76,11 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     });
 
     if args.json {
-        ctx.print(&crate::report::json::to_string(&open))?;
+        let out = crate::report::json::Actions {
+            actions: &open,
+            problems: &problems,
+        };
+        ctx.print(&crate::report::json::to_string(&out))?;
     } else if open.is_empty() {
         ctx.say("No open actions.");
     } else {

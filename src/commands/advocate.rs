@@ -25,10 +25,14 @@ pub struct Args {
     /// What you did for them
     pub text: String,
     /// The day you did it [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// The waypoint it served (w2)
-    #[arg(long, value_name = "ID")]
+    #[arg(
+        long,
+        value_name = "ID",
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_waypoints)
+    )]
     pub waypoint: Option<String>,
 }
 

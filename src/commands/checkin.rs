@@ -38,6 +38,7 @@ use super::new::date;
 ///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
 ///   rel checkin grace -m "Planning moved to January" --move w5=2027-01-31 --drop a9
 ///   pbpaste | rel checkin linus -m - --review
+///   rel checkin grace --about c2,s1 --shared "Thanks: the exec memo is nearly there"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -46,7 +47,7 @@ pub struct Args {
     pub handle: String,
 
     /// The day you met [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 
     /// Notes on the meeting ('-' reads them from stdin)
@@ -82,11 +83,21 @@ pub struct Args {
     pub their_actions: Vec<InOrder>,
 
     /// An open action now done, by id (a3; repeat or separate with commas)
-    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "ID",
+        value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_actions)
+    )]
     pub done: Vec<String>,
 
     /// A waypoint reached, by id (w2; repeat or separate with commas)
-    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    #[arg(
+        long,
+        value_name = "ID",
+        value_delimiter = ',',
+        add = clap_complete::ArgValueCandidates::new(super::completions::open_waypoints)
+    )]
     pub reached: Vec<String>,
 
     /// A goal achieved, by id (g2; repeat or separate with commas)
@@ -102,12 +113,21 @@ pub struct Args {
     pub drops: Vec<String>,
 
     /// The day of the next meeting
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub next: Option<String>,
 
     /// This meeting reviewed the relationship itself: is it serving its purpose?
     #[arg(long)]
     pub review: bool,
+
+    /// What may go to them in the recap (rel recap); the notes stay private
+    #[arg(long, value_name = "TEXT")]
+    pub shared: Option<String>,
+
+    /// A strength or growth area you discussed, by id (c2, s1; repeat or
+    /// separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub about: Vec<String>,
 }
 
 fn parse_rating(text: &str) -> std::result::Result<Rating, String> {
@@ -151,12 +171,14 @@ impl Args {
             || !self.drops.is_empty()
             || self.next.is_some()
             || self.review
+            || self.shared.is_some()
+            || !self.about.is_empty()
     }
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     // What is open is all the questions and checks need.
     let before = ctx
         .journal
@@ -208,6 +230,8 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
         .map(|m| parse_move(ctx, m))
         .collect::<Result<_>>()?;
     checkin.dropped = planned_ids(&args.drops, "--drop")?;
+    checkin.about = about_ids(&args.about)?;
+    checkin.shared = args.shared.as_deref().and_then(non_empty);
     if let Some(next) = &args.next {
         checkin.next = Some(next_meeting(ctx, next, day)?);
     }
@@ -235,12 +259,19 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     }
     checkin.notes = match args.notes.as_deref() {
         Some("-") => {
-            let mut text = String::new();
-            std::io::stdin().read_to_string(&mut text).map_err(|e| {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| {
                 Error::user(format!(
                     "cannot read notes from stdin: {}",
                     crate::error::io_reason(&e)
                 ))
+            })?;
+            let text = String::from_utf8(bytes).map_err(|e| {
+                Error::user(format!(
+                    "stdin: is not UTF-8 text (a bad byte at offset {})",
+                    e.utf8_error().valid_up_to()
+                ))
+                .with_hint("rel reads notes as UTF-8 text; nothing was recorded")
             })?;
             Some(non_empty(&text).ok_or_else(|| empty_notes("read from stdin"))?)
         }
@@ -292,6 +323,9 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     }
     if written.review {
         moved.push("relationship reviewed".to_string());
+    }
+    if !written.about.is_empty() {
+        moved.push(format!("about {}", join_ids(&written.about)));
     }
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
@@ -448,7 +482,7 @@ fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result
             .close(*id, Closing::Dropped, checkin.date)
             .map_err(|e| item_error(&e, handle, "rel status", id.kind))?;
     }
-    Ok(())
+    check_about(rel, handle, checkin)
 }
 
 /// `--move w2=2027-01-31`: an item and the day it moves to.
@@ -831,6 +865,7 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
     checkin.working = prompt.lines(q.working)?;
     checkin.not_working = prompt.lines(q.not_working)?;
     checkin.changes = prompt.lines(q.changes)?;
+    ask_about_and_shared(ctx, rel, &mut checkin)?;
 
     replan_in_walk(ctx, rel, &mut checkin)?;
     for (label, owner) in [
@@ -866,4 +901,94 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
     })?;
     check_items(rel, handle, &checkin)?;
     Ok(checkin)
+}
+
+/// `--about`: strength and growth-area ids, each once.
+fn about_ids(texts: &[String]) -> Result<Vec<ItemId>> {
+    let hint = "--about takes strength and growth area ids, like s1 or c2 (rel show lists them)";
+    let mut ids = Vec::new();
+    for text in texts.iter().filter(|t| !t.trim().is_empty()) {
+        let id: ItemId = text.parse().map_err(|e: IdError| {
+            Error::user(format!("--about: {}", sanitize(&e.to_string()))).with_hint(hint)
+        })?;
+        if !matches!(id.kind, ItemKind::Strength | ItemKind::Growth) {
+            return Err(Error::user(format!(
+                "--about: {id} is not a strength or growth area (it names {} {})",
+                if id.kind == ItemKind::Action || id.kind == ItemKind::Advocacy {
+                    "an"
+                } else {
+                    "a"
+                },
+                id.kind.noun()
+            ))
+            .with_hint(hint));
+        }
+        if !ids.contains(&id) {
+            ids.push(id);
+        }
+    }
+    Ok(ids)
+}
+
+/// Every strength and growth area a check-in is about must exist.
+fn check_about(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result<()> {
+    let known: Vec<ItemId> = rel
+        .strengths
+        .iter()
+        .map(|s| s.id)
+        .chain(rel.growth.iter().map(|c| c.id))
+        .collect();
+    match checkin.about.iter().find(|id| !known.contains(id)) {
+        None => Ok(()),
+        Some(id) => {
+            let hint = if known.is_empty() {
+                format!(
+                    "{handle} has no strengths or growth areas yet (rel growth add {handle} TEXT)"
+                )
+            } else {
+                format!(
+                    "its strengths and growth areas: {} (rel show {handle})",
+                    join_ids(&known)
+                )
+            };
+            Err(
+                Error::user(format!("there is no {} {id} in {handle}", id.kind.noun()))
+                    .with_hint(hint),
+            )
+        }
+    }
+}
+
+/// The walk-through's questions about what the meeting was about — which
+/// strengths and growth areas — and what of it may go to them in a recap.
+fn ask_about_and_shared(ctx: &Ctx, rel: &Relationship, checkin: &mut CheckIn) -> Result<()> {
+    let prompt = &ctx.prompt;
+    let mut threads: Vec<(ItemId, String)> = rel
+        .growth
+        .iter()
+        .filter(|c| c.promoted.is_none())
+        .map(|c| {
+            (
+                c.id,
+                format!("{} {} (growth area)", c.id, clip(&c.text, 60)),
+            )
+        })
+        .collect();
+    threads.extend(
+        rel.strengths
+            .iter()
+            .map(|s| (s.id, format!("{} {} (strength)", s.id, clip(&s.text, 60)))),
+    );
+    if !threads.is_empty() {
+        let labels: Vec<String> = threads.iter().map(|(_, label)| label.clone()).collect();
+        checkin.about = prompt
+            .multi_select("Which strengths or growth areas did you discuss?", &labels)?
+            .into_iter()
+            .map(|i| threads[i].0)
+            .collect();
+    }
+    let shared =
+        prompt.lines("Anything to share with them in the recap? (the notes stay private)")?;
+    checkin.shared = non_empty(&shared.join("\n"));
+    Ok(())
 }

@@ -15,6 +15,7 @@ use crate::error::Result;
 ///   pause_nudge = "8w"              # ask to resume or end a pause this long
 ///   git = true                      # commit every change when the journal is in git
 ///   editor = "code --wait"          # for notes and rel edit, before $VISUAL and $EDITOR
+///   pager = false                   # never page log, show, report and search
 ///
 /// Examples:
 ///   rel config
@@ -83,6 +84,14 @@ pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
             "editor",
             crate::prompt::editor_command(c.editor.as_deref()),
             editor_from.to_string(),
+        ),
+        (
+            "pager",
+            match ctx.pager.configured() {
+                Some(command) => format!("{command} (for log, show, report, search on a terminal)"),
+                None => "off".to_string(),
+            },
+            ctx.pager.from.to_string(),
         ),
         ("today", ctx.today.to_string(), ctx.today_from.to_string()),
     ];

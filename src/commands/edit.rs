@@ -37,7 +37,7 @@ pub struct Args {
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     let target = match &args.checkin {
         None => Target::Relationship,
         Some(text) => Target::Checkin(checkin_id(ctx, &handle, text)?),
@@ -152,7 +152,7 @@ fn editor_failed(session: &Session, err: &Error) -> Error {
 }
 
 /// The check-in a person named: `last`, an id, or a day with one check-in.
-fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
+pub fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
     let ids = ctx
         .journal
         .checkin_ids(handle)

@@ -22,7 +22,7 @@ use super::{change, day, item_ids, life_error};
 /// Examples:
 ///   rel end linus
 ///   rel end linus --as completed --outcome "I can review kernel patches" --assess g1=achieved --assess g2=partly
-///   rel end linus --as completed --expert-outcome "A mentor, and a say in the review tooling budget"
+///   rel end linus --as completed --expert-outcome "A mentor, and a say in tooling"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -42,13 +42,13 @@ pub struct Args {
     #[arg(long = "assess", value_name = "ID=VERDICT")]
     pub assess: Vec<String>,
     /// The day it ended [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    let handle = super::find_to_change(ctx, &args.handle)?;
     let on = day(ctx, args.date.as_deref())?;
     let mut verdicts = parse_verdicts(&args.assess)?;
     let mut result = args.result;

@@ -44,7 +44,7 @@ pub struct Args {
     #[arg(long, value_enum)]
     pub role: Option<Role>,
     /// The day it changed [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 
     /// What the relationship is for now

@@ -41,10 +41,10 @@ pub struct Add {
     /// The goal, in a sentence
     pub text: String,
     /// When it should be achieved by
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub due: Option<String>,
     /// The day it was set [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

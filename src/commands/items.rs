@@ -85,11 +85,15 @@ pub struct Close {
     pub handle: String,
 
     /// The items, by id (several may be given)
-    #[arg(required = true, value_name = "ID")]
+    #[arg(
+        required = true,
+        value_name = "ID",
+        add = clap_complete::ArgValueCandidates::new(completions::open_items)
+    )]
     pub ids: Vec<String>,
 
     /// The day it happened [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

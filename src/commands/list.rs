@@ -47,14 +47,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             handle: handle.to_string(),
             person: rel.person.clone(),
             kind: rel.kind.as_str(),
-            role: rel.role.label(),
+            role: rel.role.as_str(),
+            you_are: rel.role.label(),
             status: rel.status.as_str(),
             started: rel.started,
             checkins,
         });
     }
     if args.json {
-        ctx.print(&crate::report::json::to_string(&entries))?;
+        let out = crate::report::json::List {
+            relationships: &entries,
+            problems: &problems,
+        };
+        ctx.print(&crate::report::json::to_string(&out))?;
     } else if entries.is_empty() {
         ctx.say(if listing.handles.is_empty() {
             "No relationships yet: rel new --person NAME --kind KIND --role ROLE starts one."

@@ -32,11 +32,11 @@ pub struct Args {
     pub handle: String,
 
     /// Only check-ins on or after this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// Only check-ins on or before this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// Only the newest N check-ins
@@ -50,6 +50,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let handle = ctx.journal.find(&args.handle)?;
     let period = date_range(ctx, args.since.as_deref(), args.until.as_deref())?;
     let mut problems = Vec::new();

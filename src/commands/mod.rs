@@ -4,6 +4,7 @@
 pub mod action;
 pub mod actions;
 pub mod advocate;
+pub mod calendar;
 pub mod check;
 pub mod checkin;
 pub mod completions;
@@ -21,6 +22,7 @@ pub mod log;
 pub mod new;
 pub mod pause;
 pub mod prep;
+pub mod recap;
 pub mod replan;
 pub mod report;
 pub mod search;
@@ -30,6 +32,7 @@ pub mod strength;
 pub mod undo;
 pub mod view;
 pub mod waypoint;
+pub mod week;
 
 use chrono::NaiveDate;
 use clap::Subcommand;
@@ -84,6 +87,9 @@ pub enum Command {
     Log(log::Args),
     Search(search::Args),
     Report(report::Args),
+    Recap(recap::Args),
+    Week(week::Args),
+    Calendar(calendar::Args),
     Edit(edit::Args),
     Check(check::Args),
     Export(export::Args),
@@ -103,6 +109,11 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
             ctx.journal.root().display(),
             crate::store::FORMAT
         ));
+    }
+    // In git, the lock is kept from a command's first change to its
+    // commit: the commit holds exactly what this command did.
+    if ctx.config.git != Some(false) && crate::store::git::may_be_work_tree(ctx.journal.root()) {
+        ctx.journal.keep_lock();
     }
     let result = match command {
         None => status::run(ctx, status::Args::default()),
@@ -131,6 +142,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Log(args)) => log::run(ctx, args),
         Some(Command::Search(args)) => search::run(ctx, args),
         Some(Command::Report(args)) => report::run(ctx, args),
+        Some(Command::Recap(args)) => recap::run(ctx, args),
+        Some(Command::Week(args)) => week::run(ctx, args),
+        Some(Command::Calendar(args)) => calendar::run(ctx, args),
         Some(Command::Check(args)) => check::run(ctx, args),
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),
@@ -141,13 +155,19 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     result
 }
 
-/// Commits what the command changed, when the journal is in git.
+/// Commits what the command changed, when the journal is in git: the
+/// paths it wrote, under the lock it wrote them with.
 fn commit_changes(ctx: &Ctx) {
+    use crate::store::git::{self, NotCommitted};
+    let mut finished = ctx.journal.finish();
     let changes = ctx.changes();
     let Some(first) = changes.first() else {
         return;
     };
-    if ctx.config.git == Some(false) || !crate::store::git::is_work_tree(ctx.journal.root()) {
+    if finished.paths.is_empty()
+        || ctx.config.git == Some(false)
+        || !git::is_work_tree(ctx.journal.root())
+    {
         return;
     }
     let message = if changes.len() == 1 {
@@ -159,11 +179,28 @@ fn commit_changes(ctx: &Ctx) {
             changes.join("\n")
         )
     };
-    if let Err(why) = crate::store::git::commit(ctx.journal.root(), &message) {
+    let warning = ctx.paint_err.warning_label();
+    if let Err(err) = finished.hold(&ctx.journal) {
         ctx.say(&format!(
-            "{} saved, but not committed to git: {why}",
-            ctx.paint_err.warning_label()
+            "{warning} saved, but not committed to git: {}",
+            err.lines().join("; ")
         ));
+        return;
+    }
+    let shown: Vec<String> = finished
+        .paths
+        .iter()
+        .map(|p| crate::store::check::shell_quote(p))
+        .collect();
+    match git::commit(ctx.journal.root(), &finished.paths, &message) {
+        Ok(_) => {}
+        Err(NotCommitted::Busy(what)) => ctx.say(&format!(
+            "{warning} saved, but not committed to git, because {what} in the journal's repository: settle that first (rel git status shows where it stands), then commit rel's change with rel git add {} && rel git commit.",
+            shown.join(" ")
+        )),
+        Err(NotCommitted::Failed(why)) => ctx.say(&format!(
+            "{warning} saved, but not committed to git, because git said: {why}"
+        )),
     }
 }
 
@@ -183,13 +220,30 @@ pub fn change<T>(
     change: impl FnOnce(&mut Relationship, &Handle) -> Result<T>,
 ) -> Result<Changed<T>> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(input)?;
+    let handle = find_to_change(ctx, input)?;
     let txn = ctx.journal.begin()?;
     let mut ed = txn.load(&handle)?;
     let mut rel = ed.rel.clone();
     let value = change(&mut rel, &handle)?;
     txn.save(&mut ed, &rel)?;
     Ok(Changed { handle, rel, value })
+}
+
+/// Finds the relationship a change is for. A handle given in part is
+/// said in full before anything is asked or written (`checkin
+/// priya-natarajan`), so the person sees which relationship changes.
+pub fn find_to_change(ctx: &Ctx, input: &str) -> Result<Handle> {
+    let handle = ctx.journal.find(input)?;
+    if handle.as_str() != input {
+        let args: Vec<String> = std::env::args_os()
+            .skip(1)
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
+        let mut words = crate::context::command_path(&(ctx.tree)(), &args);
+        words.push(ctx.paint_err.bold(handle.as_str()));
+        ctx.say(&words.join(" "));
+    }
+    Ok(handle)
 }
 
 /// `--date`, or today.

@@ -73,11 +73,11 @@ pub struct Fields {
     pub their_aims: Option<String>,
 
     /// How often you meet: weekly, biweekly, monthly, quarterly, or 10d, 3w, 2m
-    #[arg(long, value_name = "CADENCE")]
+    #[arg(long, value_name = "CADENCE", allow_hyphen_values = true)]
     pub cadence: Option<String>,
 
     /// The day it started [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub started: Option<String>,
 
     /// You had the kickoff conversation, on DATE [default: today]
@@ -107,7 +107,12 @@ pub struct Fields {
     pub topic: Option<String>,
 
     /// Reverse-mentoring: the last day of the time box
-    #[arg(long, value_name = "DATE", help_heading = "Reverse-mentoring")]
+    #[arg(
+        long,
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        help_heading = "Reverse-mentoring"
+    )]
     pub until: Option<String>,
 
     /// Reverse-mentoring: the number of sessions agreed

@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
     /// The day it happened [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 
@@ -54,6 +54,7 @@ pub struct SnoozeArgs {
     #[arg(
         long,
         value_name = "DATE",
+        allow_hyphen_values = true,
         required_unless_present = "off",
         conflicts_with = "off"
     )]

@@ -7,7 +7,7 @@ use crate::model::{Activity, CheckIn, CheckinId, Handle, Period, Relationship, T
 use crate::par::par_map;
 use crate::problem::Problem;
 use crate::report::period::Input;
-use crate::report::{json, markdown, period};
+use crate::report::{self, json, markdown, period};
 
 use super::finish;
 
@@ -41,11 +41,11 @@ pub struct Args {
 
     /// The first day of the period [default: 89 days before --until, for
     /// 90 days in all]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// The last day of the period [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// How to print it (the JSON shape is in the README)
@@ -70,9 +70,12 @@ struct Read {
     rel: Relationship,
     held: Vec<CheckinId>,
     checkins: Vec<CheckIn>,
+    /// Every check-in, by name only: the journal's year of meetings.
+    all: Vec<CheckinId>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let asked = period(ctx, &args)?;
     let covered = asked.through(ctx.today).unwrap_or(asked);
     let (handles, mut problems) = match named(ctx, &args.handles)? {
@@ -97,7 +100,19 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         totals: &totals,
     };
     match args.format {
-        Format::Text => ctx.print(&period::text(&input, ctx.width, ctx.paint))?,
+        Format::Text => {
+            let mut text = period::text(&input, ctx.width, ctx.paint);
+            if !activities.is_empty() {
+                let all: Vec<CheckinId> = read.iter().flat_map(|r| r.all.clone()).collect();
+                text.push_str(&report::pictures::year_section(
+                    &all,
+                    covered.until,
+                    ctx.width,
+                    ctx.paint,
+                ));
+            }
+            ctx.print(&text)?
+        }
         Format::Markdown => ctx.print(&markdown::render(&input))?,
         Format::Json => ctx.print(&json::to_string(&json::period_report(&input, &problems)))?,
     }
@@ -165,21 +180,21 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
                 continue;
             }
         };
-        let held = match ids {
-            Ok(ids) => ids
-                .into_iter()
-                .filter(|id| period.contains(id.date))
-                .collect(),
-            Err(problem) => {
-                problems.push(problem);
-                Vec::new()
-            }
-        };
+        let ids = ids.unwrap_or_else(|problem| {
+            problems.push(problem);
+            Vec::new()
+        });
+        let held = ids
+            .iter()
+            .copied()
+            .filter(|id| period.contains(id.date))
+            .collect();
         read.push(Read {
             handle: handle.clone(),
             rel,
             held,
             checkins: Vec::new(),
+            all: ids,
         });
     }
     let wanted: Vec<(usize, CheckinId)> = read

@@ -52,11 +52,11 @@ pub struct Args {
 
     /// Only what is dated on or after this day (a check-in's day; an item's
     /// day added)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub since: Option<String>,
 
     /// Only what is dated on or before this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub until: Option<String>,
 
     /// Print JSON instead of text (the shape is in the README)
@@ -65,6 +65,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    ctx.may_page();
     let query = args.text.join(" ");
     let needle = Needle::new(&query).ok_or_else(|| {
         Error::user("nothing to search for")

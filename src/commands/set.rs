@@ -37,7 +37,11 @@ pub struct Args {
     pub role: Option<Role>,
 
     /// How often to review the relationship itself [default: 3 months]
-    #[arg(long = "review-every", value_name = "CADENCE")]
+    #[arg(
+        long = "review-every",
+        value_name = "CADENCE",
+        allow_hyphen_values = true
+    )]
     pub review_every: Option<String>,
 
     #[command(flatten)]

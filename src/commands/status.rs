@@ -2,8 +2,9 @@
 
 use crate::context::Ctx;
 use crate::error::Result;
-use crate::model::Status;
 use crate::model::assess::sort_attention;
+use crate::model::rhythm::{self, Week};
+use crate::model::{CheckIn, CheckinId, Handle, Meetings, Status};
 use crate::par::par_map;
 use crate::problem::Problem;
 use crate::report::{json, show, status};
@@ -15,9 +16,9 @@ use super::{View, finish, load_overview, load_view, problems_error};
 ///
 /// Without a handle: a table of your active relationships, then the
 /// attention list, most urgent first, each item with the command that deals
-/// with it. With a handle (or as `rel show HANDLE`): the full progress report
-/// of one relationship — the four understandings with why, waypoints, goals,
-/// actions, the last check-ins and the rating trend.
+/// with it. With a handle: the full progress report of one relationship —
+/// the four understandings with why, waypoints, goals, actions, the last
+/// check-ins and the rating trend. `rel show HANDLE` is the same command.
 ///
 /// Examples:
 ///   rel status
@@ -167,6 +168,7 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
 }
 
 fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<()> {
+    ctx.may_page();
     let handle = ctx.journal.find(input)?;
     let view =
         load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;
@@ -201,6 +203,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<(
         };
         ctx.print(&json::to_string(&out))?;
     } else {
+        let weeks = rhythm(ctx, &handle, &view);
         let input = show::Input {
             handle: handle.as_str(),
             rel: &view.rel,
@@ -209,10 +212,53 @@ fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<(
             assessment: &view.assessment,
             today: ctx.today,
             history: with_history.then_some(history.as_slice()),
+            weeks: &weeks,
         };
         ctx.print(&show::render(&input, ctx.width, ctx.paint))?;
     }
     finish(ctx, &view.problems)
+}
+
+/// How many weeks the picture of a relationship's rhythm spans.
+const STRIP_WEEKS: usize = 26;
+
+/// The relationship's last weeks of meetings: when they were held (from
+/// the names of its check-ins), which reviewed it and how they were rated
+/// (the check-ins of those weeks, read — as many as the weeks hold, however
+/// long the history).
+fn rhythm(ctx: &Ctx, handle: &Handle, view: &View) -> Vec<Week> {
+    let Ok(ids) = ctx.journal.checkin_ids(handle) else {
+        return Vec::new();
+    };
+    let meetings = Meetings::of(&ids);
+    let Some((since, _)) = rhythm::spans(ctx.today, STRIP_WEEKS).first().copied() else {
+        return Vec::new();
+    };
+    let mut read: Vec<(CheckinId, CheckIn)> = Vec::new();
+    for id in ids
+        .iter()
+        .filter(|id| since <= id.date && id.date <= ctx.today)
+    {
+        match view.recent.iter().find(|(known, _)| known == id) {
+            Some(known) => read.push(known.clone()),
+            // One that does not read is told by rel check; the strip
+            // still shows the meeting, from its name.
+            None => {
+                if let Ok(checkin) = ctx.journal.load_checkin(handle, *id) {
+                    read.push((*id, checkin));
+                }
+            }
+        }
+    }
+    rhythm::weeks(
+        handle,
+        &view.rel,
+        &meetings,
+        &read,
+        ctx.today,
+        STRIP_WEEKS,
+        &ctx.settings,
+    )
 }
 
 fn getting_started(ctx: &Ctx) -> String {

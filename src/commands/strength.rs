@@ -41,7 +41,7 @@ pub struct Add {
     /// The quality, in a few words
     pub text: String,
     /// The day it was noted [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 
@@ -51,9 +51,10 @@ pub struct Promote {
     #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::handles))]
     pub handle: String,
     /// The growth area, by id (c1)
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::completions::open_items))]
     pub id: String,
     /// The day it became a strength [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

@@ -36,7 +36,7 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
     let Loaded { rel, checkins, .. } = ctx.journal.read(handle, read.with_checkins())?;
     // As it stood on the day (the same relationship unless something was
     // recorded after it): what every part of a view shows.
-    let rel = rel.as_of(ctx.today).into_owned();
+    let rel = as_of(rel, ctx.today);
     let meetings = Meetings::of(&checkins);
     let (recent, problems) = read_recent(ctx, handle, &meetings, recent, &[]);
     let assessment = assess_whole(ctx, handle, &rel, &meetings, &recent);
@@ -98,7 +98,7 @@ pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     if reopened_later {
         return load_view(ctx, handle, 1, Words::Open);
     }
-    brief.rel = brief.rel.as_of(ctx.today).into_owned();
+    brief.rel = as_of(brief.rel, ctx.today);
     let (recent, problems) = read_recent(ctx, handle, &brief.meetings, 1, &[]);
     let review = review_by(ctx, handle, &brief.rel, &brief.meetings, &recent);
     let last = recent.last().map(|(_, c)| c);
@@ -116,6 +116,15 @@ pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
         assessment,
         problems,
     })
+}
+
+/// The relationship as it stood on `day`: itself, unless something was
+/// recorded after that day.
+fn as_of(rel: Relationship, day: NaiveDate) -> Relationship {
+    match rel.as_of(day) {
+        std::borrow::Cow::Owned(earlier) => earlier,
+        std::borrow::Cow::Borrowed(_) => rel,
+    }
 }
 
 /// The last review by today: the relationship's stamp, or, for a day

@@ -45,10 +45,10 @@ pub struct Add {
     /// The waypoint, in a sentence
     pub text: String,
     /// When it should be reached
-    #[arg(long, value_name = "DATE", required = true)]
+    #[arg(long, value_name = "DATE", required = true, allow_hyphen_values = true)]
     pub due: String,
     /// The day it was set [default: today]
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub date: Option<String>,
 }
 

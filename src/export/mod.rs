@@ -5,7 +5,7 @@
 //! ```json
 //! {
 //!   "format": "rel-export",
-//!   "version": 2,
+//!   "version": 3,
 //!   "exported_at": "2026-11-26",
 //!   "relationships": [
 //!     {
@@ -46,9 +46,11 @@ pub const FORMAT: &str = "rel-export";
 /// an older rel could no longer read a document faithfully (a field it
 /// would not know, a meaning that changed); an older rel refuses a newer
 /// version rather than drop what it does not understand. Version 2 added
-/// items' `history`, a check-in's `moved`, `dropped` and `achieved`, and
-/// the ending's `expert_outcome`; version 1 documents still read.
-pub const VERSION: u32 = 2;
+/// a check-in's `about` and `shared` and the items' `discussed` days;
+/// version 3 items' `history`, a check-in's `moved`, `dropped` and
+/// `achieved`, and the ending's `expert_outcome`. Versions 1 and 2 still
+/// read.
+pub const VERSION: u32 = 3;
 
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,6 +125,21 @@ impl Export {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered(Vec<u8>);
 
+impl Rendered {
+    /// A piece with the control and bidi characters serde_json leaves
+    /// raw escaped ([`json_safe`](crate::text::json_safe)): every string
+    /// of the document is in some piece.
+    fn new(json: Vec<u8>) -> Rendered {
+        match String::from_utf8(json) {
+            Ok(text) => match crate::text::json_safe(&text) {
+                std::borrow::Cow::Borrowed(_) => Rendered(text.into_bytes()),
+                std::borrow::Cow::Owned(safe) => Rendered(safe.into_bytes()),
+            },
+            Err(e) => Rendered(e.into_bytes()),
+        }
+    }
+}
+
 /// A relationship with its pieces rendered.
 #[derive(Debug, Clone)]
 pub struct RenderedEntry {
@@ -180,7 +197,7 @@ impl CheckinEntry {
     /// the text of its file.
     pub fn render(&self) -> io::Result<Rendered> {
         let out = pretty(self, CHECKIN_DEPTH, size_hint(self.toml.as_deref()))?;
-        Ok(Rendered(out))
+        Ok(Rendered::new(out))
     }
 }
 
@@ -192,7 +209,7 @@ pub fn render_head(rel: &Relationship, toml: Option<&str>) -> io::Result<Rendere
         out.extend_from_slice(b",\n      \"toml\": ");
         serde_json::to_writer(&mut out, toml)?;
     }
-    Ok(Rendered(out))
+    Ok(Rendered::new(out))
 }
 
 /// About how many bytes of JSON a file's data makes, from its text.
@@ -247,7 +264,7 @@ mod tests {
         let text = written(&sample());
         assert!(
             text.starts_with(
-                "{\n  \"format\": \"rel-export\",\n  \"version\": 2,\n  \"exported_at\": \"2026-11-26\",\n"
+                "{\n  \"format\": \"rel-export\",\n  \"version\": 3,\n  \"exported_at\": \"2026-11-26\",\n"
             ),
             "{text}"
         );

@@ -9,7 +9,10 @@ use std::fmt;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
+use chrono::NaiveDate;
+
 use super::{CheckinEntry, Entry, Export, FORMAT, VERSION};
+use crate::model::consistency::{self, CheckinContext, Finding, Step};
 use crate::model::date::parse_iso;
 use crate::model::{CheckIn, CheckinId, Handle, Relationship};
 
@@ -216,12 +219,56 @@ fn read_entry(i: usize, value: Value) -> Result<Entry, ReadError> {
         }
         checkins.push(entry);
     }
-    Ok(Entry {
+    let entry = Entry {
         handle,
         relationship,
         toml,
         checkins,
-    })
+    };
+    consistent(&here, &entry)?;
+    Ok(entry)
+}
+
+/// What `rel check` and `rel edit` ask of a file that has parsed, asked
+/// of each relationship and check-in before anything is written: an
+/// import never writes what `rel check` then calls an error. (Warnings,
+/// which rel works around, do not stop it.)
+fn consistent(here: &str, entry: &Entry) -> Result<(), ReadError> {
+    let rel = &entry.relationship;
+    let first_error = |found: Vec<Finding>| found.into_iter().find(|f| !f.harmless);
+    if let Some(f) = first_error(consistency::relationship(rel)) {
+        return Err(at(
+            format!("{here}.relationship{}", json_path(&f.place)),
+            f.message,
+        ));
+    }
+    for (j, c) in entry.checkins.iter().enumerate() {
+        let cx = CheckinContext {
+            id: c.id,
+            rel: Some(rel),
+            today: NaiveDate::MAX,
+            pending: false,
+        };
+        if let Some(f) = first_error(consistency::checkin(&c.checkin, &cx)) {
+            return Err(at(
+                format!("{here}.checkins[{j}]{}", json_path(&f.place)),
+                f.message,
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A place in a file as a path into the document: `.goal[2].achieved`
+/// (the document's keys are the file's).
+fn json_path(place: &[Step]) -> String {
+    place
+        .iter()
+        .map(|step| match step {
+            Step::Key(key) => format!(".{key}"),
+            Step::Index(i) => format!("[{i}]"),
+        })
+        .collect()
 }
 
 fn read_checkin(here: &str, value: Value) -> Result<CheckinEntry, ReadError> {
@@ -382,11 +429,11 @@ mod tests {
         assert!(error("[1, 2]").contains("is not a rel export: it is not a JSON object"));
         assert!(error("{\"format\": \"jrnl\"}").contains("its format is \"jrnl\""));
         let newer =
-            read("{\"format\": \"rel-export\", \"version\": 3, \"later\": {}}").unwrap_err();
+            read("{\"format\": \"rel-export\", \"version\": 4, \"later\": {}}").unwrap_err();
         assert!(newer.newer);
         assert_eq!(
             newer.located("x.json"),
-            "x.json: was written by a newer rel (export version 3 > 2)"
+            "x.json: was written by a newer rel (export version 4 > 3)"
         );
         assert!(
             error("{\"format\": \"rel-export\", \"version\": \"1\"}")
@@ -445,6 +492,37 @@ mod tests {
             error(&doc(&format!("[{two}]"))),
             "x.json: relationships[0].checkins[1].id: check-in 2026-11-20-1 appears twice (also checkins[0])"
         );
+    }
+
+    #[test]
+    fn what_rel_check_would_call_an_error_is_refused_where_it_is() {
+        for (from, to, expected) in [
+            (
+                "\"date\": \"2026-11-20\"}",
+                "\"date\": \"2026-11-21\"}",
+                "relationships[0].checkins[0].date: date 2026-11-21 disagrees with the file name 2026-11-20-1.toml",
+            ),
+            (
+                "\"date\": \"2026-11-20\"}",
+                "\"date\": \"2026-11-20\", \"closed\": [\"a7\"]}",
+                "relationships[0].checkins[0].closed[0]: closed lists action a7, which is not in relationship.toml",
+            ),
+            (
+                "\"started\": \"2026-09-01\"",
+                "\"started\": \"2026-09-01\", \"goal\": [{\"id\": \"g1\", \"text\": \"x\", \"added\": \"2026-10-01\", \"achieved\": \"2026-09-15\"}]",
+                "relationships[0].relationship.goal[0].achieved: goal g1 was achieved on 2026-09-15, before it was added on 2026-10-01",
+            ),
+            (
+                "\"started\": \"2026-09-01\"",
+                "\"started\": \"2026-09-01\", \"advocacy\": [{\"id\": \"v1\", \"date\": \"2026-10-01\", \"text\": \"x\", \"waypoint\": \"w3\"}]",
+                "relationships[0].relationship.advocacy[0].waypoint: act of advocacy v1 serves waypoint w3, which is not in this file",
+            ),
+        ] {
+            let bad = ADA.replace(from, to);
+            assert_ne!(bad, ADA);
+            let found = error(&doc(&format!("[{bad}]")));
+            assert!(found.starts_with(&format!("x.json: {expected}")), "{found}");
+        }
     }
 
     #[test]

@@ -163,8 +163,9 @@ impl Tally {
 }
 
 /// A relationship as an overview reads it: only its open goals, waypoints
-/// and actions, none of its strengths, growth areas or acts of advocacy;
-/// its history; what all its items add up to; and when it met.
+/// and actions, its growth areas (a sponsor hears of one left undiscussed),
+/// none of its strengths or acts of advocacy; its history; what all its
+/// items add up to; and when it met.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Brief {
     /// The relationship with only what is open among its items.
@@ -182,7 +183,6 @@ impl Brief {
         rel.waypoints.retain(|w| w.is_open());
         rel.actions.retain(|a| a.is_open());
         rel.strengths = Vec::new();
-        rel.growth = Vec::new();
         rel.advocacy = Vec::new();
         // Its history stays (a few lines, their words left out, but for
         // why it is paused): it says where the relationship stood on an

@@ -86,9 +86,8 @@ impl Serialize for Cadence {
 impl<'de> Deserialize<'de> for Cadence {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = String::deserialize(d)?;
-        text.parse().map_err(|_| {
-            serde::de::Error::custom(format!("'{text}' is not a cadence ({CADENCE_HINT})"))
-        })
+        text.parse()
+            .map_err(|e: CadenceError| serde::de::Error::custom(format!("{e} ({CADENCE_HINT})")))
     }
 }
 

@@ -146,6 +146,13 @@ pub struct CheckIn {
     /// Goals, waypoints and actions dropped at this meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dropped: Vec<ItemId>,
+    /// What of the meeting may go to the other person (`rel recap`); the
+    /// notes stay private.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<String>,
+    /// The strengths and growth areas the meeting discussed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub about: Vec<ItemId>,
 }
 
 /// An item a meeting moved: its new due date, and why.
@@ -179,6 +186,8 @@ impl CheckIn {
             opened: Vec::new(),
             moved: Vec::new(),
             dropped: Vec::new(),
+            shared: None,
+            about: Vec::new(),
         }
     }
 
@@ -190,12 +199,14 @@ impl CheckIn {
             && self.achieved.is_empty()
             && self.opened.is_empty()
             && self.moved.is_empty()
-            && self.dropped.is_empty())
+            && self.dropped.is_empty()
+            && self.about.is_empty())
     }
 
     /// True when the person wrote anything at all about the meeting.
     pub fn has_words(&self) -> bool {
         self.notes.is_some()
+            || self.shared.is_some()
             || !self.working.is_empty()
             || !self.not_working.is_empty()
             || !self.changes.is_empty()

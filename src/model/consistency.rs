@@ -329,12 +329,22 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
     let Some(rel) = cx.rel else {
         return found;
     };
+    if cx.id.date < rel.started {
+        found.push(Finding::warning(
+            vec![Step::Key("date")],
+            format!(
+                "dated {}, before the relationship started on {}; if the meeting was real, move started back (rel set --started), else fix the date",
+                cx.id.date, rel.started
+            ),
+        ));
+    }
     named(rel, &c.closed, "closed", ItemKind::Action, &mut found);
     named(rel, &c.reached, "reached", ItemKind::Waypoint, &mut found);
     named(rel, &c.achieved, "achieved", ItemKind::Goal, &mut found);
     let moved: Vec<ItemId> = c.moved.iter().map(|m| m.id).collect();
     planned(rel, &moved, "moved", true, &mut found);
     planned(rel, &c.dropped, "dropped", false, &mut found);
+    about(rel, c, cx.pending, &mut found);
     for (i, new) in c.opened.iter().enumerate() {
         let place = vec![Step::Key("opened"), Step::Index(i)];
         match new.id {
@@ -434,6 +444,53 @@ fn named(
     }
 }
 
+/// The ids a check-in's `about` names are strengths or growth areas that
+/// exist and record the meeting as one that discussed them.
+fn about(rel: &Relationship, c: &CheckIn, pending: bool, found: &mut Vec<Finding>) {
+    for (i, id) in c.about.iter().enumerate() {
+        let place = vec![Step::Key("about"), Step::Index(i)];
+        let discussed = match id.kind {
+            ItemKind::Strength => rel
+                .strengths
+                .iter()
+                .find(|s| s.id == *id)
+                .map(|s| &s.discussed),
+            ItemKind::Growth => rel
+                .growth
+                .iter()
+                .find(|g| g.id == *id)
+                .map(|g| &g.discussed),
+            _ => {
+                found.push(Finding::error(
+                    place,
+                    format!(
+                        "about lists {id}, which is not a strength or growth area; it takes their ids (s1, c2, …)"
+                    ),
+                ));
+                continue;
+            }
+        };
+        match discussed {
+            None => found.push(Finding::error(
+                place,
+                format!(
+                    "about lists {} {id}, which is not in relationship.toml",
+                    id.kind.noun()
+                ),
+            )),
+            Some(days) if !pending && !days.contains(&c.date) => found.push(Finding::warning(
+                place,
+                format!(
+                    "{} {id} does not list {} among the days it was discussed; open this check-in with rel edit and save it to record that",
+                    id.kind.noun(),
+                    c.date
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -513,5 +570,31 @@ mod tests {
             ]
         );
         assert_eq!(found[2].place, [Step::Key("closed"), Step::Index(0)]);
+    }
+
+    #[test]
+    fn a_checkin_before_the_start_is_a_warning() {
+        let rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-05"));
+        let c = CheckIn::new(day("0000-01-01"));
+        let cx = CheckinContext {
+            id: CheckinId {
+                date: day("0000-01-01"),
+                n: 1,
+            },
+            rel: Some(&rel),
+            today: day("2026-11-26"),
+            pending: false,
+        };
+        let found = checkin(&c, &cx);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].harmless);
+        assert_eq!(found[0].place, [Step::Key("date")]);
+        assert!(
+            found[0]
+                .message
+                .starts_with("dated 0000-01-01, before the relationship started on 2026-01-05"),
+            "{}",
+            found[0].message
+        );
     }
 }

@@ -22,7 +22,7 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// The hint shown with a [`DateError`].
-pub const DATE_HINT: &str = "dates look like 2026-11-26, today, yesterday, 3d ago, in 2w, -1m, friday, last monday, next week or end of month";
+pub const DATE_HINT: &str = "dates look like 2026-11-26, 26 Nov, today, yesterday, 3d ago, in 2w, -1m, friday, last monday, next week or end of month";
 
 /// Which way an ambiguous day name leans: `friday` in `--date friday` is
 /// the one just past; in `--due friday` the one coming.
@@ -151,6 +151,9 @@ pub fn parse_date_toward(
     if let Some(date) = weekday_phrase(&text, today, toward) {
         return Ok(date);
     }
+    if let Some(date) = pasted(&text, today, toward) {
+        return Ok(date);
+    }
     let (sign, rest) = if let Some(rest) = text.strip_suffix("ago") {
         (-1, rest.trim())
     } else if let Some(rest) = text.strip_prefix("in ") {
@@ -164,6 +167,167 @@ pub fn parse_date_toward(
     };
     let span = parse_span(rest).ok_or_else(err)?;
     span.shift(today, sign).ok_or_else(err)
+}
+
+/// A date as calendars, invitations and mail write it, pasted as it is:
+/// `2026-11-26T15:00`, `26 Nov 2026`, `Nov 26`, `Thursday, November 26,
+/// 2026 at 3:00 PM`, `2026/11/26`. The time of day is read past and left
+/// out; a weekday, when given, must be the date's. Without a year, the
+/// nearest such day the way `toward` leans (today if it is that day).
+/// Numeric day-month orders (`11/26`, `26/11`) are refused: they read
+/// differently from country to country.
+fn pasted(text: &str, today: NaiveDate, toward: Toward) -> Option<NaiveDate> {
+    let words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| {
+            w.trim_matches(|c| c == '(' || c == ')')
+                .trim_end_matches('.')
+                .to_string()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut words: &[String] = &words;
+    let weekday = match words.first().map(|w| w.parse::<Weekday>()) {
+        Some(Ok(day)) => {
+            words = &words[1..];
+            Some(day)
+        }
+        _ => None,
+    };
+    let (date, rest) = match words {
+        [first, rest @ ..] if numeric(first).is_some() => (numeric(first)?, rest),
+        [d, m, y, rest @ ..]
+            if day_of(d).is_some() && month_of(m).is_some() && year_of(y).is_some() =>
+        {
+            (ymd(year_of(y)?, month_of(m)?, day_of(d)?)?, rest)
+        }
+        [m, d, y, rest @ ..]
+            if month_of(m).is_some() && day_of(d).is_some() && year_of(y).is_some() =>
+        {
+            (ymd(year_of(y)?, month_of(m)?, day_of(d)?)?, rest)
+        }
+        [d, m, rest @ ..] if day_of(d).is_some() && month_of(m).is_some() => {
+            (yearless(month_of(m)?, day_of(d)?, today, toward)?, rest)
+        }
+        [m, d, rest @ ..] if month_of(m).is_some() && day_of(d).is_some() => {
+            (yearless(month_of(m)?, day_of(d)?, today, toward)?, rest)
+        }
+        _ => return None,
+    };
+    if !rest.iter().all(|w| time_of_day(w)) || weekday.is_some_and(|w| w != date.weekday()) {
+        return None;
+    }
+    Some(date)
+}
+
+/// `2026-11-26`, `2026/11/26`, and either with a time after a `T`.
+fn numeric(word: &str) -> Option<NaiveDate> {
+    let (date, time) = (word.get(..10)?, word.get(10..)?);
+    let date = parse_iso(&date.replace('/', "-"))?;
+    match time.strip_prefix('t') {
+        None if time.is_empty() => Some(date),
+        Some(time) if time_of_day(time) => Some(date),
+        _ => None,
+    }
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// `26 Nov` without a year: the nearest such day the way `toward` leans.
+fn yearless(month: u32, day: u32, today: NaiveDate, toward: Toward) -> Option<NaiveDate> {
+    // Eight years always hold a 29 February.
+    (0..=8).find_map(|n| {
+        let year = match toward {
+            Toward::Past => today.year() - n,
+            Toward::Future => today.year() + n,
+        };
+        ymd(year, month, day).filter(|d| match toward {
+            Toward::Past => *d <= today,
+            Toward::Future => *d >= today,
+        })
+    })
+}
+
+/// `26`, `1st`, `2nd`, `23rd`, `26th`.
+fn day_of(word: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// `2026`: four digits.
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
+/// `nov`, `november`, `sept`.
+fn month_of(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS
+        .iter()
+        .position(|m| *m == word || (word.len() <= 4 && m.starts_with(word)))?;
+    u32::try_from(index + 1).ok()
+}
+
+/// What may follow a pasted date: its time of day, a range, a zone
+/// (`3:00 PM`, `15:00–16:00`, `at`, `10am`, `CET`, `UTC+01:00`).
+fn time_of_day(word: &str) -> bool {
+    if matches!(
+        word,
+        "at" | "from" | "to" | "·" | "-" | "–" | "—" | "am" | "pm" | "a.m" | "p.m" | "noon" | "z"
+    ) {
+        return true;
+    }
+    let zone = word
+        .strip_prefix("utc")
+        .or_else(|| word.strip_prefix("gmt"));
+    if let Some(offset) = zone {
+        return offset.is_empty() || time_of_day(offset);
+    }
+    if (2..=5).contains(&word.len())
+        && word.ends_with('t')
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        // cet, cest, pst, pdt, bst, ist
+        return true;
+    }
+    let clock = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .or_else(|| word.strip_suffix('z'));
+    let core = clock.unwrap_or(word);
+    let digits = core.chars().any(|c| c.is_ascii_digit());
+    let marked = clock.is_some() || core.contains([':', '.']);
+    digits
+        && marked
+        && core
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | '+' | '-' | '–'))
 }
 
 /// The last day of `date`'s month.
@@ -344,6 +508,46 @@ pub mod opt_date {
     }
 }
 
+/// Serde for a list of dates, each as [`serde_date`] writes and reads it.
+pub mod dates {
+    use super::*;
+
+    pub fn serialize<S: Serializer>(dates: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(dates.iter().map(|d| Iso(*d).to_string()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        d.deserialize_seq(DatesVisitor)
+    }
+
+    struct DatesVisitor;
+
+    /// One date of the list, in either form.
+    struct Day(NaiveDate);
+
+    impl<'de> serde::Deserialize<'de> for Day {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+            d.deserialize_any(DateVisitor).map(Day)
+        }
+    }
+
+    impl<'de> Visitor<'de> for DatesVisitor {
+        type Value = Vec<NaiveDate>;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a list of dates like [2026-11-26]")
+        }
+
+        fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(Day(date)) = seq.next_element()? {
+                out.push(date);
+            }
+            Ok(out)
+        }
+    }
+}
+
 struct DateVisitor;
 
 impl DateVisitor {
@@ -351,7 +555,8 @@ impl DateVisitor {
         match parse_iso(s) {
             Some(date) => Ok(date),
             None if s.len() > 10 && parse_iso(&s[..10]).is_some() => Err(E::custom(format!(
-                "'{s}' has a time of day; rel keeps dates only, like {}",
+                "'{}' has a time of day; rel keeps dates only, like {}",
+                crate::text::echo(s),
                 &s[..10]
             ))),
             None => Err(E::invalid_value(Unexpected::Str(s), self)),
@@ -478,6 +683,55 @@ mod tests {
                 Ok(d(want)),
                 "{input} from {today}"
             );
+        }
+    }
+
+    #[test]
+    fn dates_pasted_from_a_calendar() {
+        // 2026-11-26 is a Thursday.
+        let today = d("2026-11-26");
+        let cases = [
+            ("2026-11-26T15:00", "2026-11-26"),
+            ("2026-11-26T15:00:00Z", "2026-11-26"),
+            ("2026-11-26T15:00:00.000+01:00", "2026-11-26"),
+            ("2026-11-26 15:00", "2026-11-26"),
+            ("2026/11/20", "2026-11-20"),
+            ("26 Nov 2026", "2026-11-26"),
+            ("26 November 2026", "2026-11-26"),
+            ("Nov 26, 2026", "2026-11-26"),
+            ("November 26 2026", "2026-11-26"),
+            ("Thu, 26 Nov 2026", "2026-11-26"),
+            ("Thursday, November 26, 2026 at 3:00 PM", "2026-11-26"),
+            ("Thursday, November 26 · 3:00 – 4:00pm", "2026-11-26"),
+            ("Thu 26 Nov 2026 15:00 CET", "2026-11-26"),
+            ("26 Nov 2026 10am (GMT+01:00)", "2026-11-26"),
+            ("Nov 26", "2026-11-26"),
+            ("26 nov.", "2026-11-26"),
+            ("1st Oct", "2026-10-01"),
+            ("Sept 3", "2026-09-03"),
+            ("Dec 3", "2025-12-03"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(parse_date(input, today), Ok(d(want)), "{input}");
+        }
+        let ahead = |s: &str| parse_date_toward(s, today, Toward::Future);
+        assert_eq!(ahead("Dec 3"), Ok(d("2026-12-03")));
+        assert_eq!(ahead("Nov 26"), Ok(d("2026-11-26")));
+        assert_eq!(ahead("Oct 1"), Ok(d("2027-10-01")));
+        assert_eq!(ahead("29 Feb"), Ok(d("2028-02-29")));
+        assert_eq!(parse_date("29 Feb", today), Ok(d("2024-02-29")));
+        for bad in [
+            "Fri 26 Nov 2026",
+            "26 Nov 2026 soon",
+            "11/26/2026",
+            "26/11/2026",
+            "31 Nov 2026",
+            "Nov 26 27",
+            "2026-11-26T",
+            "ma 3",
+            "32 Jan",
+        ] {
+            assert!(parse_date(bad, today).is_err(), "{bad}");
         }
     }
 

@@ -4,8 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// A validated handle: `^[a-z0-9][a-z0-9-]{0,63}$`. The only way a
-/// user's words become part of a path.
+/// A validated handle: `^[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$`, a slug as
+/// [`Handle::from_name`] makes one. The only way a user's words become
+/// part of a path. One rule for every handle: typed to `rel new`, read
+/// from an import, or found as a folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Handle(String);
@@ -18,6 +20,7 @@ pub enum HandleError {
     Empty,
     TooLong,
     BadStart,
+    BadEnd,
     BadChar(char),
 }
 
@@ -27,6 +30,7 @@ impl fmt::Display for HandleError {
             HandleError::Empty => f.write_str("a handle cannot be empty"),
             HandleError::TooLong => write!(f, "a handle has at most {MAX_HANDLE} characters"),
             HandleError::BadStart => f.write_str("a handle starts with a letter or a digit"),
+            HandleError::BadEnd => f.write_str("a handle ends with a letter or a digit"),
             HandleError::BadChar(c) => write!(
                 f,
                 "a handle holds only a-z, 0-9 and '-', not {}",
@@ -53,6 +57,9 @@ impl Handle {
         }
         if first == '-' {
             return Err(HandleError::BadStart);
+        }
+        if text.ends_with('-') {
+            return Err(HandleError::BadEnd);
         }
         Ok(Handle(text.to_string()))
     }
@@ -107,6 +114,27 @@ impl From<Handle> for String {
     }
 }
 
+/// The handles `input` names in part: those it begins (`pri` →
+/// `priya-natarajan`), or one of whose words it begins (`hopper` →
+/// `grace-hopper`), or that it begins with the dashes left out
+/// (`gracehop`). One match is
+/// the relationship meant; several are for the person to choose from.
+pub fn named_by<'a>(input: &str, handles: &'a [Handle]) -> Vec<&'a Handle> {
+    let input = input.trim();
+    if input.is_empty() {
+        return Vec::new();
+    }
+    let squashed = input.replace('-', "");
+    handles
+        .iter()
+        .filter(|h| {
+            h.0.starts_with(input)
+                || h.0.split('-').any(|word| word.starts_with(input))
+                || (!squashed.is_empty() && h.0.replace('-', "").starts_with(&squashed))
+        })
+        .collect()
+}
+
 /// The handle a person most likely meant: the one their words start or
 /// name a part of, else the nearest by edit distance (`text::suggest`).
 pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
@@ -114,16 +142,7 @@ pub fn closest<'a>(input: &str, handles: &'a [Handle]) -> Option<&'a Handle> {
     if input.is_empty() {
         return None;
     }
-    let squashed = input.replace(['-', ' '], "");
-    let partial: Vec<&Handle> = handles
-        .iter()
-        .filter(|h| {
-            h.0.starts_with(&input)
-                || h.0.split('-').any(|part| part == input)
-                || h.0.replace('-', "").starts_with(&squashed)
-        })
-        .collect();
-    if let [only] = partial.as_slice() {
+    if let [only] = named_by(&input, handles).as_slice() {
         return Some(only);
     }
     crate::text::suggest(&input, handles)
@@ -147,6 +166,36 @@ mod tests {
         assert_eq!(best("ada-lovelce").as_deref(), Some("ada-lovelace"));
         assert_eq!(best("linux").as_deref(), Some("linus"));
         assert_eq!(best("zed"), None);
+    }
+
+    #[test]
+    fn part_of_a_handle_names_it() {
+        let handles: Vec<Handle> = [
+            "ada-lovelace",
+            "grace-hopper",
+            "linus",
+            "li-xiao-long",
+            "priya-natarajan",
+        ]
+        .iter()
+        .map(|h| Handle::parse(h).unwrap())
+        .collect();
+        let named =
+            |s: &str| -> Vec<&str> { named_by(s, &handles).iter().map(|h| h.as_str()).collect() };
+        assert_eq!(named("pri"), ["priya-natarajan"]);
+        assert_eq!(named("hopper"), ["grace-hopper"]);
+        assert_eq!(named("hop"), ["grace-hopper"]);
+        assert_eq!(named("grace-h"), ["grace-hopper"]);
+        assert!(named("grace hopper").is_empty());
+        assert!(named("GRACE").is_empty(), "handles are lowercase, as typed");
+        assert_eq!(named("gracehop"), ["grace-hopper"]);
+        assert_eq!(named("lin"), ["linus"]);
+        assert_eq!(named("li"), ["linus", "li-xiao-long"]);
+        assert_eq!(named("l"), ["ada-lovelace", "linus", "li-xiao-long"]);
+        assert_eq!(named("ada-lovelace"), ["ada-lovelace"]);
+        assert!(named("zed").is_empty());
+        assert!(named("").is_empty());
+        assert!(named("-").is_empty());
     }
 
     #[test]
@@ -184,9 +233,17 @@ mod tests {
             "a b",
             "é",
             "a\u{1b}[31m",
+            "eve-",
+            "-",
         ] {
             assert!(Handle::parse(bad).is_err(), "{bad:?}");
         }
         assert_eq!(Handle::parse(&"a".repeat(65)), Err(HandleError::TooLong));
+        assert_eq!(Handle::parse("eve-"), Err(HandleError::BadEnd));
+        // Whatever a name becomes is a handle by the same rule.
+        for name in ["Eve-", "-Eve-", "a - b", &format!("{}-b", "a".repeat(63))] {
+            let slug = Handle::from_name(name).unwrap();
+            assert_eq!(Handle::parse(slug.as_str()), Ok(slug.clone()), "{name}");
+        }
     }
 }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::date::{opt_date, serde_date};
+use super::date::{dates, opt_date, serde_date};
 use super::id::ItemId;
 use super::kind::Owner;
 use super::replan::Revision;
@@ -87,6 +87,10 @@ pub struct Strength {
     /// The growth area this strength was promoted from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<ItemId>,
+    /// The days of the meetings that discussed it (a check-in's `about`),
+    /// oldest first.
+    #[serde(default, with = "dates", skip_serializing_if = "Vec::is_empty")]
+    pub discussed: Vec<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,6 +105,18 @@ pub struct Growth {
     /// The strength it became.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strength: Option<ItemId>,
+    /// The days of the meetings that discussed it (a check-in's `about`),
+    /// oldest first.
+    #[serde(default, with = "dates", skip_serializing_if = "Vec::is_empty")]
+    pub discussed: Vec<NaiveDate>,
+}
+
+/// Records that a meeting on `day` discussed a strength or growth area:
+/// each day once, in order, however often a check-in is applied.
+pub fn mark_discussed(discussed: &mut Vec<NaiveDate>, day: NaiveDate) {
+    if let Err(at) = discussed.binary_search(&day) {
+        discussed.insert(at, day);
+    }
 }
 
 /// An act of advocacy by a sponsor: a nomination, an introduction, a

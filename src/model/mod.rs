@@ -5,6 +5,7 @@
 mod words;
 
 pub mod activity;
+pub mod agenda;
 pub mod assess;
 pub mod brief;
 pub mod cadence;
@@ -22,6 +23,7 @@ pub mod range;
 pub mod recontract;
 pub mod relationship;
 pub mod replan;
+pub mod rhythm;
 pub mod search;
 
 pub use activity::{Activity, Totals};

@@ -372,6 +372,23 @@ impl Relationship {
         ItemId::new(kind, n)
     }
 
+    /// Whether [`next_id`](Self::next_id) has an id of `kind` left: the
+    /// counter, and every id in the file, are below the highest there
+    /// can be.
+    pub fn has_ids_left(&self, kind: ItemKind) -> bool {
+        let highest = self.ids().filter(|id| id.kind == kind).map(|id| id.n).max();
+        self.last_id.get(kind).max(highest.unwrap_or(0)) < u32::MAX
+    }
+
+    /// A kind of item a change (from `before` to `self`) added to after
+    /// its ids had run out, so that it could only be given one used before.
+    pub fn ran_out_of_ids(&self, before: &Relationship) -> Option<ItemKind> {
+        ItemKind::ALL.into_iter().find(|&kind| {
+            let count = |rel: &Relationship| rel.ids().filter(|id| id.kind == kind).count();
+            !before.has_ids_left(kind) && count(self) > count(before)
+        })
+    }
+
     /// Every item id in the relationship.
     pub fn ids(&self) -> impl Iterator<Item = ItemId> + '_ {
         self.goals
@@ -474,6 +491,7 @@ impl Relationship {
             text,
             added,
             from: None,
+            discussed: Vec::new(),
         });
         id
     }
@@ -486,6 +504,7 @@ impl Relationship {
             added,
             promoted: None,
             strength: None,
+            discussed: Vec::new(),
         });
         id
     }
@@ -515,6 +534,7 @@ impl Relationship {
             text,
             added: on,
             from: Some(id),
+            discussed: Vec::new(),
         });
         let area = find(&mut self.growth, id)?;
         area.promoted = Some(on);
@@ -977,6 +997,20 @@ impl Relationship {
         }
         if checkin.review {
             self.reviewed = self.reviewed.max(Some(checkin.date));
+        }
+        self.apply_about(checkin);
+    }
+
+    /// Stamps the strengths and growth areas a check-in discussed with its
+    /// day (an id that names neither is left for `rel check` to tell).
+    fn apply_about(&mut self, checkin: &CheckIn) {
+        for id in &checkin.about {
+            if let Some(s) = self.strengths.iter_mut().find(|s| s.id == *id) {
+                super::items::mark_discussed(&mut s.discussed, checkin.date);
+            }
+            if let Some(c) = self.growth.iter_mut().find(|c| c.id == *id) {
+                super::items::mark_discussed(&mut c.discussed, checkin.date);
+            }
         }
     }
 

@@ -294,11 +294,35 @@ pub struct Report<'a> {
     pub problems: &'a [Problem],
 }
 
+/// The version of the `--json` shapes, the first field of every
+/// document. It would go up only if a field were renamed or removed,
+/// which rel avoids: new fields come without a new version.
+pub const VERSION: u32 = 1;
+
+/// A `--json` document: `version`, then the fields of `document`.
+#[derive(Serialize)]
+struct Versioned<'a, T> {
+    version: u32,
+    #[serde(flatten)]
+    document: &'a T,
+}
+
+/// A `--json` document as text: `value`'s fields after `version` (so
+/// `value` is a struct, never a bare list).
 pub fn to_string<T: Serialize>(value: &T) -> String {
-    let mut text =
-        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let versioned = Versioned {
+        version: VERSION,
+        document: value,
+    };
+    let mut text = serde_json::to_string_pretty(&versioned)
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
-    text
+    // The edge for JSON: the control and bidi characters serde_json leaves
+    // raw, escaped as \uXXXX (text::json_safe).
+    match crate::text::json_safe(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(safe) => safe,
+    }
 }
 
 /// `rel report --format json`.
@@ -652,4 +676,18 @@ fn period_totals(t: &Totals) -> PeriodTotals {
 /// An average as a person reads it: to two places.
 fn two_places(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
+}
+
+/// `rel list --json`.
+#[derive(Serialize)]
+pub struct List<'a> {
+    pub relationships: &'a [super::list::Entry],
+    pub problems: &'a [Problem],
+}
+
+/// `rel actions --json`.
+#[derive(Serialize)]
+pub struct Actions<'a> {
+    pub actions: &'a [super::actions::Open],
+    pub problems: &'a [Problem],
 }

@@ -12,7 +12,11 @@ pub struct Entry {
     pub handle: String,
     pub person: String,
     pub kind: &'static str,
+    /// The role's stable name (`protege`).
     pub role: &'static str,
+    /// The role as a person reads it (`protégé`), for the table.
+    #[serde(skip)]
+    pub you_are: &'static str,
     pub status: &'static str,
     pub started: chrono::NaiveDate,
     pub checkins: usize,
@@ -38,7 +42,7 @@ pub fn table(entries: &[Entry], width: usize, paint: Paint) -> String {
         columns[0].push(&e.handle, tone);
         columns[1].push(sanitize(&e.person), tone);
         columns[2].push(e.kind, tone);
-        columns[3].push(e.role, tone);
+        columns[3].push(e.you_are, tone);
         columns[4].push(e.status, tone);
         columns[5].push(e.started.to_string(), tone);
         columns[6].push(e.checkins.to_string(), tone);

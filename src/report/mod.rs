@@ -2,21 +2,26 @@
 //! functions from loaded data to strings; nothing here touches files.
 
 pub mod actions;
+pub mod calendar;
 pub mod config;
 pub mod history;
 pub mod json;
 pub mod list;
 pub mod log;
+pub mod manual;
 pub mod markdown;
 pub mod needs;
 pub mod period;
+pub mod pictures;
 pub mod prep;
+pub mod recap;
 pub mod replan;
 pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod week;
 pub mod words;
 
 use chrono::NaiveDate;

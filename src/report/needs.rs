@@ -225,6 +225,22 @@ pub fn sentence(need: &Need) -> String {
             let names: Vec<&str> = missing.iter().map(|s| setup_name(*s)).collect();
             format!("not recorded yet: {}", names.join(", "))
         }
+        Need::GrowthAreaQuiet {
+            id,
+            text,
+            meetings_since,
+            last_discussed,
+        } => {
+            let last = match last_discussed {
+                Some(date) => format!("last discussed {date}"),
+                None => "never discussed yet".to_string(),
+            };
+            format!(
+                "growth area {id} \"{}\" has not come up in {} ({last})",
+                clip(text),
+                plural(*meetings_since, "meeting")
+            )
+        }
     }
 }
 
@@ -257,6 +273,7 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
         Need::ActionStale { id, .. } => {
             format!("rel action done {h} {id} · rel action drop {h} {id}")
         }
+        Need::GrowthAreaQuiet { id, .. } => format!("rel checkin {h} --about {id}"),
         Need::NotRecorded { missing } => {
             let flags: Vec<&str> = missing.iter().filter_map(|s| setup_flag(*s)).collect();
             let mut commands = Vec::new();
@@ -614,7 +631,8 @@ pub fn fact_key(need: &Need) -> Option<&'static str> {
         | Need::LastSession { .. }
         | Need::PausedLong { .. }
         | Need::ActionLate { .. }
-        | Need::ActionStale { .. } => return None,
+        | Need::ActionStale { .. }
+        | Need::GrowthAreaQuiet { .. } => return None,
     })
 }
 
@@ -633,6 +651,9 @@ pub fn need_question(rel: &Relationship, need: &Need) -> &'static str {
         Need::PausedLong { .. } => "Is now the time to pick this up again, or to end it well?",
         Need::ActionLate { .. } | Need::ActionStale { .. } => {
             "An action has been open a while: is it still worth doing, and what is in the way?"
+        }
+        Need::GrowthAreaQuiet { .. } => {
+            "A growth area has not come up lately: where does it stand, and what would move it toward a strength?"
         }
         _ => "What matters most to talk about this time?",
     }
@@ -1302,6 +1323,41 @@ mod tests {
         assert_words(&not_recorded());
     }
 
+    fn growth_threads() -> Vec<(Need, &'static str, &'static str)> {
+        let quiet = |meetings_since, last: Option<&str>| Need::GrowthAreaQuiet {
+            id: id("c2"),
+            text: "Influence across teams".into(),
+            meetings_since,
+            last_discussed: last.map(day),
+        };
+        vec![
+            (
+                quiet(3, Some("2026-09-14")),
+                "growth area c2 \"Influence across teams\" has not come up in 3 meetings (last discussed 2026-09-14)",
+                "rel checkin ada --about c2",
+            ),
+            (
+                quiet(5, None),
+                "growth area c2 \"Influence across teams\" has not come up in 5 meetings (never discussed yet)",
+                "rel checkin ada --about c2",
+            ),
+        ]
+    }
+
+    #[test]
+    fn growth_areas_left_undiscussed_in_words() {
+        assert_words(&growth_threads());
+        let (need, _, _) = &growth_threads()[0];
+        assert!(need.is_informational());
+        assert_eq!(need.key(), "growth-area-quiet");
+        assert_eq!(fact_key(need), None);
+        let rel: Relationship = toml::from_str(
+            "person = \"Grace\"\nkind = \"sponsoring\"\nrole = \"sponsor\"\nstarted = 2026-01-01\n",
+        )
+        .unwrap();
+        assert!(need_question(&rel, need).starts_with("A growth area has not come up lately"));
+    }
+
     /// Which kind of need, as a number; a new kind does not compile here
     /// until it is given one (and a sample below).
     fn need_kind(need: &Need) -> usize {
@@ -1325,10 +1381,11 @@ mod tests {
             Need::NotRecorded { .. } => 16,
             Need::PausedLong { .. } => 17,
             Need::Recontract { .. } => 18,
+            Need::GrowthAreaQuiet { .. } => 19,
         }
     }
 
-    const NEED_KINDS: usize = 19;
+    const NEED_KINDS: usize = 20;
 
     /// One need of every kind.
     fn one_of_each_need() -> Vec<Need> {
@@ -1340,6 +1397,7 @@ mod tests {
             the_relationship(),
             actions(),
             not_recorded(),
+            growth_threads(),
         ];
         let time_box = time_box().into_iter().map(|(need, _, _)| need);
         for need in all

@@ -69,7 +69,18 @@ fn relationship(page: &mut Page, a: &Activity<'_>, covered: Period) {
             sparkline(&a.ratings[skip..])
         ));
     }
-    page.field("Check-ins", &checkins);
+    match a.expected.as_ref().filter(|e| e.count > 0) {
+        // Held against expected, as a bar before the words.
+        Some(e) => {
+            let bar = super::pictures::cadence_bar(a.checkins.len(), e.count, p);
+            let label = p.dim(&format!("{:<LABEL$}", "Check-ins"));
+            page.item(
+                &format!("  {label}"),
+                &format!("{bar} {}", sanitize(&checkins)),
+            );
+        }
+        None => page.field("Check-ins", &checkins),
+    }
 
     let mut list = List::new(page);
     list.label("Waypoints");

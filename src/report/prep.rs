@@ -283,7 +283,8 @@ fn facts(b: &mut Brief, input: &Input<'_>) {
     if !facts.is_empty() {
         b.line("");
         for (label, value) in facts {
-            let body = wrap(&value, 16, width, &" ".repeat(16));
+            // Each value is made of clipped (safe) text and rel's colours.
+            let body = wrap_styled(&value, 16, width, &" ".repeat(16));
             b.line(&format!("{} {body}", paint.dim(&format!("{label:<15}"))));
         }
     }
@@ -291,7 +292,7 @@ fn facts(b: &mut Brief, input: &Input<'_>) {
 
 /// The most urgent need of the relationship, the one thing to raise: a
 /// need that makes it amber or red first, else a heads-up.
-fn top_need(a: &Assessment) -> Option<&Need> {
+pub fn top_need(a: &Assessment) -> Option<&Need> {
     let needs = || a.attention.iter().map(|item| &item.need);
     needs()
         .find(|need| !need.is_informational())
@@ -370,18 +371,24 @@ fn growth_areas(b: &mut Brief, input: &Input<'_>) {
 /// One question to ask: drawn from the thing to raise first, else from the
 /// weakest understanding.
 fn ask(b: &mut Brief, input: &Input<'_>) {
-    let (rel, a, width, paint) = (input.rel, input.assessment, b.width, b.paint);
-    let question = match (top_need(a), weakest(a).1) {
-        (Some(need), _) => need_question(rel, need),
-        (None, Some(fact)) => question(rel, fact),
-        (None, None) => "What would make the next stretch of this relationship even more useful?",
-    };
+    let (width, paint) = (b.width, b.paint);
+    let question = the_question(input.rel, input.assessment);
     b.line("");
     b.line(&format!(
         "{} {}",
         paint.cyan("Ask:"),
         wrap(question, 5, width, "     ")
     ));
+}
+
+/// The one question to ask at the next meeting: about the thing to raise
+/// first, else the weakest understanding.
+pub fn the_question(rel: &Relationship, a: &Assessment) -> &'static str {
+    match (top_need(a), weakest(a).1) {
+        (Some(need), _) => need_question(rel, need),
+        (None, Some(fact)) => question(rel, fact),
+        (None, None) => "What would make the next stretch of this relationship even more useful?",
+    }
 }
 
 fn when(rel: &Relationship, a: &Assessment, today: NaiveDate) -> String {

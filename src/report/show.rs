@@ -27,6 +27,8 @@ pub struct Input<'a> {
     pub today: NaiveDate,
     /// With `--history`: every change between meetings, newest first.
     pub history: Option<&'a [crate::model::history::Change<'a>]>,
+    /// The last weeks of meetings, for the picture of its rhythm.
+    pub weeks: &'a [crate::model::rhythm::Week],
 }
 
 pub(crate) const LABEL: usize = 13;
@@ -103,8 +105,9 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         advocacy(&mut page, input);
     }
     goals(&mut page, input);
-    qualities(&mut page, rel);
+    qualities(&mut page, rel, input.today);
     actions(&mut page, input);
+    rhythm(&mut page, input.weeks);
     checkins(&mut page, input);
     if let Some(changes) = input.history {
         history(&mut page, changes);
@@ -467,7 +470,7 @@ fn goals(page: &mut Page, input: &Input<'_>) {
     }
 }
 
-fn qualities(page: &mut Page, rel: &Relationship) {
+fn qualities(page: &mut Page, rel: &Relationship, today: NaiveDate) {
     if rel.strengths.is_empty() && rel.growth.is_empty() {
         return;
     }
@@ -483,7 +486,11 @@ fn qualities(page: &mut Page, rel: &Relationship) {
             &format!(
                 "{}  {}",
                 sanitize(&s.text),
-                p.dim(&format!("since {}{from}", s.added))
+                p.dim(&format!(
+                    "since {}{from}{}",
+                    s.added,
+                    thread(&s.discussed, today, false)
+                ))
             ),
         );
     }
@@ -491,7 +498,11 @@ fn qualities(page: &mut Page, rel: &Relationship) {
         let note = match (c.promoted, c.strength) {
             (Some(date), Some(s)) => format!("became strength {s} on {date}"),
             (Some(date), None) => format!("became a strength on {date}"),
-            _ => format!("working on it since {}", c.added),
+            _ => format!(
+                "working on it since {}{}",
+                c.added,
+                thread(&c.discussed, today, true)
+            ),
         };
         let marker = if c.promoted.is_some() {
             p.dim("↑")
@@ -503,6 +514,36 @@ fn qualities(page: &mut Page, rel: &Relationship) {
             &format!("{}  {}", sanitize(&c.text), p.dim(&note)),
         );
     }
+}
+
+/// How often and when the meetings discussed a strength or growth area
+/// (check-ins `--about` it): ` · discussed 3 times: 2026-09-14, …`.
+/// `quiet`: say so when it never came up.
+fn thread(discussed: &[NaiveDate], today: NaiveDate, quiet: bool) -> String {
+    const SHOWN: usize = 4;
+    let days: Vec<&NaiveDate> = discussed.iter().filter(|d| **d <= today).collect();
+    if days.is_empty() {
+        return if quiet {
+            " · not discussed yet".to_string()
+        } else {
+            String::new()
+        };
+    }
+    // The first and the latest, when there are many.
+    let latest = days.len().saturating_sub(SHOWN - 1);
+    let listed = if days.len() > SHOWN {
+        let tail: Vec<String> = days[latest..].iter().map(|d| d.to_string()).collect();
+        format!("{} … {}", days[0], tail.join(", "))
+    } else {
+        let all: Vec<String> = days.iter().map(|d| d.to_string()).collect();
+        all.join(", ")
+    };
+    let times = match days.len() {
+        1 => "once".to_string(),
+        2 => "twice".to_string(),
+        n => format!("{n} times"),
+    };
+    format!(" · discussed {times}: {listed}")
 }
 
 fn actions(page: &mut Page, input: &Input<'_>) {
@@ -542,6 +583,19 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                 ),
             );
         }
+    }
+}
+
+/// The last weeks as a strip of marks, ratings under them.
+fn rhythm(page: &mut Page, weeks: &[crate::model::rhythm::Week]) {
+    use crate::model::rhythm::WeekState;
+    if weeks.iter().all(|w| w.state == WeekState::NotStarted) {
+        return;
+    }
+    page.heading(&format!("Last {} weeks", weeks.len()));
+    page.item("  ", &super::pictures::strip_summary(weeks));
+    for line in super::pictures::meeting_strip(weeks, page.width, page.paint) {
+        page.line(&line);
     }
 }
 
@@ -617,6 +671,9 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
                 .map(|x| x.to_string())
                 .collect();
             moved.push(format!("opened {}", opened.join(", ")));
+        }
+        if !c.about.is_empty() {
+            moved.push(format!("about {}", ids(&c.about)));
         }
         if let Some(next) = c.next {
             moved.push(format!("next {next}"));

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::style::Paint;
-use super::table::{Column, Tone, bar, fit, health_tone, mark};
+use super::table::{Column, Tone, bar, fit, health_tone, mark, shown};
 use super::words::ago;
 use super::{kind_role, short_ago, short_until};
 use crate::model::assess::urgency;
@@ -155,26 +155,74 @@ pub fn overview(
     if with_status {
         columns.push(status);
     }
+    let shown = shown(&columns, width);
     let mut out = fit(columns, width, paint.enabled());
-    out.push('\n');
-    let legend = [
-        "understood: what you want · how you get there · where you are · where they are",
-        "● met  ◐ partly  ○ missing        actions: mine/theirs",
-        "health: green, all four met · amber, something missing or late (see Needs you) ·",
-        "red, two understandings missing or losing touch (twice the cadence without meeting)",
-    ];
+    let legend = legend(&shown, width, paint);
+    if !legend.is_empty() {
+        out.push('\n');
+        out.push_str(&legend);
+    }
+    out
+}
+
+/// What the marks and numbers of the columns shown mean, and only those:
+/// a column the terminal had no room for is not explained. A phrase
+/// moves to the next line whole rather than breaking.
+fn legend(shown: &[&str], width: usize, paint: Paint) -> String {
     let indent = "            ";
-    out.push_str(&paint.dim(&wrap(legend[0], 0, width, indent)));
-    out.push('\n');
-    out.push_str(&paint.dim(&wrap(&format!("{indent}{}", legend[1]), 0, width, indent)));
-    out.push('\n');
-    out.push_str(&paint.dim(&wrap(
-        &format!("{} {}", legend[2], legend[3]),
-        0,
-        width,
-        "        ",
-    )));
-    out.push('\n');
+    let understood = shown.contains(&"understood");
+    let mut out = String::new();
+    if understood {
+        out.push_str(&paint.dim(&wrap(
+            "understood: what you want · how you get there · where you are · where they are",
+            0,
+            width,
+            indent,
+        )));
+        out.push('\n');
+    }
+    let mut keys = Vec::new();
+    if understood {
+        keys.push("● met  ◐ partly  ○ missing");
+    }
+    if shown.contains(&"actions") {
+        keys.push("actions: mine/theirs");
+    }
+    if !keys.is_empty() {
+        let start = if understood { indent } else { "" };
+        out.push_str(&paint.dim(&phrases(&keys, start, indent, width)));
+        out.push('\n');
+    }
+    if shown.contains(&"health") {
+        out.push_str(&paint.dim(&wrap(
+            "health: green, all four met · amber, something missing or late (see Needs you) · red, two understandings missing or losing touch (twice the cadence without meeting)",
+            0,
+            width,
+            "        ",
+        )));
+        out.push('\n');
+    }
+    out
+}
+
+/// Phrases on a line, eight spaces apart, a phrase that would pass
+/// `width` starting the next line (after `indent`) whole.
+fn phrases(phrases: &[&str], start: &str, indent: &str, width: usize) -> String {
+    let mut out = start.to_string();
+    let mut line = text::width(start);
+    for (i, phrase) in phrases.iter().enumerate() {
+        let gap = if i == 0 { 0 } else { 8 };
+        if i > 0 && line + gap + text::width(phrase) > width {
+            out.push('\n');
+            out.push_str(indent);
+            line = text::width(indent);
+        } else {
+            out.push_str(&" ".repeat(gap));
+            line += gap;
+        }
+        out.push_str(phrase);
+        line += text::width(phrase);
+    }
     out
 }
 

@@ -89,3 +89,39 @@ impl Paint {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_colour_rel_paints_passes_the_edge() {
+        let p = Paint::new(true);
+        let mut out = [
+            p.bold("x"),
+            p.dim("x"),
+            p.red("x"),
+            p.yellow("x"),
+            p.green("x"),
+            p.cyan("x"),
+            p.highlight("x"),
+            p.error_label(),
+            p.hint_label(),
+            p.warning_label(),
+        ]
+        .concat();
+        for health in [
+            Health::Green,
+            Health::Amber,
+            Health::Red,
+            Health::Paused,
+            Health::Ended,
+        ] {
+            out.push_str(&p.health(health));
+        }
+        for level in [Level::Met, Level::Partly, Level::Missing] {
+            out.push_str(&p.level(level));
+        }
+        assert_eq!(crate::text::terminal_safe(&out, true), out);
+    }
+}

@@ -80,17 +80,7 @@ impl Column {
 /// fitted to `width`: when not everything fits, the least important columns
 /// are left out rather than breaking words in the middle.
 pub fn fit(columns: Vec<Column>, width: usize, color: bool) -> String {
-    let mut order: Vec<usize> = (0..columns.len()).collect();
-    order.sort_by_key(|i| columns[*i].priority);
-    let mut keep = vec![false; columns.len()];
-    let mut used = 0;
-    for i in order {
-        let need = columns[i].least() + 1;
-        if used + need <= width || used == 0 {
-            keep[i] = true;
-            used += need;
-        }
-    }
+    let keep = kept(&columns, width);
     let chosen: Vec<&Column> = columns
         .iter()
         .zip(&keep)
@@ -134,6 +124,33 @@ pub fn fit(columns: Vec<Column>, width: usize, color: bool) -> String {
     out
 }
 
+/// The headers of the columns [`fit`] keeps at `width`, so that what
+/// explains a column (a legend) can go with it.
+pub fn shown(columns: &[Column], width: usize) -> Vec<&'static str> {
+    columns
+        .iter()
+        .zip(kept(columns, width))
+        .filter(|(_, keep)| *keep)
+        .map(|(c, _)| c.header)
+        .collect()
+}
+
+/// Which columns fit in `width`, the most important first.
+fn kept(columns: &[Column], width: usize) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..columns.len()).collect();
+    order.sort_by_key(|i| columns[*i].priority);
+    let mut keep = vec![false; columns.len()];
+    let mut used = 0;
+    for i in order {
+        let need = columns[i].least() + 1;
+        if used + need <= width || used == 0 {
+            keep[i] = true;
+            used += need;
+        }
+    }
+    keep
+}
+
 fn toned(cell: Cell, tone: Tone) -> Cell {
     match tone {
         Tone::Plain => cell,
@@ -168,13 +185,18 @@ pub fn bar(done: usize, total: usize, slots: usize) -> String {
     if total == 0 {
         return "—".to_string();
     }
+    format!("{} {done}/{total}", bar_cells(done, total, slots))
+}
+
+/// `▓▓▓░░`: the cells of a bar, `done` of `total` (more than the total
+/// fills it); empty for a total of nothing.
+pub fn bar_cells(done: usize, total: usize, slots: usize) -> String {
+    if total == 0 {
+        return String::new();
+    }
     let filled = (done * slots + total / 2) / total;
     let filled = filled.min(slots);
-    format!(
-        "{}{} {done}/{total}",
-        "▓".repeat(filled),
-        "░".repeat(slots - filled)
-    )
+    format!("{}{}", "▓".repeat(filled), "░".repeat(slots - filled))
 }
 
 /// `▁▃▅▇`: ratings from 1 to 5 as a sparkline.
@@ -197,6 +219,17 @@ mod tests {
         assert_eq!(bar(4, 4, 5), "▓▓▓▓▓ 4/4");
         assert_eq!(bar(1, 3, 5), "▓▓░░░ 1/3");
         assert_eq!(bar(0, 0, 5), "—");
+    }
+
+    #[test]
+    fn every_colour_a_table_prints_passes_the_edge() {
+        let mut column = Column::new("H", 0);
+        for tone in [Tone::Plain, Tone::Dim, Tone::Good, Tone::Warn, Tone::Bad] {
+            column.push("x", tone);
+        }
+        let out = fit(vec![column], 40, true);
+        assert!(out.contains('\u{1b}'), "{out:?}");
+        assert_eq!(crate::text::terminal_safe(&out, true), out);
     }
 
     #[test]

@@ -112,8 +112,8 @@ static REVISION: Schema = Schema {
 };
 static CHANGE: Schema = leaf(&["from", "to"]);
 static REOPENED: Schema = leaf(&["was", "on"]);
-static STRENGTH: Schema = leaf(&["id", "text", "added", "from"]);
-static GROWTH: Schema = leaf(&["id", "text", "added", "promoted", "strength"]);
+static STRENGTH: Schema = leaf(&["id", "text", "added", "from", "discussed"]);
+static GROWTH: Schema = leaf(&["id", "text", "added", "promoted", "strength", "discussed"]);
 static ADVOCACY: Schema = leaf(&["id", "date", "text", "waypoint"]);
 static EVENT: Schema = leaf(&[
     "date",
@@ -143,6 +143,8 @@ pub static CHECKIN: Schema = Schema {
         "opened",
         "moved",
         "dropped",
+        "shared",
+        "about",
     ],
     tables: LEAF,
     arrays: &[("opened", &OPENED), ("moved", &MOVED)],
@@ -267,6 +269,14 @@ impl Builder {
     fn ids(&mut self, key: &str, ids: &[ItemId]) -> &mut Self {
         if !ids.is_empty() {
             let array: Array = ids.iter().map(|id| id.to_string()).collect();
+            self.value(key, Value::Array(array));
+        }
+        self
+    }
+
+    fn dates(&mut self, key: &str, dates: &[NaiveDate]) -> &mut Self {
+        if !dates.is_empty() {
+            let array: Array = dates.iter().map(|d| date_value(*d)).collect();
             self.value(key, Value::Array(array));
         }
         self
@@ -434,6 +444,7 @@ fn strength_table(s: &Strength) -> Table {
         .text("text", &s.text)
         .date("added", s.added)
         .opt_shown("from", s.from)
+        .dates("discussed", &s.discussed)
         .done()
 }
 
@@ -444,6 +455,7 @@ fn growth_table(c: &Growth) -> Table {
         .date("added", c.added)
         .opt_date("promoted", c.promoted)
         .opt_shown("strength", c.strength)
+        .dates("discussed", &c.discussed)
         .done()
 }
 
@@ -519,9 +531,11 @@ pub fn checkin_doc(c: &CheckIn) -> DocumentMut {
         b.value("review", true);
     }
     b.opt_text("notes", &c.notes)
+        .opt_text("shared", &c.shared)
         .strings("working", &c.working)
         .strings("not_working", &c.not_working)
         .strings("changes", &c.changes)
+        .ids("about", &c.about)
         .opt_date("next", c.next)
         .ids("closed", &c.closed)
         .ids("reached", &c.reached)

@@ -22,7 +22,15 @@ impl Draft {
 
     /// What the draft holds now (after an editor, say).
     pub fn read(&self) -> Result<String> {
-        std::fs::read_to_string(&self.path).map_err(|e| Error::io("read", &self.path, &e))
+        let bytes = std::fs::read(&self.path).map_err(|e| Error::io("read", &self.path, &e))?;
+        String::from_utf8(bytes).map_err(|e| {
+            Error::user(format!(
+                "{}: is not UTF-8 text (a bad byte at offset {})",
+                self.path.display(),
+                e.utf8_error().valid_up_to()
+            ))
+            .with_hint("rel reads notes as UTF-8 text; nothing was recorded, and the file is kept")
+        })
     }
 
     /// Lets the draft go: its words are filed, or there were none.

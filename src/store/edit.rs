@@ -48,6 +48,8 @@ impl Journal {
     pub fn start_edit(&self, handle: &Handle, target: Target) -> Result<Session> {
         if self.read_pending().is_some() {
             drop(self.begin()?);
+            // Never held across the editor; taken again to save.
+            self.release();
         }
         let path = match target {
             Target::Relationship => self.relationship_path(handle),
@@ -244,6 +246,23 @@ fn effects(before: &Relationship, after: &Relationship) -> Vec<String> {
     }
     if after.reviewed != before.reviewed {
         words.push("relationship reviewed".to_string());
+    }
+    let discussed = |id: ItemId| {
+        let strength = before.strengths.iter().find(|s| s.id == id);
+        let growth = before.growth.iter().find(|c| c.id == id);
+        strength
+            .map(|s| s.discussed.len())
+            .or(growth.map(|c| c.discussed.len()))
+    };
+    let now = after
+        .strengths
+        .iter()
+        .map(|s| (s.id, s.discussed.len()))
+        .chain(after.growth.iter().map(|c| (c.id, c.discussed.len())));
+    for (id, count) in now {
+        if discussed(id).is_some_and(|was| was < count) {
+            words.push(format!("{} {id} discussed", id.kind.noun()));
+        }
     }
     words
 }

@@ -254,11 +254,40 @@ pub fn toml_problem(path: &Path, text: &str, err: &toml::de::Error) -> Problem {
         return conflict;
     }
     let message = err.message().trim().replace('\n', " ");
-    let problem = Problem::error(path, message);
-    match err.span() {
-        Some(span) => problem.at(text, span.start),
-        None => problem,
+    match (err.span(), too_deep(text)) {
+        (Some(span), _) => Problem::error(path, message).at(text, span.start),
+        // The TOML reader stops at a dotted key or table header of more
+        // than 80 parts, and says only "recursion limit": rel finds it.
+        (None, Some((at, parts))) => Problem::error(
+            path,
+            format!("nested too deep: a key or table header of {parts} dotted parts (TOML readers take up to {DOTTED_PARTS})"),
+        )
+        .at(text, at),
+        (None, None) => Problem::error(path, message),
     }
+}
+
+/// The most dotted parts a key or a table header may have.
+const DOTTED_PARTS: usize = 80;
+
+/// The first key or table header with more dotted parts than TOML
+/// readers take: where it starts, and how many parts it has.
+fn too_deep(text: &str) -> Option<(usize, usize)> {
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let at = start + (line.len() - line.trim_start().len());
+        start += line.len();
+        let line = line.trim_start();
+        let key = match line.strip_prefix('[') {
+            Some(header) => header.split(']').next(),
+            None => line.split_once('=').map(|(key, _)| key),
+        };
+        let parts = key.map_or(0, |k| k.matches('.').count() + 1);
+        if parts > DOTTED_PARTS {
+            return Some((at, parts));
+        }
+    }
+    None
 }
 
 /// Whether to replace an existing file or insist on creating a new one.

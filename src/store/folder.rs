@@ -200,6 +200,7 @@ impl Txn<'_> {
             move_into_place(&stage, &target)?;
             let _ = staging.keep();
         }
+        self.journal.wrote(&target);
         sync_dir(&parent).map_err(|e| Error::io("write", &parent, &e))?;
         self.note_folder(&target, before, folder);
         Ok(())
@@ -270,6 +271,7 @@ impl Txn<'_> {
                 let _ = fs::remove_dir_all(&aside);
             } else {
                 let _ = fs::rename(&aside, &target);
+                self.journal.wrote(&target);
             }
             let _ = sync_dir(&parent);
         }

@@ -75,7 +75,10 @@ impl Journal {
     }
 
     /// Finds the relationship a person named, by looking it up in the
-    /// listing (never by joining their words onto a path).
+    /// listing (never by joining their words onto a path): its handle, or
+    /// a part of it that names no other (see [`named_by`]).
+    ///
+    /// [`named_by`]: crate::model::handle::named_by
     pub fn find(&self, input: &str) -> Result<Handle> {
         // A handle typed in full names its folder: a slug cannot leave
         // the journal, and the folder is taken only as the listing would
@@ -91,6 +94,19 @@ impl Journal {
             return Ok(handle.clone());
         }
         let shown = crate::text::echo(input);
+        match crate::model::handle::named_by(input, &listing.handles).as_slice() {
+            [] => {}
+            [only] => return Ok((*only).clone()),
+            several => {
+                let names: Vec<&str> = several.iter().map(|h| h.as_str()).collect();
+                return Err(Error::user(format!(
+                    "'{shown}' could be any of {} relationships: {}",
+                    names.len(),
+                    names.join(", ")
+                ))
+                .with_hint("type more of the handle (rel list shows them all)"));
+            }
+        }
         let mut err = Error::user(format!("no relationship named '{shown}'"));
         let closest = crate::model::handle::closest(input, &listing.handles);
         err = match closest {

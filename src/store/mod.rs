@@ -25,7 +25,7 @@ pub mod undo;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -36,7 +36,7 @@ pub use cache::Words;
 use file::{parse, read_text};
 pub use listing::Listing;
 pub use read::{CheckinRead, Loaded, Read, parse_relationship};
-pub use txn::{Editable, Txn, Unfinished};
+pub use txn::{Editable, Finished, Txn, Unfinished};
 
 /// The journal format this rel reads and writes.
 pub const FORMAT: u32 = 1;
@@ -60,6 +60,8 @@ pub struct Journal {
     pub(super) cache: OnceLock<Option<PathBuf>>,
     /// What this process changed, for `rel undo`.
     pub(super) undo: undo::Recorder,
+    /// What this process wrote, and the lock kept for the commit.
+    pub(super) written: Mutex<txn::Written>,
 }
 
 /// What `journal.toml` says about who may write.
@@ -91,6 +93,7 @@ impl Journal {
             pending: OnceLock::new(),
             cache: OnceLock::new(),
             undo: undo::Recorder::default(),
+            written: Mutex::default(),
         }
     }
 

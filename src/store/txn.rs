@@ -1,9 +1,11 @@
 //! A change to the journal: made under the lock, read after taking it,
 //! written atomically, the user's comments and layout kept.
 
+use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{MutexGuard, PoisonError};
 
 use toml_edit::DocumentMut;
 
@@ -18,7 +20,7 @@ use super::{
 };
 use super::{doc, parse_relationship};
 use crate::error::{Error, Result};
-use crate::model::{CheckIn, CheckinId, Handle, Relationship};
+use crate::model::{CheckIn, CheckinId, Handle, ItemKind, Relationship};
 use crate::problem::Problem;
 
 impl Journal {
@@ -28,11 +30,16 @@ impl Journal {
         if !self.root_exists()? {
             ensure_dir(&self.root).map_err(|e| Error::io("create the journal", &self.root, &e))?;
         }
-        let lock = lock::acquire(&self.root)?;
+        // A lock kept from an earlier change of this command is ours.
+        let kept = self.written().lock.take();
+        let lock = match kept {
+            Some(lock) => lock,
+            None => lock::acquire(&self.root)?,
+        };
         let txn = Txn {
             journal: self,
             recording: std::cell::Cell::new(false),
-            _lock: lock,
+            lock: Some(lock),
         };
         match self.format().map_err(|p| problem_error(&p))? {
             Some(format) if format > FORMAT => return Err(newer_format(&self.root, format)),
@@ -81,19 +88,106 @@ impl From<Error> for Unfinished {
     }
 }
 
-/// A change in progress: holds the journal lock until dropped, and then,
-/// still holding it, keeps what it wrote for `rel undo`.
+/// A change in progress: holds the journal lock until dropped (or, when
+/// the journal keeps it for a commit, until [`Journal::finish`]); when
+/// dropped, still holding it, it keeps what it wrote for `rel undo`.
 pub struct Txn<'j> {
     pub(super) journal: &'j Journal,
     /// Whether what it writes is kept for `rel undo`.
     pub(super) recording: std::cell::Cell<bool>,
-    pub(super) _lock: lock::Lock,
+    lock: Option<lock::Lock>,
 }
 
 impl Drop for Txn<'_> {
     fn drop(&mut self) {
-        // The lock is released after this, with the other fields.
+        // The undo record is written while the lock is still held; then
+        // the lock goes, or is kept for the commit.
         self.flush_undo();
+        let mut written = self.journal.written();
+        if written.keep {
+            written.lock = self.lock.take();
+        }
+    }
+}
+
+/// What the changes of one command wrote or removed, and the lock, kept
+/// from its first change to its commit when the journal is in git: the
+/// commit then holds exactly what this command did, and no other rel
+/// writes in between.
+#[derive(Debug, Default)]
+pub struct Written {
+    keep: bool,
+    lock: Option<lock::Lock>,
+    /// Relative to the journal; never a scratch file.
+    paths: BTreeSet<PathBuf>,
+}
+
+/// A command's changes, finished: the paths it wrote or removed (relative
+/// to the journal), and the lock, held until this is dropped.
+#[derive(Debug)]
+pub struct Finished {
+    lock: Option<lock::Lock>,
+    pub paths: Vec<PathBuf>,
+}
+
+impl Finished {
+    /// Makes sure the lock is held (it was let go while an editor ran).
+    pub fn hold(&mut self, journal: &Journal) -> Result<()> {
+        if self.lock.is_none() {
+            self.lock = Some(lock::acquire(&journal.root)?);
+        }
+        Ok(())
+    }
+}
+
+impl Journal {
+    /// Keeps the lock from the first change of this command until
+    /// [`Journal::finish`], for the git commit.
+    pub fn keep_lock(&self) {
+        self.written().keep = true;
+    }
+
+    /// Lets go of a kept lock, as before a prompt or an editor; what was
+    /// written stays noted.
+    pub fn release(&self) {
+        self.written().lock = None;
+    }
+
+    /// Ends the command's changes: what they wrote, and the kept lock.
+    pub fn finish(&self) -> Finished {
+        let mut written = self.written();
+        Finished {
+            lock: written.lock.take(),
+            paths: std::mem::take(&mut written.paths).into_iter().collect(),
+        }
+    }
+
+    /// Notes a path a change wrote or removed: a file, or a folder moved
+    /// into place as a whole. rel's scratch files are none of git's
+    /// business.
+    pub(super) fn wrote(&self, path: &Path) {
+        let Ok(inside) = path.strip_prefix(&self.root) else {
+            return;
+        };
+        let scratch = inside.components().next().is_some_and(|first| {
+            let name = first.as_os_str().to_string_lossy();
+            [
+                PENDING_FILE,
+                lock::LOCK_FILE,
+                super::DRAFTS,
+                super::cache::CACHE_DIR,
+                super::undo::UNDO_DIR,
+            ]
+            .contains(&name.as_ref())
+                || file::is_temp_name(&name)
+        });
+        if !scratch && !inside.as_os_str().is_empty() {
+            self.written().paths.insert(inside.to_path_buf());
+        }
+    }
+
+    fn written(&self) -> MutexGuard<'_, Written> {
+        self.written.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -107,6 +201,7 @@ impl Txn<'_> {
         let before = self.note_before(&path);
         write_atomic(dir, name, text.as_bytes(), mode)
             .map_err(|e| Error::io("write", &path, &e))?;
+        self.journal.wrote(&path);
         if let Some(before) = before {
             self.note(&path, before, Some(text.as_bytes().to_vec()));
         }
@@ -164,6 +259,7 @@ impl Txn<'_> {
             let _ = fs::remove_dir_all(&staged);
             return Err(Error::io("create", &dir, &e));
         }
+        self.journal.wrote(&dir);
         file::sync_dir(&relationships).map_err(|e| Error::io("create", &dir, &e))?;
         self.note(&path, None, Some(text.into_bytes()));
         Ok(path)
@@ -195,6 +291,9 @@ impl Txn<'_> {
     ) -> Result<(CheckinId, CheckIn, Vec<CheckinId>), Unfinished> {
         let handle = ed.handle.clone();
         let dir = self.journal.checkins_dir(&handle);
+        if checkin.opened.iter().any(|a| a.id.is_none()) && !ed.rel.has_ids_left(ItemKind::Action) {
+            return Err(ids_exhausted(ed, ItemKind::Action).into());
+        }
         ensure_dir(&dir).map_err(|e| Error::io("create", &dir, &e))?;
         let existing = self
             .journal
@@ -231,7 +330,10 @@ impl Txn<'_> {
                 self.mark_pending(&handle, id)?;
             }
             match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
-                Ok(()) => self.note(&path, None, Some(text.as_bytes().to_vec())),
+                Ok(()) => {
+                    self.journal.wrote(&path);
+                    self.note(&path, None, Some(text.as_bytes().to_vec()));
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     n += 1;
                     continue;
@@ -260,6 +362,7 @@ impl Txn<'_> {
                         recorded: Some(id),
                     });
                 }
+                self.journal.wrote(&ed.path);
                 self.note(
                     &ed.path,
                     Some(ed.text.as_bytes().to_vec()),
@@ -326,6 +429,9 @@ impl Txn<'_> {
 /// Merges `new` into the file's document and checks the result reads back
 /// as exactly `new` before anything is written.
 fn render(ed: &Editable, new: &Relationship) -> Result<String> {
+    if let Some(kind) = new.ran_out_of_ids(&ed.rel) {
+        return Err(ids_exhausted(ed, kind));
+    }
     let mut doc: DocumentMut = ed.text.parse().map_err(|e: toml_edit::TomlError| {
         let p = Problem::error(&ed.path, e.message().to_string());
         let p = match e.span() {
@@ -350,6 +456,25 @@ fn verify(path: &Path, text: &str, meant: &Relationship) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+/// Ids are never reused, and the counter of `kind` is at its end: a user
+/// error (a hand edit, most likely), not a bug.
+fn ids_exhausted(ed: &Editable, kind: ItemKind) -> Error {
+    Error::user(format!(
+        "no {} ids are left in {}: [last_id] {} (or an id in the file) is already {}, the highest there can be, and ids are never reused",
+        kind.noun(),
+        ed.handle,
+        kind.key(),
+        u32::MAX
+    ))
+    .with_hint(format!(
+        "nothing was written; if a hand edit raised it, set [last_id] {} in {} back to the highest {} id in use (rel edit {})",
+        kind.key(),
+        ed.path.display(),
+        kind.noun(),
+        ed.handle
+    ))
 }
 
 fn internal(what: &str) -> Error {

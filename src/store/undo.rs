@@ -389,6 +389,7 @@ impl Journal {
             };
             if pending {
                 restore(&target, before.as_deref())?;
+                self.wrote(&target);
             }
             files.push((path, how));
         }

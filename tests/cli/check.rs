@@ -236,3 +236,44 @@ fn many_checkins_are_all_read() {
         "Checked 1 relationship, 60 check-ins: 1 warning, no errors.\n"
     );
 }
+
+#[test]
+fn a_checkin_long_before_the_start_is_a_warning() {
+    let env = TestEnv::new();
+    fixtures::ada(&env).checkin(
+        "ada-lovelace",
+        "0000-01-01-1",
+        "date = 0000-01-01\nnotes = \"x\"\n",
+    );
+    let run = env.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(
+        run.stdout,
+        "warning: [TMP]/journal/relationships/ada-lovelace/checkins/0000-01-01-1.toml:1:1: dated 0000-01-01, before the relationship started on 2026-09-01; if the meeting was real, move started back (rel set --started), else fix the date\n"
+    );
+}
+
+#[test]
+fn a_header_nested_too_deep_is_named_by_its_line() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let path = "relationships/ada-lovelace/relationship.toml";
+    let deep = vec!["a"; 20_000].join(".");
+    env.write(path, &format!("{}\n[{deep}]\nx = 1\n", env.read(path)));
+    let run = env.fails(2, &["check"]);
+    assert!(
+        run.stdout.contains(&format!(
+            "error: [TMP]/journal/{path}:11:1: nested too deep: a key or table header of 20000 dotted parts (TOML readers take up to 80)"
+        )),
+        "{}",
+        run.stdout
+    );
+    // As a dotted key too, and wherever the file is read.
+    env.write(path, &format!("person = \"Ada\"\n{deep} = 1\n"));
+    let run = env.fails(2, &["status"]);
+    assert!(
+        run.stderr.contains(&format!("{path}:2:1: nested too deep")),
+        "{}",
+        run.stderr
+    );
+}

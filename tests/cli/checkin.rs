@@ -95,6 +95,71 @@ fn several_meetings_on_one_day_get_their_own_files() {
 }
 
 #[test]
+fn a_date_or_cadence_may_start_with_a_minus() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    // The form the date hint offers, as a separate argument.
+    let run = env.run(&["checkin", "ada-lovelace", "--date", "-1m", "-m", "x"]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1.toml"]);
+    env.ok(&["log", "ada-lovelace", "--since", "-2m", "--until", "-1w"]);
+    env.ok(&["--as-of", "-1d", "status"]);
+    let run = env.refuses(1, &["goal", "add", "ada-lovelace", "x", "--due", "-1w"]);
+    assert!(
+        run.stderr
+            .starts_with("error: --due 2026-11-19 is before the goal is added"),
+        "rel reads the date, and judges it: {}",
+        run.stderr
+    );
+    env.ok(&["set", "ada-lovelace", "--agreed", "-2w", "--how", "Weekly"]);
+    let rel = env.relationship("ada-lovelace");
+    assert_eq!(rel["agreement"]["date"].to_string(), "2026-11-12");
+    // A cadence that starts with a minus is rel's to refuse, in its words.
+    let run = env.refuses(1, &["set", "ada-lovelace", "--cadence", "-1w"]);
+    assert!(
+        run.stderr
+            .starts_with("error: --cadence: '-1w' is not a cadence"),
+        "{}",
+        run.stderr
+    );
+    // Flags are still flags: a bare --agreed means today, and a date flag
+    // never takes the next flag for a date without saying so.
+    env.ok(&["set", "ada-lovelace", "--agreed", "--how", "Fortnightly"]);
+    assert_eq!(
+        env.relationship("ada-lovelace")["agreement"]["date"].to_string(),
+        "2026-11-26"
+    );
+    let run = env.refuses(
+        1,
+        &["checkin", "ada-lovelace", "--date", "--review", "-m", "x"],
+    );
+    assert!(
+        run.stderr.contains("'--review' is not a date"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn notes_on_stdin_that_are_not_utf8_are_refused_at_their_offset() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let mut bytes = b"Zo\xc3\xab said: ".to_vec();
+    bytes.extend([0xff, 0xfe]);
+    let run = env.run_with(
+        env.cmd()
+            .args(["checkin", "ada-lovelace", "-m", "-"])
+            .write_stdin(bytes),
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert_eq!(
+        run.stderr,
+        "error: stdin: is not UTF-8 text (a bad byte at offset 11)\nhint: rel reads notes as UTF-8 text; nothing was recorded\n"
+    );
+    assert!(env.checkins("ada-lovelace").is_empty());
+}
+
+#[test]
 fn notes_come_from_stdin() {
     let env = TestEnv::new();
     fixtures::ada(&env);
@@ -177,7 +242,7 @@ fn relative_dates_are_echoed_back() {
 fn unknown_handles_suggest_the_closest() {
     let env = TestEnv::new();
     fixtures::ada(&env);
-    let run = env.refuses(1, &["checkin", "ada", "-m", "hi"]);
+    let run = env.refuses(1, &["checkin", "ada-lovelce", "-m", "hi"]);
     insta::assert_snapshot!(run.stderr);
 }
 
@@ -375,4 +440,63 @@ fn empty_notes_are_refused_as_git_refuses_an_empty_message() {
         run.stderr
     );
     assert_eq!(env.files(), before);
+}
+
+/// Dates pasted from a calendar invitation or a mail are read as the day
+/// they name (the time of day left out), and echoed back as a relative
+/// date is, so a person sees what was understood.
+#[test]
+fn dates_pasted_from_a_calendar_are_read_and_echoed() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let run = env.run(&[
+        "checkin",
+        "ada-lovelace",
+        "--date",
+        "Nov 20",
+        "--next",
+        "2026-12-10T15:00",
+        "-m",
+        "pasted",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("Recorded for Fri 2026-11-20.")
+            && run.stderr.contains("next meeting Thu 2026-12-10"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1.toml"]);
+    let checkin = env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml");
+    assert!(checkin.contains("next = 2026-12-10"), "{checkin}");
+
+    let run = env.run(&[
+        "action",
+        "add",
+        "ada-lovelace",
+        "Send the slides",
+        "--due",
+        "Thursday, December 3, 2026 at 3:00 PM",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("(--due Thursday, December 3, 2026 at 3:00 PM: Thu 2026-12-03)"),
+        "{}",
+        run.stderr
+    );
+    let run = env.run(&["snooze", "ada-lovelace", "--until", "26 Dec 2026"]);
+    assert!(
+        run.stderr.contains("until Sat 2026-12-26"),
+        "{}",
+        run.stderr
+    );
+
+    // A weekday that is not the date's is a mistake, not a guess.
+    let run = env.refuses(1, &["checkin", "ada-lovelace", "--date", "Fri 26 Nov 2026"]);
+    assert!(
+        run.stderr.contains("'Fri 26 Nov 2026' is not a date"),
+        "{}",
+        run.stderr
+    );
 }

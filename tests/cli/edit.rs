@@ -322,8 +322,8 @@ fn unknown_handles_and_checkins_are_refused_with_a_suggestion() {
     let ed = editor(&env, "ed.sh", "echo edited >> \"$f\"");
     let cases: &[(&[&str], &str)] = &[
         (
-            &["ada"],
-            "error: no relationship named 'ada'\nhint: did you mean 'ada-lovelace'? (rel list shows them all)\n",
+            &["ada-lovelce"],
+            "error: no relationship named 'ada-lovelce'\nhint: did you mean 'ada-lovelace'? (rel list shows them all)\n",
         ),
         (
             &["ada-lovelace", "2026-11-20-2"],

@@ -174,6 +174,28 @@ pub fn ada(env: &TestEnv) -> Journal<'_> {
     journal
 }
 
+/// The sample journal, `examples/journal`, copied into `env`'s journal:
+/// ten relationships of every kind and role, with years of history.
+pub fn sample(env: &TestEnv) {
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/journal"),
+        &env.journal,
+    );
+}
+
+pub fn copy(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
 /// Every folder and file of a journal but the cache and the undo record
 /// (rel's scratch, not the journal), with its mode and bytes.
 fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {

@@ -38,7 +38,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
     let cases = [
         write(
             "syntax.json",
-            &text.replacen("\"version\": 2,", "\"version\": 2,,", 1),
+            &text.replacen("\"version\": 3,", "\"version\": 3,,", 1),
         ),
         write("cut.json", &text[..text.len() / 2]),
         write(
@@ -47,7 +47,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
         ),
         write(
             "newer.json",
-            &text.replacen("\"version\": 2", "\"version\": 3", 1),
+            &text.replacen("\"version\": 3", "\"version\": 4", 1),
         ),
         edited(&from, "date.json", |doc| {
             doc["relationships"][0]["checkins"][1]["date"] = "2026-11-31".into();
@@ -74,6 +74,19 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
             doc["relationships"][1]["toml"] = "person = \"Grace\nkind = 1\n".into();
         }),
         write("nothing.json", "{}"),
+        // What rel check would call an error: each refused too.
+        edited(&from, "checkin-date.json", |doc| {
+            doc["relationships"][0]["checkins"][1]["date"] = "2026-11-19".into();
+        }),
+        edited(&from, "closed.json", |doc| {
+            doc["relationships"][0]["checkins"][1]["closed"] = serde_json::json!(["a9"]);
+        }),
+        edited(&from, "achieved.json", |doc| {
+            doc["relationships"][0]["relationship"]["goal"][0]["achieved"] = "2026-08-01".into();
+        }),
+        edited(&from, "advocacy.json", |doc| {
+            doc["relationships"][1]["relationship"]["advocacy"][0]["waypoint"] = "w7".into();
+        }),
     ];
     let to = TestEnv::new();
     to.ok(&["new", "--person", "Someone", "--role", "mentor"]);
@@ -84,6 +97,48 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
     }
     assert_eq!(to.ok(&["list"]).lines().count(), 3, "only 'someone'");
     insta::assert_snapshot!(transcript);
+}
+
+/// Every older version still imports: version 1 (before growth-area
+/// threads), version 2 (with them, before items' history) and this one
+/// read a document that holds only what they knew the same way.
+#[test]
+fn older_export_versions_still_import() {
+    let from = TestEnv::new();
+    fixtures::ada(&from);
+    from.ok(&["growth", "add", "ada-lovelace", "Saying no"]);
+    from.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Practised saying no",
+        "--about",
+        "c1",
+        "--shared",
+        "Well done on the review",
+    ]);
+    let (text, _) = exported(&from, &[]);
+    for version in [2, 3] {
+        let doc = text.replacen("\"version\": 3,", &format!("\"version\": {version},"), 1);
+        let to = TestEnv::new();
+        let path = to.tmp().join("doc.json");
+        std::fs::write(&path, doc).unwrap();
+        to.ok(&["import", path.to_str().unwrap()]);
+        assert_eq!(
+            relationship_files(&to),
+            relationship_files(&from),
+            "{version}"
+        );
+    }
+    let plain = TestEnv::new();
+    fixtures::ada(&plain);
+    let (text, _) = exported(&plain, &[]);
+    let doc = text.replacen("\"version\": 3,", "\"version\": 1,", 1);
+    let to = TestEnv::new();
+    let path = to.tmp().join("doc.json");
+    std::fs::write(&path, doc).unwrap();
+    to.ok(&["import", path.to_str().unwrap()]);
+    assert_eq!(relationship_files(&to), relationship_files(&plain));
 }
 
 #[test]
@@ -348,4 +403,258 @@ fn a_replacement_cut_short_between_two_moves_is_healed() {
     env.ok(&["goal", "add", "grace", "Lead"]);
     assert!(!env.path("relationships/.rel-old-grace.tmp").exists());
     assert!(env.path("relationships/grace/relationship.toml").exists());
+}
+
+/// Documents made to trip `rel check`: items with clashing ids, dates out
+/// of order, references to items that may not be there, check-ins whose
+/// date may not be their id's. Whatever `import` accepts, `check` then
+/// finds no error in.
+mod accepted_means_checked {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    use proptest::option;
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRng, TestRunner};
+    use serde_json::{Map, Value, json};
+
+    use crate::env::TestEnv;
+
+    /// The n-th of a dozen days, ten apart, around the journal's start.
+    fn date(n: i64) -> Value {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 8, 1).unwrap()
+            + chrono::TimeDelta::days(10 * n.clamp(0, 11));
+        day.to_string().into()
+    }
+
+    /// A day, as its number.
+    fn day() -> impl Strategy<Value = i64> {
+        0i64..12
+    }
+
+    /// Now and then, a day after (or, less often, before) `n`.
+    fn later() -> impl Strategy<Value = Option<i64>> {
+        option::weighted(0.4, prop_oneof![12 => 0i64..4, 1 => Just(-1)])
+    }
+
+    /// The `n`-th id of a list, now and then one already taken or skipped.
+    fn id(prefix: char, n: usize) -> impl Strategy<Value = Value> {
+        prop_oneof![
+            30 => Just(n as i64),
+            1 => Just(n as i64 - 1),
+            1 => Just(n as i64 + 2),
+        ]
+        .prop_map(move |k| format!("{prefix}{}", k.max(1)).into())
+    }
+
+    /// A reference to an item that is there, or (now and then) not.
+    fn reference(prefix: char) -> impl Strategy<Value = Option<Value>> {
+        option::weighted(0.3, prop_oneof![12 => 1u32..3, 1 => 3u32..9])
+            .prop_map(move |n| n.map(|n| format!("{prefix}{n}").into()))
+    }
+
+    /// An object of the fields that are there.
+    fn object(fields: Vec<(&str, Option<Value>)>) -> Value {
+        let mut map = Map::new();
+        for (key, value) in fields {
+            if let Some(value) = value {
+                map.insert(key.to_string(), value);
+            }
+        }
+        Value::Object(map)
+    }
+
+    /// Up to `max` items, the `i`-th made by `item(i)`.
+    fn items<S: Strategy<Value = Value>>(
+        max: usize,
+        item: impl Fn(usize) -> S + Copy + 'static,
+    ) -> impl Strategy<Value = Vec<Value>> {
+        (0..=max).prop_flat_map(move |n| (1..=n).map(item).collect::<Vec<_>>())
+    }
+
+    fn goal(i: usize) -> impl Strategy<Value = Value> {
+        (id('g', i), day(), later(), later()).prop_map(|(id, added, achieved, dropped)| {
+            object(vec![
+                ("id", Some(id)),
+                ("text", Some("a goal".into())),
+                ("added", Some(date(added))),
+                ("achieved", achieved.map(|d| date(added + d))),
+                (
+                    "dropped",
+                    dropped
+                        .filter(|_| achieved.is_none())
+                        .map(|d| date(added + d)),
+                ),
+            ])
+        })
+    }
+
+    fn waypoint(i: usize) -> impl Strategy<Value = Value> {
+        (id('w', i), day(), -1i64..4, later()).prop_map(|(id, added, due, reached)| {
+            object(vec![
+                ("id", Some(id)),
+                ("text", Some("a waypoint".into())),
+                ("due", Some(date(added + due))),
+                ("added", Some(date(added))),
+                ("reached", reached.map(|d| date(added + d))),
+            ])
+        })
+    }
+
+    fn action(i: usize) -> impl Strategy<Value = Value> {
+        (id('a', i), day(), later(), any::<bool>()).prop_map(|(id, added, done, mine)| {
+            object(vec![
+                ("id", Some(id)),
+                ("text", Some("an action".into())),
+                ("owner", Some(if mine { "me" } else { "them" }.into())),
+                ("added", Some(date(added))),
+                ("done", done.map(|d| date(added + d))),
+            ])
+        })
+    }
+
+    fn advocacy(i: usize) -> impl Strategy<Value = Value> {
+        (id('v', i), day(), reference('w')).prop_map(|(id, on, waypoint)| {
+            object(vec![
+                ("id", Some(id)),
+                ("date", Some(date(on))),
+                ("text", Some("a word".into())),
+                ("waypoint", waypoint),
+            ])
+        })
+    }
+
+    fn strength(i: usize) -> impl Strategy<Value = Value> {
+        (id('s', i), day(), reference('c')).prop_map(|(id, added, from)| {
+            object(vec![
+                ("id", Some(id)),
+                ("text", Some("a strength".into())),
+                ("added", Some(date(added))),
+                ("from", from),
+            ])
+        })
+    }
+
+    fn growth(i: usize) -> impl Strategy<Value = Value> {
+        (id('c', i), day(), later(), reference('s')).prop_map(|(id, added, promoted, strength)| {
+            object(vec![
+                ("id", Some(id)),
+                ("text", Some("a growth area".into())),
+                ("added", Some(date(added))),
+                ("promoted", promoted.map(|d| date(added + d))),
+                ("strength", strength.filter(|_| promoted.is_some())),
+            ])
+        })
+    }
+
+    fn checkin(i: usize) -> impl Strategy<Value = Value> {
+        (
+            day(),
+            option::weighted(0.1, day()),
+            prop::collection::vec(reference('a'), 0..2),
+            prop::collection::vec(reference('w'), 0..2),
+            prop::collection::vec(option::of(reference('a')), 0..2),
+        )
+            .prop_map(move |(on, other, closed, reached, opened)| {
+                let opened: Vec<Value> = opened
+                    .into_iter()
+                    .map(|id| object(vec![("id", id.flatten()), ("text", Some("new".into()))]))
+                    .collect();
+                let date_of_id = date(on);
+                json!({
+                    "id": format!("{}-{i}", date_of_id.as_str().unwrap_or_default()),
+                    "date": other.map_or(date_of_id, date),
+                    "notes": "met",
+                    "closed": closed.into_iter().flatten().collect::<Vec<_>>(),
+                    "reached": reached.into_iter().flatten().collect::<Vec<_>>(),
+                    "opened": opened,
+                })
+            })
+    }
+
+    fn document() -> impl Strategy<Value = Value> {
+        let lists = (
+            items(3, goal),
+            items(3, waypoint),
+            items(3, action),
+            items(2, advocacy),
+            items(2, strength),
+            items(2, growth),
+        );
+        (0usize..3, day(), lists, items(4, checkin)).prop_map(
+            |(
+                kind,
+                started,
+                (goals, waypoints, actions, advocacy, strengths, growth),
+                checkins,
+            )| {
+                let (kind, role) = [
+                    ("mentoring", "mentor"),
+                    ("sponsoring", "sponsor"),
+                    ("reverse-mentoring", "expert"),
+                ][kind];
+                json!({
+                    "format": "rel-export",
+                    "version": 1,
+                    "exported_at": "2026-11-26",
+                    "relationships": [{
+                        "handle": "ada",
+                        "relationship": {
+                            "person": "Ada", "kind": kind, "role": role,
+                            "started": date(started),
+                            "goal": goals, "waypoint": waypoints, "action": actions,
+                            "advocacy": advocacy, "strength": strengths, "growth": growth,
+                        },
+                        "checkins": checkins,
+                    }],
+                })
+            },
+        )
+    }
+
+    #[test]
+    fn whatever_import_accepts_check_finds_no_error_in() {
+        let accepted = AtomicUsize::new(0);
+        // The same documents every run: a test that passes passes again.
+        let config = Config {
+            cases: 96,
+            failure_persistence: None,
+            ..Config::default()
+        };
+        let rng = TestRng::deterministic_rng(config.rng_algorithm);
+        let mut runner = TestRunner::new_with_rng(config, rng);
+        runner
+            .run(&document(), |doc| {
+                let env = TestEnv::new();
+                let path = env.tmp().join("doc.json");
+                std::fs::write(&path, doc.to_string()).unwrap();
+                let import = env.run(&["import", path.to_str().unwrap()]);
+                prop_assert!(
+                    import.code == 0 || import.code == 1,
+                    "import: {}",
+                    import.transcript()
+                );
+                if import.code == 0 {
+                    accepted.fetch_add(1, Ordering::Relaxed);
+                    let check = env.run(&["check"]);
+                    prop_assert_eq!(
+                        check.code,
+                        0,
+                        "imported {} but check says:\n{}",
+                        doc,
+                        check.transcript()
+                    );
+                } else {
+                    prop_assert!(!env.path("relationships").exists(), "a refusal wrote");
+                }
+                Ok(())
+            })
+            .unwrap();
+        let accepted = accepted.into_inner();
+        // Enough of each: the property is about the ones accepted, and
+        // the refusals show the documents do trip the checks.
+        assert!(
+            (20..=80).contains(&accepted),
+            "{accepted} of 96 documents imported"
+        );
+    }
 }

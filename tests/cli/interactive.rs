@@ -9,11 +9,11 @@ use crate::env::{TODAY, TestEnv};
 // rexpect reads the terminal byte by byte, so prompts are matched on their
 // ASCII parts.
 
-const DOWN: &str = "\x1b[B";
+pub(crate) const DOWN: &str = "\x1b[B";
 const UP: &str = "\x1b[A";
 
 /// rel on a pseudo-terminal, with the test environment.
-fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
+pub(crate) fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_rel"));
     cmd.env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -30,13 +30,13 @@ fn spawn(env: &TestEnv, args: &[&str]) -> PtySession {
 
 /// Answers a prompt. The pause lets the prompt switch the terminal to raw
 /// mode first, as a person's reading time would.
-fn answer(p: &mut PtySession, keys: &str) {
+pub(crate) fn answer(p: &mut PtySession, keys: &str) {
     std::thread::sleep(std::time::Duration::from_millis(150));
     p.send(keys).unwrap();
     p.flush().unwrap();
 }
 
-fn finish(mut p: PtySession) -> String {
+pub(crate) fn finish(mut p: PtySession) -> String {
     let rest = p.exp_eof().unwrap();
     let status = p.process().wait().unwrap();
     assert!(
@@ -250,6 +250,9 @@ fn checkin_walks_through_the_meeting() {
     answer(&mut p, &format!("{}\r", ""));
     p.exp_string("What will you change for next time?").unwrap();
     answer(&mut p, &format!("{}\r", ""));
+    p.exp_string("Anything to share with them in the recap?")
+        .unwrap();
+    answer(&mut p, &format!("{}\r", ""));
     // Each open action in turn: done, keep (the default) or drop.
     p.exp_string("a1 Read the style guide (mine)").unwrap();
     answer(&mut p, UP);
@@ -326,6 +329,9 @@ fn checkin_walks_through_re_planning() {
     p.exp_string("and (Enter when done)").unwrap();
     answer(&mut p, "Start the program in January\r");
     p.exp_string("and (Enter when done)").unwrap();
+    answer(&mut p, "\r");
+    p.exp_string("Anything to share with them in the recap?")
+        .unwrap();
     answer(&mut p, "\r");
     // A course correction becomes an action of theirs …
     p.exp_string("Send Dmitri the charter first").unwrap();
@@ -499,4 +505,28 @@ fn evolve_walks_through_the_new_kickoff() {
         .filter_map(|a| a["key"].as_str())
         .collect();
     assert!(!keys.contains(&"re-contract"), "{keys:?}");
+}
+
+/// A handle given in part is said in full before the first question, so
+/// the person knows whose meeting they are recording.
+#[test]
+fn a_handle_in_part_is_said_in_full_before_the_questions() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "new",
+        "linus",
+        "--person",
+        "Linus Berg",
+        "--role",
+        "learner",
+        "--until",
+        "2027-01-31",
+    ]);
+    let before = env.files();
+    let mut p = spawn(&env, &["checkin", "lin"]);
+    let said = p.exp_string("When did you meet?").unwrap();
+    assert!(said.contains("checkin linus"), "{said:?}");
+    p.send_control('c').unwrap();
+    p.exp_eof().unwrap();
+    assert_eq!(env.files(), before, "nothing written");
 }

@@ -399,7 +399,8 @@ fn actions_lists_open_items_oldest_first() {
         "{one}"
     );
     let json: serde_json::Value = serde_json::from_str(&env.ok(&["actions", "--json"])).unwrap();
-    let list = json.as_array().unwrap();
+    assert_eq!(json["version"], 1);
+    let list = json["actions"].as_array().unwrap();
     assert_eq!(list.len(), 3);
     assert_eq!(list[0]["id"], "a1");
     assert_eq!(list[0]["handle"], "ada-lovelace");
@@ -444,4 +445,57 @@ fn advocacy_clears_the_nudge_and_shows_on_the_timeline() {
         report.find("v1").unwrap() < today && today < report.find("▸ w1").unwrap(),
         "{report}"
     );
+}
+
+#[test]
+fn ids_that_ran_out_are_a_user_error_naming_last_id() {
+    let env = TestEnv::new();
+    Journal::new(&env).relationship(
+        "grace",
+        r#"
+        person = "Grace Hopper"
+        kind = "sponsoring"
+        role = "sponsor"
+        status = "active"
+        started = 2026-03-01
+
+        [last_id]
+        goal = 4294967295
+        action = 4294967294
+
+        [[action]]
+        id = "a4294967295"
+        text = "The last one"
+        owner = "me"
+        added = 2026-03-01
+        "#,
+    );
+    let run = env.refuses(1, &["goal", "add", "grace", "One more"]);
+    assert_eq!(
+        run.stderr,
+        "error: no goal ids are left in grace: [last_id] goal (or an id in the file) is already 4294967295, the highest there can be, and ids are never reused\n\
+         hint: nothing was written; if a hand edit raised it, set [last_id] goal in [TMP]/journal/relationships/grace/relationship.toml back to the highest goal id in use (rel edit grace)\n"
+    );
+    // The highest id in the file counts as much as the counter; a
+    // check-in that would open an action is refused whole (its words kept
+    // as a draft, as for any check-in that could not be written).
+    let run = env.fails(1, &["checkin", "grace", "-m", "met", "--action", "Another"]);
+    assert!(
+        run.stderr
+            .starts_with("error: no action ids are left in grace: "),
+        "{}",
+        run.stderr
+    );
+    assert!(env.checkins("grace").is_empty());
+    assert!(env.path("drafts/checkin-grace-2026-11-26.toml").exists());
+    // What needs no new id still works.
+    env.ok(&[
+        "waypoint",
+        "add",
+        "grace",
+        "Lead a review",
+        "--due",
+        "2027-01-01",
+    ]);
+    env.ok(&["checkin", "grace", "-m", "met"]);
 }

@@ -14,6 +14,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("error", &["text"]),
     ("problem", &["text"]),
     ("par", &[]),
+    ("pager", &["text"]),
     ("model", &["text", "error", "problem"]),
     ("store", &["model", "text", "error", "problem", "par"]),
     ("config", &["store", "model", "text", "error"]),
@@ -28,7 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "context",
         &[
-            "config", "prompt", "report", "store", "model", "text", "error", "problem",
+            "config", "prompt", "pager", "report", "store", "model", "text", "error", "problem",
         ],
     ),
     (
@@ -38,7 +39,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "problem", "par",
         ],
     ),
-    ("cli", &["commands", "context"]),
+    ("cli", &["commands", "context", "text"]),
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {

@@ -429,7 +429,9 @@ fn list_shows_every_relationship() {
     env.ok(&["pause", "ada-lovelace"]);
     insta::assert_snapshot!(env.ok(&["list"]));
     let json: serde_json::Value = serde_json::from_str(&env.ok(&["list", "--json"])).unwrap();
-    assert_eq!(json[0]["handle"], "ada-lovelace");
-    assert_eq!(json[0]["status"], "paused");
-    assert_eq!(json[1]["kind"], "reverse-mentoring");
+    assert_eq!(json["version"], 1);
+    let list = &json["relationships"];
+    assert_eq!(list[0]["handle"], "ada-lovelace");
+    assert_eq!(list[0]["status"], "paused");
+    assert_eq!(list[1]["kind"], "reverse-mentoring");
 }

@@ -320,10 +320,10 @@ fn an_empty_result_says_so_on_stderr() {
 #[test]
 fn bad_input_is_a_user_error() {
     let env = journal();
-    let run = env.refuses(1, &["log", "ada"]);
+    let run = env.refuses(1, &["log", "ada-lovelce"]);
     assert_eq!(
         run.stderr,
-        "error: no relationship named 'ada'\nhint: did you mean 'ada-lovelace'? (rel list shows them all)\n"
+        "error: no relationship named 'ada-lovelce'\nhint: did you mean 'ada-lovelace'? (rel list shows them all)\n"
     );
     let run = env.refuses(1, &["log", "ada-lovelace", "--since", "someday"]);
     assert!(

@@ -298,3 +298,41 @@ fn new_says_each_goal_it_created() {
         run.stderr
     );
 }
+
+#[test]
+fn one_handle_rule_for_new_and_import() {
+    let env = TestEnv::new();
+    for handle in ["eve-", "-eve"] {
+        let run = env.refuses(
+            1,
+            &["new", "--person", "Eve", "--role", "mentor", "--", handle],
+        );
+        assert!(
+            run.stderr
+                .contains("a handle starts with a letter or a digit")
+                || run
+                    .stderr
+                    .contains("a handle ends with a letter or a digit"),
+            "{handle}: {}",
+            run.stderr
+        );
+    }
+    // A name with a dash at either end makes a handle by the same rule.
+    env.ok(&["new", "--person=-Eve-", "--role", "mentor"]);
+    assert!(env.path("relationships/eve").is_dir());
+    // An import may not bring in what rel new refuses.
+    let (text, _) = crate::export::exported(&env, &[]);
+    let doc = env.tmp().join("doc.json");
+    std::fs::write(
+        &doc,
+        text.replace("\"handle\": \"eve\"", "\"handle\": \"eve-\""),
+    )
+    .unwrap();
+    let other = TestEnv::new();
+    let run = other.refuses(1, &["import", doc.to_str().unwrap()]);
+    assert!(
+        run.stderr.contains("relationships[0].handle: 'eve-' is not a handle: a handle ends with a letter or a digit"),
+        "{}",
+        run.stderr
+    );
+}

@@ -256,10 +256,10 @@ fn no_match_is_not_an_error() {
 #[test]
 fn bad_input_is_a_user_error() {
     let env = journal();
-    let run = env.refuses(1, &["search", "rfc", "--handle", "grac"]);
+    let run = env.refuses(1, &["search", "rfc", "--handle", "grase"]);
     assert_eq!(
         run.stderr,
-        "error: no relationship named 'grac'\nhint: did you mean 'grace'? (rel list shows them all)\n"
+        "error: no relationship named 'grase'\nhint: did you mean 'grace'? (rel list shows them all)\n"
     );
     let run = env.refuses(1, &["search", "  "]);
     assert!(

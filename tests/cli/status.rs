@@ -140,6 +140,35 @@ fn the_overview_fits_narrow_and_wide_terminals() {
     }
 }
 
+/// The legend explains the columns shown and no others, at any width,
+/// and never breaks a phrase of it over two lines.
+#[test]
+fn the_legend_explains_only_the_columns_shown() {
+    let env = journal();
+    let mut seen = std::collections::BTreeSet::new();
+    for width in (30..=120).step_by(2) {
+        let run = env.run_with(env.cmd().env("COLUMNS", width.to_string()).arg("status"));
+        let header = run.stdout.lines().next().unwrap_or("");
+        let (table, rest) = run.stdout.split_once("\n\n").unwrap();
+        let legend = rest.split("Needs you").next().unwrap();
+        for (column, explained) in [
+            ("understood", "understood: what you want"),
+            ("understood", "● met  ◐ partly  ○ missing"),
+            ("actions", "actions: mine/theirs"),
+        ] {
+            let shown = header.split_whitespace().any(|h| h == column);
+            assert_eq!(
+                legend.contains(explained),
+                shown,
+                "at {width} columns, {column} is {}shown:\n{table}\n\n{legend}",
+                if shown { "" } else { "not " }
+            );
+            seen.insert((column, shown));
+        }
+    }
+    assert_eq!(seen.len(), 4, "every column both shown and not: {seen:?}");
+}
+
 #[test]
 fn reports_for_each_kind() {
     let env = journal();

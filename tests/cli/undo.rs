@@ -199,7 +199,24 @@ fn undo_in_git_commits_and_keeps_its_record_out_of_git() {
         Some("undo: rel goal add ada-lovelace \"Ship it\"")
     );
     assert!(!git(&["ls-files"]).contains(".undo"));
-    assert_eq!(git(&["status", "--porcelain"]), "");
+    // rel commits only what the command wrote: the fixture's own files
+    // (journal.toml, .gitignore) are the person's to add; the record is
+    // ignored, and the relationship put back is committed.
+    let status = git(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(!status.contains(".undo"), "{status}");
+    assert!(!status.contains("relationships/"), "{status}");
+    assert_eq!(
+        git(&["show", "--name-only", "--format="]).trim(),
+        "relationships/ada-lovelace/relationship.toml"
+    );
+    // A relationship rel new made and committed: undone, its removal is
+    // committed too.
+    assert_eq!(rel(&["new", "--person", "Eve", "--role", "mentor"]).code, 0);
+    assert!(git(&["ls-files"]).contains("relationships/eve/relationship.toml"));
+    assert_eq!(rel(&["undo"]).code, 0);
+    assert!(!git(&["ls-files"]).contains("relationships/eve"));
+    let status = git(&["status", "--porcelain", "--untracked-files=all"]);
+    assert!(!status.contains("relationships/"), "{status}");
 }
 
 #[test]

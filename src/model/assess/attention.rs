@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use super::{
-    Assessment, Assessor, DRIFT_CADENCES, DRIFT_MEETINGS, Need, Setup, TIME_BOX_WARNING_DAYS,
-    Timing,
+    Assessment, Assessor, DRIFT_CADENCES, DRIFT_MEETINGS, GROWTH_QUIET_MEETINGS, Need, Setup,
+    TIME_BOX_WARNING_DAYS, Timing,
 };
 use crate::model::date::days_between;
 use crate::model::kind::{Kind, Role};
@@ -27,6 +27,7 @@ impl Assessor<'_> {
         out.extend(self.review(a));
         out.extend(self.actions());
         out.extend(self.not_recorded());
+        out.extend(self.quiet_growth_areas());
         out
     }
 
@@ -257,6 +258,31 @@ impl Assessor<'_> {
                 } else {
                     None
                 }
+            })
+            .collect()
+    }
+
+    /// Sponsoring, as sponsor: growth areas (not yet strengths) that the
+    /// last few meetings did not discuss — improving the cons until they
+    /// become pros needs them talked about.
+    fn quiet_growth_areas(&self) -> Vec<Need> {
+        let rel = self.rel;
+        if rel.kind != Kind::Sponsoring || rel.role != Role::Sponsor {
+            return Vec::new();
+        }
+        let today = self.today;
+        rel.growth
+            .iter()
+            .filter(|c| c.added <= today && c.promoted.is_none_or(|p| p > today))
+            .filter_map(|c| {
+                let last = c.discussed.iter().copied().filter(|d| *d <= today).max();
+                let meetings_since = self.snap.meetings.between(last.unwrap_or(c.added), today);
+                (meetings_since >= GROWTH_QUIET_MEETINGS).then(|| Need::GrowthAreaQuiet {
+                    id: c.id,
+                    text: c.text.clone(),
+                    meetings_since,
+                    last_discussed: last,
+                })
             })
             .collect()
     }

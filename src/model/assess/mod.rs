@@ -129,6 +129,9 @@ pub(crate) const TIME_BOX_WARNING_DAYS: i64 = 14;
 const DRIFT_MEETINGS: usize = 4;
 /// Cadences with nothing moving (and meetings still held) before drift.
 const DRIFT_CADENCES: u32 = 3;
+/// Meetings in a row that leave a growth area undiscussed before a
+/// sponsor hears of it.
+pub const GROWTH_QUIET_MEETINGS: usize = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]

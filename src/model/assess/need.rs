@@ -54,6 +54,8 @@ pub mod urgency {
     pub const ACTION_LATE: u32 = 36;
     /// An action with no due date has been open a long time.
     pub const ACTION_STALE: u32 = 35;
+    /// A growth area has not come up in the last few meetings.
+    pub const GROWTH_AREA_QUIET: u32 = 33;
     /// Facts of the relationship not recorded yet.
     pub const NOT_RECORDED: u32 = 30;
 
@@ -188,6 +190,15 @@ pub enum Need {
     NotRecorded {
         missing: Vec<Setup>,
     },
+    /// Sponsoring, as sponsor: a growth area no meeting has discussed
+    /// (a check-in's `about`) in the last few meetings.
+    GrowthAreaQuiet {
+        id: ItemId,
+        text: String,
+        /// Meetings held since it was last discussed (or added).
+        meetings_since: usize,
+        last_discussed: Option<NaiveDate>,
+    },
 }
 
 /// A fact of a relationship that `rel new` or `rel set` (or adding its
@@ -236,6 +247,7 @@ impl Need {
             Need::ActionLate { .. } => "action-late",
             Need::ActionStale { .. } => "action-stale",
             Need::NotRecorded { .. } => "not-recorded",
+            Need::GrowthAreaQuiet { .. } => "growth-area-quiet",
         }
     }
 
@@ -249,6 +261,7 @@ impl Need {
                 | Need::PlannedMeetingMissing { .. }
                 | Need::ActionLate { .. }
                 | Need::ActionStale { .. }
+                | Need::GrowthAreaQuiet { .. }
         )
     }
 
@@ -275,6 +288,7 @@ impl Need {
             Need::ActionLate { .. } => ACTION_LATE,
             Need::ActionStale { .. } => ACTION_STALE,
             Need::NotRecorded { .. } => NOT_RECORDED,
+            Need::GrowthAreaQuiet { .. } => GROWTH_AREA_QUIET,
         }
     }
 
@@ -299,6 +313,7 @@ impl Need {
             Need::ActionStale { days_open, .. } => *days_open,
             Need::NotRecorded { missing } => missing.len() as i64,
             Need::Recontract { changed, .. } => changed.num_days_from_ce().into(),
+            Need::GrowthAreaQuiet { meetings_since, .. } => *meetings_since as i64,
             Need::SessionsAllHeld { .. }
             | Need::LastSession { .. }
             | Need::NotOptedIn { .. }

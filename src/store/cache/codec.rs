@@ -24,8 +24,8 @@ pub enum Words {
     /// Everything, as the file says.
     All,
     /// Every fact, date, id and count, but the text of closed goals,
-    /// waypoints and actions, of acts of advocacy, strengths, growth areas
-    /// and event notes left empty: what an overview of many relationships
+    /// waypoints and actions, of acts of advocacy and of event notes left
+    /// empty: what an overview of many relationships
     /// never shows, and most of what a long history holds.
     Open,
 }
@@ -480,8 +480,10 @@ impl Code for LastIds {
     }
 }
 
-// Items: in [`Words::Open`], only open goals, waypoints and actions keep
-// their words.
+// Items: in [`Words::Open`], only open goals, waypoints and actions, and
+// strengths and growth areas (a check-in asks which it was about; a
+// sponsor's assessment names the growth areas not discussed), keep their
+// words.
 
 impl Code for Goal {
     fn put(&self, out: &mut Out) {
@@ -685,11 +687,13 @@ impl Code for Strength {
             text,
             added,
             from,
+            discussed,
         } = self;
         id.put(out);
         added.put(out);
         from.put(out);
-        out.text_if(false, text);
+        discussed.put(out);
+        out.text_if(true, text);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -697,6 +701,7 @@ impl Code for Strength {
             id: Code::get(input)?,
             added: Code::get(input)?,
             from: Code::get(input)?,
+            discussed: Code::get(input)?,
             text: input.text()?,
         })
     }
@@ -710,12 +715,14 @@ impl Code for Growth {
             added,
             promoted,
             strength,
+            discussed,
         } = self;
         id.put(out);
         added.put(out);
         promoted.put(out);
         strength.put(out);
-        out.text_if(false, text);
+        discussed.put(out);
+        out.text_if(true, text);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -724,6 +731,7 @@ impl Code for Growth {
             added: Code::get(input)?,
             promoted: Code::get(input)?,
             strength: Code::get(input)?,
+            discussed: Code::get(input)?,
             text: input.text()?,
         })
     }
@@ -924,8 +932,6 @@ pub mod tests {
             }
             quiet(&mut a.history);
         }
-        rel.strengths.iter_mut().for_each(|s| s.text.clear());
-        rel.growth.iter_mut().for_each(|c| c.text.clear());
         rel.advocacy.iter_mut().for_each(|v| v.text.clear());
         for e in &mut rel.events {
             if let Some(note) = e.note.as_mut().filter(|_| e.what != EventKind::Paused) {

@@ -5,6 +5,8 @@
 pub mod content;
 mod tree;
 
+pub use tree::shell_quote;
+
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -131,12 +131,34 @@ impl Modes {
     }
 }
 
-/// A path as a shell reads it: bare when safe, else in single quotes.
+/// A path as a shell reads it: bare when safe, else in single quotes, or
+/// (when it holds a control character, which must not reach the terminal
+/// raw) in `$'…'` with that character as a `\xHH` or `\uHHHH` escape,
+/// which bash and zsh read back as the same name.
 pub fn shell_quote(path: &Path) -> String {
-    let text = path.display().to_string();
+    let text = path.to_string_lossy();
     let safe = |c: char| c.is_ascii_alphanumeric() || "/._-+:@%,".contains(c);
     if !text.is_empty() && text.chars().all(safe) {
-        text
+        text.into_owned()
+    } else if text.chars().any(crate::text::is_unsafe) {
+        let mut quoted = String::from("$'");
+        for c in text.chars() {
+            match c {
+                '\'' | '\\' => {
+                    quoted.push('\\');
+                    quoted.push(c);
+                }
+                c if crate::text::is_unsafe(c) && u32::from(c) < 0x80 => {
+                    quoted.push_str(&format!("\\x{:02x}", u32::from(c)));
+                }
+                c if crate::text::is_unsafe(c) => {
+                    quoted.push_str(&format!("\\u{:04x}", u32::from(c)));
+                }
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('\'');
+        quoted
     } else {
         format!("'{}'", text.replace('\'', r"'\''"))
     }
@@ -151,5 +173,9 @@ mod tests {
         assert_eq!(shell_quote(Path::new("/home/ada/rel")), "/home/ada/rel");
         assert_eq!(shell_quote(Path::new("/my journal")), "'/my journal'");
         assert_eq!(shell_quote(Path::new("/it's")), r"'/it'\''s'");
+        assert_eq!(
+            shell_quote(Path::new("/x\u{1b}]52;c;\u{7}'s \u{202e}")),
+            r"$'/x\x1b]52;c;\x07\'s \u202e'"
+        );
     }
 }

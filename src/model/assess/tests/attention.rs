@@ -839,3 +839,74 @@ fn sorting_across_relationships_orders_by_urgency_then_lateness_then_handle() {
         ]
     );
 }
+
+// ---------------------------------------------------------------------------
+// Growth-area threads.
+
+/// A healthy sponsorship (or the protégé's side of one) with growth area
+/// c1 added 2026-09-01 and meetings on the given days.
+fn growing(role: Role, meetings: &[&str], discussed: &[&str]) -> Case {
+    let discussed: Vec<NaiveDate> = discussed.iter().map(|d| day(d)).collect();
+    Case::healthy(role).meetings(meetings).with(move |r| {
+        let c1 = r.add_growth("Influence across teams".into(), day("2026-09-01"));
+        find(&mut r.growth, c1).unwrap().discussed = discussed;
+    })
+}
+
+#[test]
+fn a_growth_area_left_out_of_three_meetings_is_a_heads_up_for_a_sponsor() {
+    let meetings = ["2026-10-08", "2026-10-22", "2026-11-05", "2026-11-19"];
+    // Discussed at the first meeting, not at the three after it.
+    let a = growing(Role::Sponsor, &meetings, &["2026-10-08"]).assess();
+    let line = item(&a, "growth-area-quiet");
+    assert_eq!(
+        line.need,
+        Need::GrowthAreaQuiet {
+            id: id("c1"),
+            text: "Influence across teams".into(),
+            meetings_since: 3,
+            last_discussed: Some(day("2026-10-08")),
+        }
+    );
+    assert!(line.need.is_informational());
+    assert_eq!(line.urgency(), urgency::GROWTH_AREA_QUIET);
+    assert_eq!(a.health, Health::Green, "a heads-up never colours it");
+
+    // Discussed at the second: only two meetings since.
+    let a = growing(Role::Sponsor, &meetings, &["2026-10-22"]).assess();
+    assert!(!has_item(&a, "growth-area-quiet"), "{:?}", needs(&a));
+    // Never discussed: every meeting since it was added counts.
+    let a = growing(Role::Sponsor, &meetings, &[]).assess();
+    assert_eq!(
+        item(&a, "growth-area-quiet").need,
+        Need::GrowthAreaQuiet {
+            id: id("c1"),
+            text: "Influence across teams".into(),
+            meetings_since: 4,
+            last_discussed: None,
+        }
+    );
+    // As of a day before the third quiet meeting, not yet.
+    let a = growing(Role::Sponsor, &meetings, &["2026-10-08"])
+        .on("2026-11-18")
+        .assess();
+    assert!(!has_item(&a, "growth-area-quiet"), "{:?}", needs(&a));
+    // A discussion dated after the day of the assessment does not count.
+    let a = growing(Role::Sponsor, &meetings, &["2026-10-08", "2026-11-20"])
+        .on("2026-11-19")
+        .assess();
+    assert!(has_item(&a, "growth-area-quiet"), "{:?}", needs(&a));
+}
+
+#[test]
+fn only_a_sponsor_hears_of_quiet_growth_areas_and_not_of_promoted_ones() {
+    let meetings = ["2026-10-08", "2026-10-22", "2026-11-05", "2026-11-19"];
+    let a = growing(Role::Protege, &meetings, &[]).assess();
+    assert!(!has_item(&a, "growth-area-quiet"), "{:?}", needs(&a));
+    let a = growing(Role::Sponsor, &meetings, &[])
+        .with(|r| {
+            r.promote_growth(id("c1"), day("2026-11-01")).unwrap();
+        })
+        .assess();
+    assert!(!has_item(&a, "growth-area-quiet"), "{:?}", needs(&a));
+}
