@@ -87,6 +87,7 @@ pub struct Args {
     #[arg(
         long = "waypoint-due",
         value_name = "DATE",
+        allow_hyphen_values = true,
         requires = "waypoint",
         help_heading = "The new kickoff"
     )]

@@ -50,7 +50,12 @@ pub struct Args {
     pub waypoint: Option<String>,
 
     /// When the first waypoint should be reached
-    #[arg(long = "waypoint-due", value_name = "DATE", requires = "waypoint")]
+    #[arg(
+        long = "waypoint-due",
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        requires = "waypoint"
+    )]
     pub waypoint_due: Option<String>,
 
     /// A strength of theirs, to reinforce (repeat for several)

@@ -17,9 +17,10 @@ pub struct Move {
     #[arg(add = clap_complete::ArgValueCandidates::new(completions::handles))]
     pub handle: String,
     /// The item, by id
+    #[arg(add = clap_complete::ArgValueCandidates::new(completions::open_items))]
     pub id: String,
     /// The new due date
-    #[arg(long, value_name = "DATE", required = true)]
+    #[arg(long, value_name = "DATE", required = true, allow_hyphen_values = true)]
     pub due: String,
     /// Why it moved, kept with the change
     #[arg(long, value_name = "TEXT")]
@@ -33,6 +34,7 @@ pub struct Rename {
     #[arg(add = clap_complete::ArgValueCandidates::new(completions::handles))]
     pub handle: String,
     /// The item, by id
+    #[arg(add = clap_complete::ArgValueCandidates::new(completions::open_items))]
     pub id: String,
     /// What it says now, in a sentence
     pub text: String,
@@ -48,6 +50,7 @@ pub struct Reopen {
     #[arg(add = clap_complete::ArgValueCandidates::new(completions::handles))]
     pub handle: String,
     /// The item, by id
+    #[arg(add = clap_complete::ArgValueCandidates::new(completions::closed_items))]
     pub id: String,
     /// Why it is open again, kept with the change
     #[arg(long, value_name = "TEXT")]

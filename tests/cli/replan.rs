@@ -483,3 +483,16 @@ fn a_day_before_a_reopen_counts_the_item_closed_in_every_view() {
         before
     );
 }
+
+/// A due date that starts with a minus is read by rel, as every date
+/// flag's is, and judged in rel's words rather than clap's.
+#[test]
+fn a_move_to_a_date_with_a_minus_is_rels_to_judge() {
+    let env = grace();
+    let run = env.refuses(1, &["waypoint", "move", "grace", "w2", "--due", "-1w"]);
+    assert!(
+        run.stderr.contains("2026-11-19 is in the past"),
+        "{}",
+        run.stderr
+    );
+}
