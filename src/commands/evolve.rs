@@ -126,7 +126,8 @@ struct Evolved {
 
 pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     ctx.journal.check_writable()?;
-    let handle = ctx.journal.find(&args.handle)?;
+    // Said in full before the kickoff's first question, when given in part.
+    let handle = super::find_to_change(ctx, &args.handle)?;
     let on = day(ctx, args.date.as_deref())?;
     if ctx.prompt.allowed() && !args.has_kickoff() {
         kickoff(ctx, &handle, &mut args, on)?;
