@@ -23,11 +23,13 @@ pub mod new;
 pub mod pause;
 pub mod prep;
 pub mod recap;
+pub mod replan;
 pub mod report;
 pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
+pub mod undo;
 pub mod view;
 pub mod waypoint;
 pub mod week;
@@ -44,7 +46,7 @@ use crate::store::Access;
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
-    still_open,
+    new_actions_line, still_open,
 };
 pub use view::{View, load_overview, load_view};
 
@@ -92,6 +94,7 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Import(import::Args),
+    Undo(undo::Args),
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
@@ -146,6 +149,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),
         Some(Command::Import(args)) => import::run(ctx, args),
+        Some(Command::Undo(args)) => undo::run(ctx, args),
     };
     commit_changes(ctx);
     result

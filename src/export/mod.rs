@@ -5,7 +5,7 @@
 //! ```json
 //! {
 //!   "format": "rel-export",
-//!   "version": 2,
+//!   "version": 3,
 //!   "exported_at": "2026-11-26",
 //!   "relationships": [
 //!     {
@@ -45,8 +45,12 @@ pub const FORMAT: &str = "rel-export";
 /// The version this rel writes, and the newest it reads. It goes up when
 /// an older rel could no longer read a document faithfully (a field it
 /// would not know, a meaning that changed); an older rel refuses a newer
-/// version rather than drop what it does not understand.
-pub const VERSION: u32 = 2;
+/// version rather than drop what it does not understand. Version 2 added
+/// a check-in's `about` and `shared` and the items' `discussed` days;
+/// version 3 items' `history`, a check-in's `moved`, `dropped` and
+/// `achieved`, and the ending's `expert_outcome`. Versions 1 and 2 still
+/// read.
+pub const VERSION: u32 = 3;
 
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
@@ -260,7 +264,7 @@ mod tests {
         let text = written(&sample());
         assert!(
             text.starts_with(
-                "{\n  \"format\": \"rel-export\",\n  \"version\": 2,\n  \"exported_at\": \"2026-11-26\",\n"
+                "{\n  \"format\": \"rel-export\",\n  \"version\": 3,\n  \"exported_at\": \"2026-11-26\",\n"
             ),
             "{text}"
         );

@@ -24,6 +24,7 @@ const GITIGNORE: &str = "\
 .rel-*.tmp
 drafts/
 .cache/
+.undo/
 ";
 
 /// A journal being written, file by file.
@@ -195,8 +196,8 @@ pub fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// Every folder and file of a journal but the cache, with its mode and
-/// bytes.
+/// Every folder and file of a journal but the cache and the undo record
+/// (rel's scratch, not the journal), with its mode and bytes.
 fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
     let mut tree = Vec::new();
     let mut dirs = vec![env.journal.clone()];
@@ -204,7 +205,7 @@ fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.strip_prefix(&env.journal).unwrap();
-            if name == Path::new(".cache") {
+            if name == Path::new(".cache") || name == Path::new(".undo") {
                 continue;
             }
             let meta = fs::symlink_metadata(&path).unwrap();

@@ -39,7 +39,7 @@ pub const CACHE_DIR: &str = ".cache";
 
 /// The version of the entries' layout and of [`codec`]: bump it whenever
 /// either changes, and every older entry becomes a miss.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 
 const MAGIC: &[u8; 8] = b"relcache";
 
