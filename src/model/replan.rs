@@ -210,6 +210,26 @@ pub trait Planned: Closable {
     fn slips(&self) -> Slips {
         Slips::of(self.history())
     }
+
+    /// Every due date it has had, the first planned first and the one in
+    /// force last: one date for an item never moved, none for one that
+    /// never had a due date.
+    fn dues(&self) -> Vec<NaiveDate> {
+        let mut dues: Vec<NaiveDate> = Vec::new();
+        for due in self.history().iter().filter_map(|r| r.due.as_ref()) {
+            if let (true, Some(from)) = (dues.is_empty(), due.from) {
+                dues.push(from);
+            }
+            dues.push(due.to);
+        }
+        // A hand edit may have moved it without a word of history.
+        if let Some(now) = self.due()
+            && dues.last() != Some(&now)
+        {
+            dues.push(now);
+        }
+        dues
+    }
 }
 
 macro_rules! planned {
@@ -489,6 +509,10 @@ mod tests {
                 first_due: Some(day("2026-10-31"))
             }
         );
+        assert_eq!(
+            rel.waypoints[0].dues(),
+            ["2026-10-31", "2026-12-31", "2027-01-31", "2027-01-15"].map(day)
+        );
         // As it stood on a day between the moves.
         let then = rel.as_of(day("2026-11-30"));
         assert_eq!(then.waypoints[0].due, day("2026-12-31"));
@@ -564,5 +588,6 @@ mod tests {
         assert_eq!(then.waypoints[0].text, "Lead the review");
         assert_eq!(rel.revisions().len(), 2);
         assert_eq!(rel.slips(w), Slips::default());
+        assert_eq!(rel.waypoints[0].dues(), [day("2026-10-31")]);
     }
 }

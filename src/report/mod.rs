@@ -21,6 +21,7 @@ pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod waypoint_chart;
 pub mod week;
 pub mod words;
 

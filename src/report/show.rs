@@ -415,6 +415,15 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         }
         page.item(marker, text);
     }
+    chart(page, &live, today);
+}
+
+/// The waypoints on one time axis, planned against actual.
+fn chart(page: &mut Page, live: &[&crate::model::items::Waypoint], today: NaiveDate) {
+    page.heading("Waypoints, planned against actual");
+    for line in super::waypoint_chart::chart(live, today, page.width, page.paint) {
+        page.line(&line);
+    }
 }
 
 /// ` · slipped twice, 92 days in all (first due 2026-10-31)`, for an item
