@@ -24,12 +24,14 @@ pub mod new;
 pub mod pause;
 pub mod prep;
 pub mod recap;
+pub mod replan;
 pub mod report;
 pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
 pub mod sync;
+pub mod undo;
 pub mod view;
 pub mod waypoint;
 pub mod week;
@@ -46,7 +48,7 @@ use crate::store::Access;
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
-    still_open,
+    new_actions_line, still_open,
 };
 pub use view::{View, load_overview, load_view};
 
@@ -97,6 +99,7 @@ pub enum Command {
     Sync(sync::Args),
     #[command(hide = true)]
     MergeDriver(merge_driver::Args),
+    Undo(undo::Args),
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
@@ -160,6 +163,7 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Import(args)) => import::run(ctx, args),
         Some(Command::Sync(args)) => sync::run(ctx, args),
         Some(Command::MergeDriver(args)) => merge_driver::run(ctx, args),
+        Some(Command::Undo(args)) => undo::run(ctx, args),
     };
     commit_changes(ctx);
     result

@@ -112,6 +112,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             .iter()
             .map(|c| change_line(c.field, c.old.as_deref(), c.new.as_deref()))
             .collect();
+        // A new role or destination asks for the agreement again.
+        let recontract = changes
+            .iter()
+            .any(|c| c.field == "role" || (c.field == "destination" && c.new.is_some()));
         rel.record_changes(changes, today);
         for field in &args.settle {
             let field = field.trim();
@@ -123,29 +127,49 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
                 crate::report::merged::field_words(field)
             ));
         }
-        Ok(said)
+        Ok((said, recontract))
     })?;
+    let (said, recontract) = &changed.value;
     for line in args.fields.resolved_dates(&changed.rel) {
         ctx.say(&format!("({line})"));
     }
-    if changed.value.is_empty() {
+    if said.is_empty() {
         ctx.say(&format!(
             "Nothing changed: {} already says that.",
             changed.handle
         ));
     } else {
-        let fields: Vec<&str> = changed
-            .value
-            .iter()
-            .filter_map(|c| c.split(':').next())
-            .collect();
+        let fields: Vec<&str> = said.iter().filter_map(|c| c.split(':').next()).collect();
         ctx.changed(format!("set {}: {}", changed.handle, fields.join(", ")));
         ctx.say(&format!("Changed {}:", changed.handle));
-        for line in &changed.value {
+        for line in said {
             ctx.say(&format!("  {line}"));
         }
     }
+    if *recontract {
+        recontract_note(ctx, &changed.handle);
+    }
     Ok(())
+}
+
+/// After a new role or destination: the re-contract it asks for, as
+/// `rel status` will say it.
+fn recontract_note(ctx: &Ctx, handle: &crate::model::Handle) {
+    let Ok(view) = super::load_view(ctx, handle, 1, crate::store::Words::Open) else {
+        return;
+    };
+    for item in view
+        .assessment
+        .attention
+        .iter()
+        .filter(|a| matches!(a.need, crate::model::Need::Recontract { .. }))
+    {
+        let fix = crate::report::needs::fix(&item.need, handle.as_str()).unwrap_or_default();
+        ctx.say(&format!(
+            "{}\n  → {fix}",
+            crate::report::needs::sentence(&item.need)
+        ));
+    }
 }
 
 /// `--settle` names a field no merge left in question.

@@ -5,7 +5,7 @@
 //! ```json
 //! {
 //!   "format": "rel-export",
-//!   "version": 3,
+//!   "version": 4,
 //!   "exported_at": "2026-11-26",
 //!   "relationships": [
 //!     {
@@ -45,10 +45,13 @@ pub const FORMAT: &str = "rel-export";
 /// The version this rel writes, and the newest it reads. It goes up when
 /// an older rel could no longer read a document faithfully (a field it
 /// would not know, a meaning that changed); an older rel refuses a newer
-/// version rather than drop what it does not understand. Version 3 names
-/// check-ins with a tag (`2026-11-20-1-k3f9`), which a version-2 rel would
-/// refuse as a malformed id; version 2 and 1 documents still read.
-pub const VERSION: u32 = 3;
+/// version rather than drop what it does not understand. Version 2 added
+/// a check-in's `about` and `shared` and the items' `discussed` days;
+/// version 3 items' `history`, a check-in's `moved`, `dropped` and
+/// `achieved`, and the ending's `expert_outcome`; version 4 names
+/// check-ins with a tag (`2026-11-20-1-k3f9`), which an older rel would
+/// refuse as a malformed id. Versions 1 to 3 still read.
+pub const VERSION: u32 = 4;
 
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
@@ -262,7 +265,7 @@ mod tests {
         let text = written(&sample());
         assert!(
             text.starts_with(
-                "{\n  \"format\": \"rel-export\",\n  \"version\": 3,\n  \"exported_at\": \"2026-11-26\",\n"
+                "{\n  \"format\": \"rel-export\",\n  \"version\": 4,\n  \"exported_at\": \"2026-11-26\",\n"
             ),
             "{text}"
         );

@@ -306,6 +306,7 @@ mod tests {
             achieved: achieved.map(day),
             dropped: dropped.map(day),
             assessment: None,
+            history: Vec::new(),
         };
         rel.goals = vec![
             goal(1, Some("2025-06-01"), None),
@@ -319,6 +320,7 @@ mod tests {
             added: day("2024-01-01"),
             reached: Some(day("2026-12-24")),
             dropped: None,
+            history: Vec::new(),
         }];
         let action = |n, owner, done: Option<&str>| Action {
             id: ItemId::new(ItemKind::Action, n),
@@ -329,6 +331,7 @@ mod tests {
             done: done.map(day),
             dropped: None,
             checkin: None,
+            history: Vec::new(),
         };
         rel.actions = vec![
             action(1, Owner::Them, Some("2026-02-01")),

@@ -250,9 +250,18 @@ pub struct CheckIn {
     /// Waypoints reached at this meeting.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reached: Vec<ItemId>,
+    /// Goals achieved at this meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub achieved: Vec<ItemId>,
     /// Actions that came out of this meeting, with the ids they were given.
     #[serde(default, rename = "opened", skip_serializing_if = "Vec::is_empty")]
     pub opened: Vec<NewAction>,
+    /// Goals, waypoints and actions moved to another day at this meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub moved: Vec<Moved>,
+    /// Goals, waypoints and actions dropped at this meeting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<ItemId>,
     /// What of the meeting may go to the other person (`rel recap`); the
     /// notes stay private.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,6 +269,16 @@ pub struct CheckIn {
     /// The strengths and growth areas the meeting discussed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub about: Vec<ItemId>,
+}
+
+/// An item a meeting moved: its new due date, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moved {
+    pub id: ItemId,
+    #[serde(with = "serde_date")]
+    pub due: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub because: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -279,7 +298,10 @@ impl CheckIn {
             next: None,
             closed: Vec::new(),
             reached: Vec::new(),
+            achieved: Vec::new(),
             opened: Vec::new(),
+            moved: Vec::new(),
+            dropped: Vec::new(),
             shared: None,
             about: Vec::new(),
         }
@@ -290,7 +312,10 @@ impl CheckIn {
     pub fn has_effects(&self) -> bool {
         !(self.closed.is_empty()
             && self.reached.is_empty()
+            && self.achieved.is_empty()
             && self.opened.is_empty()
+            && self.moved.is_empty()
+            && self.dropped.is_empty()
             && self.about.is_empty())
     }
 

@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod calendar;
 pub mod config;
+pub mod history;
 pub mod json;
 pub mod list;
 pub mod log;
@@ -15,11 +16,13 @@ pub mod period;
 pub mod pictures;
 pub mod prep;
 pub mod recap;
+pub mod replan;
 pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod waypoint_chart;
 pub mod week;
 pub mod words;
 

@@ -23,6 +23,7 @@ mod props;
 pub mod read;
 pub mod sync;
 pub mod txn;
+pub mod undo;
 
 use std::fs;
 use std::io;
@@ -53,7 +54,7 @@ pub const PENDING_FILE: &str = ".pending.toml";
 pub const DRAFTS: &str = "drafts";
 pub const GITIGNORE: &str = ".gitignore";
 
-const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n";
+const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n.undo/\n";
 
 /// A journal directory. Cheap to make; nothing is read until asked.
 #[derive(Debug)]
@@ -62,6 +63,8 @@ pub struct Journal {
     pub(super) pending: OnceLock<Option<Pending>>,
     /// Where the cache is, unless something else sits there.
     pub(super) cache: OnceLock<Option<PathBuf>>,
+    /// What this process changed, for `rel undo`.
+    pub(super) undo: undo::Recorder,
     /// What this process wrote, and the lock kept for the commit.
     pub(super) written: Mutex<txn::Written>,
 }
@@ -94,6 +97,7 @@ impl Journal {
             root: root.into(),
             pending: OnceLock::new(),
             cache: OnceLock::new(),
+            undo: undo::Recorder::default(),
             written: Mutex::default(),
         }
     }

@@ -374,6 +374,76 @@ fn notes_may_hold_lines_that_look_like_merge_markers() {
     assert_eq!(file["notes"].as_str(), Some(notes));
 }
 
+#[test]
+fn new_actions_are_numbered_in_the_order_given_and_said_with_whose_they_are() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let run = env.run(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Planning",
+        "--their-action",
+        "Draft the RFC",
+        "--action",
+        "Get him a slot",
+        "--their-action",
+        "Book the room",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "\n  new actions: a1 (theirs) Draft the RFC · a2 (mine) Get him a slot · a3 (theirs) Book the room\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let rel = env.relationship("ada-lovelace");
+    let actions: Vec<(&str, &str)> = rel["action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["owner"].as_str().unwrap()))
+        .collect();
+    assert_eq!(actions, [("a1", "them"), ("a2", "me"), ("a3", "them")]);
+    let run = env.run(&["checkin", "ada-lovelace", "--action", "One more"]);
+    assert!(
+        run.stderr.contains("\n  new action: a4 (mine) One more\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn empty_notes_are_refused_as_git_refuses_an_empty_message() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    for notes in ["", "   \n "] {
+        let run = env.refuses(
+            1,
+            &["checkin", "ada-lovelace", "-m", notes, "--rating", "4"],
+        );
+        assert!(
+            run.stderr.contains("error: the notes given with -m are empty; nothing was recorded\nhint: write what you talked about, or leave -m out"),
+            "{}",
+            run.stderr
+        );
+    }
+    let before = env.files();
+    let run = env.run_with(
+        env.cmd()
+            .args(["checkin", "ada-lovelace", "-m", "-"])
+            .write_stdin("\n\n"),
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("the notes read from stdin are empty"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.files(), before);
+}
+
 /// Dates pasted from a calendar invitation or a mail are read as the day
 /// they name (the time of day left out), and echoed back as a relative
 /// date is, so a person sees what was understood.

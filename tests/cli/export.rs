@@ -250,7 +250,7 @@ fn exports_every_relationship_item_event_and_checkin() {
     rich_journal(&env);
     let (_, doc) = exported(&env, &[]);
     assert_eq!(doc["format"], "rel-export");
-    assert_eq!(doc["version"], 3);
+    assert_eq!(doc["version"], 4);
     assert_eq!(doc["exported_at"], "2026-11-26");
     let handles: Vec<&str> = doc["relationships"]
         .as_array()

@@ -24,6 +24,7 @@ const GITIGNORE: &str = "\
 .rel-*.tmp
 drafts/
 .cache/
+.undo/
 ";
 
 /// What rel writes in a journal it finds in git, so that git merges
@@ -206,8 +207,8 @@ pub fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// Every folder and file of a journal but the cache, with its mode and
-/// bytes.
+/// Every folder and file of a journal but the cache and the undo record
+/// (rel's scratch, not the journal), with its mode and bytes.
 fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
     let mut tree = Vec::new();
     let mut dirs = vec![env.journal.clone()];
@@ -215,7 +216,7 @@ fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.strip_prefix(&env.journal).unwrap();
-            if name == Path::new(".cache") {
+            if name == Path::new(".cache") || name == Path::new(".undo") {
                 continue;
             }
             let meta = fs::symlink_metadata(&path).unwrap();

@@ -94,6 +94,100 @@ fn every_json_document_matches_its_schema() {
             0,
         );
     }
+    let week = validator("week");
+    for args in [
+        &["week", "--json"][..],
+        &["week", "--next", "--json"],
+        &["week", "--days", "30", "--json"],
+    ] {
+        check(&env, &week, "week", args, 0);
+    }
+    // The newest meeting of each relationship that has one, and its
+    // oldest (no cadence's next day, the actions since done).
+    let recap = validator("recap");
+    for handle in &handles {
+        let checkins = env.checkins(handle);
+        let Some(oldest) = checkins.first() else {
+            continue;
+        };
+        check(&env, &recap, "recap", &["recap", handle, "--json"], 0);
+        let oldest = oldest.trim_end_matches(".toml");
+        check(
+            &env,
+            &recap,
+            "recap",
+            &["recap", handle, oldest, "--json"],
+            0,
+        );
+    }
+}
+
+/// Items moved, renamed, reopened and dropped, at a meeting and between
+/// meetings, and relationships that changed since they were agreed: the
+/// history, the slips, the re-planned and the re-contract need match.
+#[test]
+fn re_planned_and_re_contracted_documents_match_too() {
+    let env = sample();
+    env.ok(&["evolve", "linus", "--into", "mentoring"]);
+    env.ok(&["set", "grace-hopper", "--destination", "Principal engineer"]);
+    env.ok(&[
+        "waypoint",
+        "reopen",
+        "grace-hopper",
+        "w1",
+        "--because",
+        "Not done",
+    ]);
+    env.ok(&[
+        "goal",
+        "rename",
+        "grace-hopper",
+        "g1",
+        "Every director knows her work",
+    ]);
+    env.ok(&[
+        "action",
+        "move",
+        "ada-lovelace",
+        "a18",
+        "--due",
+        "2026-12-18",
+    ]);
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Re-planned",
+        "--move",
+        "g5=2027-03-31",
+        "--drop",
+        "a17",
+        "--achieved",
+        "g4",
+    ]);
+    let status = validator("status");
+    check(&env, &status, "status", &["status", "--json"], 0);
+    let show = validator("show");
+    let log = validator("log");
+    for handle in ["ada-lovelace", "grace-hopper", "linus"] {
+        check(&env, &show, "show", &["show", handle, "--json"], 0);
+        check(&env, &log, "log", &["log", handle, "--json"], 0);
+    }
+    check(
+        &env,
+        &validator("report"),
+        "report",
+        &["report", "--since", "2026-11-01", "--format", "json"],
+        0,
+    );
+    let keys: Vec<String> = serde_json::from_str::<Value>(&env.ok(&["status", "--json"])).unwrap()
+        ["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["key"].as_str().unwrap().to_string())
+        .collect();
+    assert!(keys.iter().any(|k| k == "re-contract"), "{keys:?}");
 }
 
 /// A file that does not parse is listed in `problems`, and the document
@@ -191,6 +285,33 @@ fn a_schema_refuses_what_it_does_not_document() {
         "attention": [{ "handle": "ada", "key": "drift", "urgency": 40, "message": "…" }]
     });
     assert!(!status.is_valid(&attention), "a need carries its facts");
+    let week = validator("week");
+    let agenda = serde_json::json!({
+        "version": 1, "as_of": "2026-11-26", "from": "2026-11-26", "to": "2026-12-02",
+        "days": [{ "date": "2026-11-27", "entries": [
+            { "kind": "waypoint", "handle": "ada", "person": "Ada", "late": false,
+              "id": "w2", "text": "Give the talk", "due": "2026-11-27" },
+            { "kind": "time-box-end", "handle": "linus", "person": "Linus", "late": false,
+              "until": "2026-11-27", "held": 6, "sessions": null }
+        ] }],
+        "problems": []
+    });
+    assert!(week.is_valid(&agenda));
+    let mut bad = agenda.clone();
+    bad["days"][0]["entries"][0]["owner"] = "me".into();
+    assert!(!week.is_valid(&bad), "only an action has an owner");
+    let mut bad = agenda.clone();
+    bad["days"][0]["entries"][0]["kind"] = "milestone".into();
+    assert!(!week.is_valid(&bad), "kinds are a closed set");
+    let mut bad = agenda.clone();
+    bad["days"][0]["entries"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("held");
+    assert!(!week.is_valid(&bad), "a kind's fields are required");
+    let mut bad = agenda;
+    bad["days"][0]["entries"] = serde_json::json!([]);
+    assert!(!week.is_valid(&bad), "a quiet day is left out");
 }
 
 /// A field changed on two machines: its event and its need, as documented.

@@ -395,7 +395,7 @@ fn values(offered: &[String]) -> Vec<String> {
 fn item_ids_complete_with_their_text_in_bash_zsh_and_fish() {
     let env = TestEnv::new();
     journal_with_items(&env);
-    let cases: [(&[&str], &[&str]); 7] = [
+    let cases: [(&[&str], &[&str]); 9] = [
         (
             &["rel", "action", "done", "grace-hopper", ""],
             &[
@@ -426,6 +426,15 @@ fn item_ids_complete_with_their_text_in_bash_zsh_and_fish() {
         (
             &["rel", "advocate", "grace", "Spoke up", "--waypoint", ""],
             &["w1\tLead the Q1 planning review"],
+        ),
+        // Re-planning: move offers what is open, reopen what is closed.
+        (
+            &["rel", "waypoint", "move", "grace-hopper", ""],
+            &["w1\tLead the Q1 planning review"],
+        ),
+        (
+            &["rel", "action", "reopen", "grace-hopper", ""],
+            &["a1\tDone long ago"],
         ),
         (&["rel", "action", "done", "nobody", ""], &[]),
     ];

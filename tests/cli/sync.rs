@@ -121,8 +121,8 @@ pub fn clone(env: &TestEnv, remote: &Path, name: &str) -> PathBuf {
     dir
 }
 
-/// Every file of a journal (but git's, the lock and the cache), with its
-/// bytes and mode.
+/// Every file of a journal (but git's, the lock, the cache and the undo
+/// record, which are each clone's own), with its bytes and mode.
 pub fn tree(dir: &Path) -> BTreeMap<String, (u32, Vec<u8>)> {
     fn walk(root: &Path, dir: &Path, out: &mut BTreeMap<String, (u32, Vec<u8>)>) {
         for entry in std::fs::read_dir(dir).unwrap() {
@@ -132,7 +132,7 @@ pub fn tree(dir: &Path) -> BTreeMap<String, (u32, Vec<u8>)> {
                 .unwrap()
                 .to_string_lossy()
                 .into_owned();
-            if [".git", ".cache", ".lock"].contains(&name.as_str()) {
+            if [".git", ".cache", ".lock", ".undo"].contains(&name.as_str()) {
                 continue;
             }
             let meta = std::fs::symlink_metadata(&path).unwrap();

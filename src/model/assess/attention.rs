@@ -22,6 +22,7 @@ impl Assessor<'_> {
         out.extend(self.drift(a, movement));
         out.extend(self.opt_in());
         out.extend(self.agreement());
+        out.extend(self.recontract());
         out.extend(self.advocacy());
         out.extend(self.review(a));
         out.extend(self.actions());
@@ -204,6 +205,22 @@ impl Assessor<'_> {
         })
     }
 
+    /// The relationship changed after the agreement or the opt-in.
+    fn recontract(&self) -> Option<Need> {
+        let rel = self.rel;
+        let agreement = rel.agreement_owed(self.today);
+        let opt_in = rel.opt_in_owed(self.today);
+        let change = agreement.or(opt_in)?;
+        Some(Need::Recontract {
+            changed: change.on,
+            reason: change.reason,
+            into: change.into,
+            agreement: agreement.is_some(),
+            opt_in: opt_in.is_some(),
+            you: rel.role == Role::Protege,
+        })
+    }
+
     /// A sponsor who has not advocated within two cadences.
     fn advocacy(&self) -> Option<Need> {
         let rel = self.rel;
@@ -304,6 +321,7 @@ impl Assessor<'_> {
             ),
             (sponsoring && rel.destination.is_none(), Setup::Destination),
             (sponsoring && rel.why.is_none(), Setup::Why),
+            (reverse && rel.why.is_none(), Setup::ExpertWhy),
             (reverse && rel.topic.is_none(), Setup::Topic),
             (
                 reverse && rel.until.is_none() && rel.sessions.is_none(),

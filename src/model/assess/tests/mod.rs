@@ -78,6 +78,7 @@ impl Case {
             }
             Kind::ReverseMentoring => {
                 rel.topic = Some("how teams use generative AI".into());
+                rel.why = Some("she built the eval harness everyone uses".into());
                 rel.until = Some(day("2027-03-01"));
                 rel.sessions = Some(10);
             }
