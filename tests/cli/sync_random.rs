@@ -1,4 +1,6 @@
-//! Random work on three clones of one journal, synced in random orders:
+//! Random work on three clones of one journal (check-ins, goals, actions
+//! added, done, dropped and moved, waypoints, purposes, advocacy, pauses,
+//! an evolve), synced in random orders:
 //! however it goes, every clone ends byte-identical, every word written on
 //! any clone is there exactly once, ids are unique, `rel check` is clean
 //! and no file holds a conflict marker.
@@ -25,6 +27,7 @@ enum Op {
     ActionAdd(u8),
     ActionDone(u8, u8),
     ActionDrop(u8, u8),
+    ActionMove(u8, u8, u8),
     WaypointAdd,
     WaypointReach(u8),
     Purpose(u8),
@@ -43,6 +46,7 @@ fn op() -> impl Strategy<Value = Op> {
         2 => (0u8..3).prop_map(Op::ActionAdd),
         1 => (0u8..3, any::<u8>()).prop_map(|(h, p)| Op::ActionDone(h, p)),
         1 => (0u8..3, any::<u8>()).prop_map(|(h, p)| Op::ActionDrop(h, p)),
+        1 => (0u8..3, any::<u8>(), 1u8..28).prop_map(|(h, p, d)| Op::ActionMove(h, p, d)),
         1 => Just(Op::WaypointAdd),
         1 => any::<u8>().prop_map(Op::WaypointReach),
         2 => (0u8..3).prop_map(Op::Purpose),
@@ -176,6 +180,26 @@ fn run(env: &TestEnv, dir: &Path, op: &Op, n: &mut u32, words: &mut BTreeMap<Str
             };
             match pick(&open(dir, h, "action", &["done", "dropped"]), *p) {
                 Some(id) => vec!["action".into(), verb.into(), h.into(), id],
+                None => return,
+            }
+        }
+        Op::ActionMove(h, p, d) => {
+            let h = HANDLES[usize::from(*h)];
+            match pick(&open(dir, h, "action", &["done", "dropped"]), *p) {
+                Some(id) => {
+                    let due = format!("2027-01-{d:02}");
+                    let because = word(1, words);
+                    vec![
+                        "action".into(),
+                        "move".into(),
+                        h.into(),
+                        id,
+                        "--due".into(),
+                        due,
+                        "--because".into(),
+                        because,
+                    ]
+                }
                 None => return,
             }
         }
