@@ -183,7 +183,7 @@ fn life(
             Some(id) if id.date == date => id.n + 1,
             _ => 1,
         };
-        let id = CheckinId { date, n };
+        let id = CheckinId::new(date, n);
         between_meetings(rng, &mut rel, date, k, count);
         let mut checkin = meeting(rng, &rel, date, k);
         rel.record_checkin(id, &mut checkin);

@@ -129,8 +129,10 @@ impl Ctx {
         if let Some(after) = &config.pause_nudge {
             settings.pause_nudge = after.span();
         }
+        let journal = Journal::new(root);
+        journal.label_changes(command_line(std::env::args().skip(1)), today);
         Ok(Ctx {
-            journal: Journal::new(root),
+            journal,
             journal_from,
             today_from,
             today,
@@ -205,6 +207,34 @@ impl Ctx {
         let text = terminal_safe(text, self.paint_err.enabled());
         let _ = writeln!(io::stderr().lock(), "{text}");
     }
+}
+
+/// The command as typed, for the undo record: `rel goal move grace w5
+/// --due 2027-01-31`, without the global flags that only say where and
+/// when, each word clipped, quoted when it holds a space.
+pub fn command_line(args: impl Iterator<Item = String>) -> String {
+    const WITH_VALUE: [&str; 3] = ["--dir", "--as-of", "--color"];
+    let mut words = vec!["rel".to_string()];
+    let mut skip = false;
+    for arg in args {
+        if std::mem::take(&mut skip) {
+            continue;
+        }
+        if WITH_VALUE.contains(&arg.as_str()) {
+            skip = true;
+            continue;
+        }
+        if arg == "--no-input" || WITH_VALUE.iter().any(|f| arg.starts_with(&format!("{f}="))) {
+            continue;
+        }
+        let word = crate::text::clip(&arg, 60);
+        words.push(if word.is_empty() || word.contains(char::is_whitespace) {
+            format!("\"{word}\"")
+        } else {
+            word
+        });
+    }
+    words.join(" ")
 }
 
 /// [`terminal_safe`] for a stream: whole lines pass the edge as they

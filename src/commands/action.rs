@@ -14,6 +14,9 @@ use super::{Close, NewItem, close_items};
 ///   rel action add ada-lovelace "Draft the RFC" --theirs --due "in 2w"
 ///   rel action done ada-lovelace a3 a4
 ///   rel actions          # every open action, oldest first
+///   rel action move ada-lovelace a4 --due friday
+///   rel action rename ada-lovelace a4 "Draft the RFC, with Bruno"
+///   rel action reopen ada-lovelace a3     # closed by mistake
 #[derive(Debug, clap::Subcommand)]
 #[command(verbatim_doc_comment)]
 pub enum Args {
@@ -23,6 +26,12 @@ pub enum Args {
     Done(Close),
     /// Drop actions that no longer matter
     Drop(Close),
+    /// Move its due date (kept in its history, with --because)
+    Move(super::replan::Move),
+    /// Change its words (kept in its history)
+    Rename(super::replan::Rename),
+    /// Open it again after it was closed by mistake or too soon
+    Reopen(super::replan::Reopen),
 }
 
 #[derive(Debug, clap::Args)]
@@ -79,5 +88,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             Closing::Dropped,
             "rel action drop",
         ),
+        Args::Move(args) => super::replan::run_move(ctx, ItemKind::Action, &args),
+        Args::Rename(args) => super::replan::run_rename(ctx, ItemKind::Action, &args),
+        Args::Reopen(args) => super::replan::run_reopen(ctx, ItemKind::Action, &args),
     }
 }

@@ -19,11 +19,28 @@ use crate::store::check::check_journal;
 ///   rel check
 ///   rel check && git commit -am "Journal"
 ///   rel check | grep ada-lovelace
+///   rel check --fix-modes        # folders 0700, files 0600 again (after a clone)
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
-pub struct Args {}
+pub struct Args {
+    /// First give every folder of the journal 0700 and every file 0600
+    /// (git writes them wider on a clone or a pull; rel's next write or
+    /// sync fixes them too)
+    #[arg(long)]
+    pub fix_modes: bool,
+}
 
-pub fn run(ctx: &Ctx, _args: Args) -> Result<()> {
+pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
+    if args.fix_modes {
+        let root = ctx.journal.root();
+        let fixed = crate::store::sync::modes::restore(root)
+            .map_err(|e| Error::io("change the modes in", root, &e))?;
+        ctx.say(&match fixed {
+            0 => "Modes: every folder was 0700 and every file 0600 already.".to_string(),
+            1 => "Modes: 1 file or folder made private again (0700/0600).".to_string(),
+            n => format!("Modes: {n} files and folders made private again (0700/0600)."),
+        });
+    }
     let report = check_journal(&ctx.journal, ctx.today)?;
     let mut out = String::new();
     for problem in &report.problems {

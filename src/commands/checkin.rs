@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::assess::{Assessment, Timing};
+use crate::model::checkin::Moved;
 use crate::model::date::{parse_iso, with_weekday};
 use crate::model::id::IdError;
-use crate::model::items::{ItemError, NewAction};
+use crate::model::items::{Closing, ItemError, NewAction};
+use crate::model::replan::Replan;
 use crate::model::{CheckIn, Handle, ItemId, ItemKind, Kind, Owner, Rating, Relationship, Role};
 use crate::prompt::{edit_file, editor_command};
 use crate::store::doc::checkin_doc;
@@ -22,14 +24,19 @@ use super::new::date;
 ///
 /// Writes one new check-in file: the notes, how valuable it felt, what is
 /// working and what is not, the course corrections agreed, new action items
-/// (yours and theirs), and which open actions were done and waypoints
-/// reached — those are updated in relationship.toml in the same step. On a
-/// terminal with no content flags, rel walks you through the meeting.
+/// (yours and theirs, numbered in the order given), which open actions were
+/// done, waypoints reached and goals achieved, and what was moved to a new
+/// date or dropped — those are updated in relationship.toml in the same
+/// step. On a terminal with no content flags, rel walks you through the
+/// meeting: each item past its date (keep, done, move, drop), each open
+/// action (done, keep, drop), and each course correction, which can become
+/// an action or a move on the spot.
 ///
 /// Examples:
 ///   rel checkin ada-lovelace
 ///   rel checkin ada-lovelace -m "Talked through the RFC" --rating 4 --working "Weekly cadence" --done a3
 ///   rel checkin grace --date yesterday --reached w2 --their-action "Draft the talk" --next "in 2w"
+///   rel checkin grace -m "Planning moved to January" --move w5=2027-01-31 --drop a9
 ///   pbpaste | rel checkin linus -m - --review
 ///   rel checkin grace --about c2,s1 --shared "Thanks: the exec memo is nearly there"
 #[derive(Debug, clap::Args)]
@@ -68,12 +75,12 @@ pub struct Args {
     pub changes: Vec<String>,
 
     /// A new action item for you (repeat for several)
-    #[arg(long = "action", value_name = "TEXT")]
-    pub actions: Vec<String>,
+    #[arg(long = "action", value_name = "TEXT", value_parser = in_order)]
+    pub actions: Vec<InOrder>,
 
     /// A new action item for them (repeat for several)
-    #[arg(long = "their-action", value_name = "TEXT")]
-    pub their_actions: Vec<String>,
+    #[arg(long = "their-action", value_name = "TEXT", value_parser = in_order)]
+    pub their_actions: Vec<InOrder>,
 
     /// An open action now done, by id (a3; repeat or separate with commas)
     #[arg(
@@ -92,6 +99,18 @@ pub struct Args {
         add = clap_complete::ArgValueCandidates::new(super::completions::open_waypoints)
     )]
     pub reached: Vec<String>,
+
+    /// A goal achieved, by id (g2; repeat or separate with commas)
+    #[arg(long, value_name = "ID", value_delimiter = ',')]
+    pub achieved: Vec<String>,
+
+    /// Move a goal, waypoint or action to a new due date: ID=DATE (w2=2027-01-31; repeat for several)
+    #[arg(long = "move", value_name = "ID=DATE")]
+    pub moves: Vec<String>,
+
+    /// Drop a goal, waypoint or action that no longer matters, by id (repeat or separate with commas)
+    #[arg(long = "drop", value_name = "ID", value_delimiter = ',')]
+    pub drops: Vec<String>,
 
     /// The day of the next meeting
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
@@ -115,6 +134,26 @@ fn parse_rating(text: &str) -> std::result::Result<Rating, String> {
     text.parse()
 }
 
+/// A flag's value and its place among the values of several flags, so
+/// that `--their-action X --action Y` numbers X first, as typed.
+#[derive(Debug, Clone)]
+pub struct InOrder {
+    pub place: usize,
+    pub text: String,
+}
+
+/// clap reads the command line from left to right and parses each value
+/// as it meets it: counting the values as they are parsed gives each its
+/// place on the line.
+fn in_order(text: &str) -> std::result::Result<InOrder, String> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static PLACE: AtomicUsize = AtomicUsize::new(0);
+    Ok(InOrder {
+        place: PLACE.fetch_add(1, Ordering::Relaxed),
+        text: text.to_string(),
+    })
+}
+
 impl Args {
     fn has_content(&self) -> bool {
         self.notes.is_some()
@@ -127,6 +166,9 @@ impl Args {
             || !self.their_actions.is_empty()
             || !self.done.is_empty()
             || !self.reached.is_empty()
+            || !self.achieved.is_empty()
+            || !self.moves.is_empty()
+            || !self.drops.is_empty()
             || self.next.is_some()
             || self.review
             || self.shared.is_some()
@@ -181,16 +223,28 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
     checkin.changes = clean(&args.changes);
     checkin.closed = ids(&args.done, ItemKind::Action, "--done")?;
     checkin.reached = ids(&args.reached, ItemKind::Waypoint, "--reached")?;
+    checkin.achieved = ids(&args.achieved, ItemKind::Goal, "--achieved")?;
+    checkin.moved = args
+        .moves
+        .iter()
+        .map(|m| parse_move(ctx, m))
+        .collect::<Result<_>>()?;
+    checkin.dropped = planned_ids(&args.drops, "--drop")?;
     checkin.about = about_ids(&args.about)?;
     checkin.shared = args.shared.as_deref().and_then(non_empty);
     if let Some(next) = &args.next {
         checkin.next = Some(next_meeting(ctx, next, day)?);
     }
-    for (texts, owner) in [
-        (&args.actions, Owner::Me),
-        (&args.their_actions, Owner::Them),
-    ] {
-        for text in clean(texts) {
+    // New actions in the order their flags were given, whoever's they are.
+    let mut new: Vec<(&InOrder, Owner)> = args
+        .actions
+        .iter()
+        .map(|a| (a, Owner::Me))
+        .chain(args.their_actions.iter().map(|a| (a, Owner::Them)))
+        .collect();
+    new.sort_by_key(|(a, _)| a.place);
+    for (action, owner) in new {
+        if let Some(text) = non_empty(&action.text) {
             checkin.opened.push(NewAction {
                 id: None,
                 text,
@@ -200,6 +254,9 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
         }
     }
     check_items(rel, handle, &checkin)?;
+    if args.notes.as_deref().is_some_and(|n| n.trim().is_empty()) {
+        return Err(empty_notes("given with -m"));
+    }
     checkin.notes = match args.notes.as_deref() {
         Some("-") => {
             let mut bytes = Vec::new();
@@ -216,13 +273,20 @@ fn from_flags(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Re
                 ))
                 .with_hint("rel reads notes as UTF-8 text; nothing was recorded")
             })?;
-            non_empty(&text)
+            Some(non_empty(&text).ok_or_else(|| empty_notes("read from stdin"))?)
         }
         Some(text) => non_empty(text),
         None if args.edit => Some(notes_in_editor(ctx, handle, rel, day)?),
         None => None,
     };
     Ok(checkin)
+}
+
+/// Notes given but empty: a slip, as an empty commit message is to git.
+fn empty_notes(given: &str) -> Error {
+    Error::user(format!("the notes {given} are empty; nothing was recorded")).with_hint(
+        "write what you talked about, or leave -m out to record the meeting without notes",
+    )
 }
 
 /// Writes the check-in under the lock, after checking its ids against the
@@ -238,7 +302,7 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     let p = ctx.paint_err;
     let mut message = format!(
         "Recorded check-in {} with {} ({handle}).",
-        p.bold(&id.to_string()),
+        p.bold(&id.shown_among(&checkins)),
         sanitize(&ed.rel.person)
     );
     let mut moved = Vec::new();
@@ -248,9 +312,14 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     if !written.reached.is_empty() {
         moved.push(format!("reached {}", join_ids(&written.reached)));
     }
-    let opened: Vec<ItemId> = written.opened.iter().filter_map(|a| a.id).collect();
-    if !opened.is_empty() {
-        moved.push(format!("new actions {}", join_ids(&opened)));
+    if !written.achieved.is_empty() {
+        moved.push(format!("achieved {}", join_ids(&written.achieved)));
+    }
+    for m in &written.moved {
+        moved.push(format!("moved {} to {}", m.id, m.due));
+    }
+    if !written.dropped.is_empty() {
+        moved.push(format!("dropped {}", join_ids(&written.dropped)));
     }
     if written.review {
         moved.push("relationship reviewed".to_string());
@@ -260,6 +329,9 @@ fn record(ctx: &Ctx, handle: &Handle, checkin: &CheckIn) -> Result<String, Unfin
     }
     if !moved.is_empty() {
         message.push_str(&format!("\n  {}", moved.join(" · ")));
+    }
+    if let Some(line) = super::new_actions_line(&written.opened) {
+        message.push_str(&format!("\n  {line}"));
     }
     // What comes next, as every other view will tell it from now on.
     let assessment = super::view::assess_written(ctx, handle, &ed.rel, &checkins, (id, &written));
@@ -372,7 +444,13 @@ fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result
             super::still_open(rel, handle)?;
         }
     }
-    if checkin.closed.is_empty() && checkin.reached.is_empty() {
+    // The copy is of the whole relationship: made only when an item changes.
+    if checkin.closed.is_empty()
+        && checkin.reached.is_empty()
+        && checkin.achieved.is_empty()
+        && checkin.moved.is_empty()
+        && checkin.dropped.is_empty()
+    {
         return check_about(rel, handle, checkin);
     }
     let mut probe = rel.clone();
@@ -386,7 +464,93 @@ fn check_items(rel: &Relationship, handle: &Handle, checkin: &CheckIn) -> Result
             .reach_waypoint(*id, checkin.date)
             .map_err(|e| item_error(&e, handle, "rel status", ItemKind::Waypoint))?;
     }
+    for id in &checkin.achieved {
+        probe
+            .close(*id, Closing::Done, checkin.date)
+            .map_err(|e| item_error(&e, handle, "rel status", ItemKind::Goal))?;
+    }
+    for moved in &checkin.moved {
+        probe
+            .replan(
+                moved.id,
+                &Replan::Move(moved.due),
+                checkin.date,
+                moved.because.clone(),
+                None,
+            )
+            .map_err(|e| match e {
+                crate::model::replan::ReplanError::Item(e) => {
+                    item_error(&e, handle, "rel status", moved.id.kind)
+                }
+                e => Error::user(format!("--move {}: {e}", moved.id))
+                    .with_hint(super::replan::replan_hint(&e, handle)),
+            })?;
+    }
+    for id in &checkin.dropped {
+        probe
+            .close(*id, Closing::Dropped, checkin.date)
+            .map_err(|e| item_error(&e, handle, "rel status", id.kind))?;
+    }
     check_about(rel, handle, checkin)
+}
+
+/// `--move w2=2027-01-31`: an item and the day it moves to.
+fn parse_move(ctx: &Ctx, text: &str) -> Result<Moved> {
+    let hint = "like --move w2=2027-01-31 (a goal, waypoint or action, then its new due date)";
+    let Some((id, due)) = text.split_once('=') else {
+        return Err(Error::user(format!(
+            "--move {}: expected ID=DATE",
+            crate::text::echo(text)
+        ))
+        .with_hint(hint));
+    };
+    let id = planned_ids(&[id.to_string()], "--move")?
+        .first()
+        .copied()
+        .ok_or_else(|| {
+            Error::user(format!(
+                "--move {}: no id before '='",
+                crate::text::echo(text)
+            ))
+            .with_hint(hint)
+        })?;
+    let due = super::new::date_ahead("--move", due.trim(), ctx.today)?;
+    if let Some(line) = super::new::resolved(&format!("--move {id}"), due_text(text), due) {
+        ctx.say(&format!("({line})"));
+    }
+    Ok(Moved {
+        id,
+        due,
+        because: None,
+    })
+}
+
+fn due_text(text: &str) -> &str {
+    text.split_once('=').map_or(text, |(_, due)| due.trim())
+}
+
+/// Ids of goals, waypoints or actions (`--drop`, `--move`).
+fn planned_ids(texts: &[String], flag: &str) -> Result<Vec<ItemId>> {
+    let mut found = Vec::new();
+    for text in texts.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        let id = text.parse::<ItemId>().ok().filter(|id| {
+            matches!(
+                id.kind,
+                ItemKind::Goal | ItemKind::Waypoint | ItemKind::Action
+            )
+        });
+        let Some(id) = id else {
+            return Err(Error::user(format!(
+                "{flag}: '{}' is not a goal, waypoint or action id",
+                crate::text::echo(text)
+            ))
+            .with_hint(format!("{flag} takes ids like g1, w2 or a3")));
+        };
+        if !found.contains(&id) {
+            found.push(id);
+        }
+    }
+    Ok(found)
 }
 
 /// An item error in words, with the ids that would work.
@@ -502,6 +666,183 @@ fn questions(rel: &Relationship) -> Questions {
     }
 }
 
+/// The plan, question by question: the course corrections turned into
+/// actions or moves on the spot, then each item past its date (keep, done,
+/// move, drop), each open action (done, keep, drop), and the waypoints
+/// reached.
+fn replan_in_walk(ctx: &Ctx, rel: &Relationship, checkin: &mut CheckIn) -> Result<()> {
+    let prompt = &ctx.prompt;
+    let day = checkin.date;
+    let handled = |c: &CheckIn, id: ItemId| {
+        c.closed.contains(&id)
+            || c.reached.contains(&id)
+            || c.achieved.contains(&id)
+            || c.dropped.contains(&id)
+            || c.moved.iter().any(|m| m.id == id)
+    };
+    let plan = planned_items(rel);
+    for change in checkin.changes.clone() {
+        let choices = vec![
+            "keep it as agreed, nothing more".to_string(),
+            "make it an action for me".to_string(),
+            "make it an action for them".to_string(),
+            "move a goal, waypoint or action to a new date".to_string(),
+        ];
+        let label = format!("“{}”: turn it into…", clip(&change, 60));
+        match prompt.select(&label, &choices, 0)? {
+            n @ (1 | 2) => checkin.opened.push(NewAction {
+                id: None,
+                text: change.clone(),
+                owner: if n == 1 { Owner::Me } else { Owner::Them },
+                due: None,
+            }),
+            3 => {
+                let open: Vec<&Planned> = plan.iter().filter(|p| !handled(checkin, p.id)).collect();
+                if open.is_empty() {
+                    ctx.say("  nothing open to move; it stays as agreed");
+                    continue;
+                }
+                let labels: Vec<String> = open.iter().map(|p| p.label.clone()).collect();
+                let which = open[prompt.select("Which one moves?", &labels, 0)?];
+                if let Some(due) = ask_new_date(ctx, which.id, day)? {
+                    checkin.moved.push(Moved {
+                        id: which.id,
+                        due,
+                        because: Some(change.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    for item in plan.iter().filter(|p| p.due.is_some_and(|d| d < day)) {
+        if handled(checkin, item.id) {
+            continue;
+        }
+        let done = match item.id.kind {
+            ItemKind::Goal => "achieved",
+            ItemKind::Waypoint => "reached",
+            _ => "done",
+        };
+        let choices = vec![
+            "keep it as it is".to_string(),
+            done.to_string(),
+            "move it to a new date".to_string(),
+            "drop it".to_string(),
+        ];
+        let label = format!(
+            "{} is past its date: keep, {done}, move or drop?",
+            item.label
+        );
+        match prompt.select(&label, &choices, 0)? {
+            1 => close_in(checkin, item.id),
+            2 => {
+                if let Some(due) = ask_new_date(ctx, item.id, day)? {
+                    let because = prompt.text("Why? (Enter to skip)", None, false)?;
+                    checkin.moved.push(Moved {
+                        id: item.id,
+                        due,
+                        because,
+                    });
+                }
+            }
+            3 => checkin.dropped.push(item.id),
+            _ => {}
+        }
+    }
+    for action in rel.open_actions() {
+        if handled(checkin, action.id) {
+            continue;
+        }
+        let whose = if action.owner == Owner::Me {
+            "mine"
+        } else {
+            "theirs"
+        };
+        let label = format!("{} {} ({whose})", action.id, clip(&action.text, 60));
+        let choices = vec!["done".to_string(), "keep".to_string(), "drop".to_string()];
+        match prompt.select(&label, &choices, 1)? {
+            0 => checkin.closed.push(action.id),
+            2 => checkin.dropped.push(action.id),
+            _ => {}
+        }
+    }
+    let open_waypoints: Vec<_> = rel
+        .waypoints_by_due()
+        .into_iter()
+        .filter(|w| w.is_open() && !handled(checkin, w.id))
+        .collect();
+    let labels: Vec<String> = open_waypoints
+        .iter()
+        .map(|w| format!("{} {} (due {})", w.id, clip(&w.text, 60), w.due))
+        .collect();
+    let reached: Vec<ItemId> = prompt
+        .multi_select("Which waypoints were reached?", &labels)?
+        .into_iter()
+        .map(|i| open_waypoints[i].id)
+        .collect();
+    checkin.reached.extend(reached);
+    Ok(())
+}
+
+/// A goal, waypoint or action still open, as a line to choose.
+struct Planned {
+    id: ItemId,
+    due: Option<NaiveDate>,
+    label: String,
+}
+
+/// The open goals, waypoints and actions, in that order.
+fn planned_items(rel: &Relationship) -> Vec<Planned> {
+    let due = |d: Option<NaiveDate>| d.map(|d| format!(" (due {d})")).unwrap_or_default();
+    let mut list: Vec<Planned> = Vec::new();
+    for g in rel.goals.iter().filter(|g| g.is_open()) {
+        list.push(Planned {
+            id: g.id,
+            due: g.due,
+            label: format!("{} {}{}", g.id, clip(&g.text, 60), due(g.due)),
+        });
+    }
+    for w in rel.waypoints_by_due().into_iter().filter(|w| w.is_open()) {
+        list.push(Planned {
+            id: w.id,
+            due: Some(w.due),
+            label: format!("{} {}{}", w.id, clip(&w.text, 60), due(Some(w.due))),
+        });
+    }
+    for a in rel.open_actions() {
+        list.push(Planned {
+            id: a.id,
+            due: a.due,
+            label: format!("{} {}{}", a.id, clip(&a.text, 60), due(a.due)),
+        });
+    }
+    list
+}
+
+/// Marks an item done at the meeting, in the list its kind goes in.
+fn close_in(checkin: &mut CheckIn, id: ItemId) {
+    match id.kind {
+        ItemKind::Goal => checkin.achieved.push(id),
+        ItemKind::Waypoint => checkin.reached.push(id),
+        _ => checkin.closed.push(id),
+    }
+}
+
+/// The day an item moves to: on or after the meeting (Enter: not moved).
+fn ask_new_date(ctx: &Ctx, id: ItemId, day: NaiveDate) -> Result<Option<NaiveDate>> {
+    let today = ctx.today;
+    ctx.prompt.parsed(
+        &format!("Move {id} to when? (e.g. in 3w, 2027-01-31; Enter to leave it)"),
+        None,
+        |s| match super::new::date_ahead("--move", s, today) {
+            Ok(d) if d < day => Err(format!("{d} is before the meeting on {day}")),
+            Ok(d) => Ok(d),
+            Err(e) => Err(e.to_string()),
+        },
+    )
+}
+
 /// Walks a person through the meeting, on a terminal.
 fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> Result<CheckIn> {
     let prompt = &ctx.prompt;
@@ -535,41 +876,7 @@ fn walk_through(ctx: &Ctx, args: &Args, handle: &Handle, rel: &Relationship) -> 
     checkin.changes = prompt.lines(q.changes)?;
     ask_about_and_shared(ctx, rel, &mut checkin)?;
 
-    let open_actions: Vec<_> = rel.open_actions().collect();
-    let labels: Vec<String> = open_actions
-        .iter()
-        .map(|a| {
-            format!(
-                "{} {} ({})",
-                a.id,
-                clip(&a.text, 60),
-                if a.owner == Owner::Me {
-                    "mine"
-                } else {
-                    "theirs"
-                }
-            )
-        })
-        .collect();
-    checkin.closed = prompt
-        .multi_select("Which open actions are done?", &labels)?
-        .into_iter()
-        .map(|i| open_actions[i].id)
-        .collect();
-    let open_waypoints: Vec<_> = rel
-        .waypoints_by_due()
-        .into_iter()
-        .filter(|w| w.is_open())
-        .collect();
-    let labels: Vec<String> = open_waypoints
-        .iter()
-        .map(|w| format!("{} {} (due {})", w.id, clip(&w.text, 60), w.due))
-        .collect();
-    checkin.reached = prompt
-        .multi_select("Which waypoints were reached?", &labels)?
-        .into_iter()
-        .map(|i| open_waypoints[i].id)
-        .collect();
+    replan_in_walk(ctx, rel, &mut checkin)?;
     for (label, owner) in [
         ("A new action for you", Owner::Me),
         ("A new action for them", Owner::Them),

@@ -267,6 +267,16 @@ pub fn open_items() -> Vec<CompletionCandidate> {
     }
 }
 
+/// The closed items of the relationship the line names, for `rel goal
+/// reopen HANDLE <TAB>`.
+pub fn closed_items() -> Vec<CompletionCandidate> {
+    let line = Line::asked();
+    match line.kind() {
+        Some(kind) => items_of(&line, kind, false),
+        None => Vec::new(),
+    }
+}
+
 /// Open actions, for `rel checkin HANDLE --done <TAB>`.
 pub fn open_actions() -> Vec<CompletionCandidate> {
     open_of(&Line::asked(), ItemKind::Action)
@@ -278,6 +288,11 @@ pub fn open_waypoints() -> Vec<CompletionCandidate> {
 }
 
 fn open_of(line: &Line, kind: ItemKind) -> Vec<CompletionCandidate> {
+    items_of(line, kind, true)
+}
+
+/// The items of `kind`, open or closed as `open` says, with their text.
+fn items_of(line: &Line, kind: ItemKind, open: bool) -> Vec<CompletionCandidate> {
     let (Some(journal), Some(input)) = (journal(line), line.positionals.first()) else {
         return Vec::new();
     };
@@ -287,24 +302,25 @@ fn open_of(line: &Line, kind: ItemKind) -> Vec<CompletionCandidate> {
     let Ok(rel) = journal.load(&handle) else {
         return Vec::new();
     };
-    let open: Vec<(ItemId, &str)> = match kind {
-        ItemKind::Goal => open(&rel.goals, |x| &x.text),
-        ItemKind::Waypoint => open(&rel.waypoints, |x| &x.text),
-        ItemKind::Action => open(&rel.actions, |x| &x.text),
-        ItemKind::Growth => open(&rel.growth, |x| &x.text),
+    let items: Vec<(ItemId, &str)> = match kind {
+        ItemKind::Goal => some(&rel.goals, open, |x| &x.text),
+        ItemKind::Waypoint => some(&rel.waypoints, open, |x| &x.text),
+        ItemKind::Action => some(&rel.actions, open, |x| &x.text),
+        ItemKind::Growth => some(&rel.growth, open, |x| &x.text),
         ItemKind::Strength | ItemKind::Advocacy => Vec::new(),
     };
-    open.into_iter()
+    items
+        .into_iter()
         .map(|(id, text)| {
             CompletionCandidate::new(id.to_string()).help(Some(crate::text::clip(text, 60).into()))
         })
         .collect()
 }
 
-fn open<T: Item>(items: &[T], text: impl Fn(&T) -> &str) -> Vec<(ItemId, &str)> {
+fn some<T: Item>(items: &[T], open: bool, text: impl Fn(&T) -> &str) -> Vec<(ItemId, &str)> {
     items
         .iter()
-        .filter(|x| x.is_open())
+        .filter(|x| x.is_open() == open)
         .map(|x| (x.id(), text(x)))
         .collect()
 }

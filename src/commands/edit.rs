@@ -168,10 +168,23 @@ pub fn checkin_id(ctx: &Ctx, handle: &Handle, text: &str) -> Result<CheckinId> {
     if text == "last" {
         return Ok(*newest);
     }
-    if let Ok(id) = text.parse::<CheckinId>()
-        && ids.contains(&id)
-    {
-        return Ok(id);
+    // The full id, or the short one (`2026-11-20-1`) when only one
+    // check-in answers to it.
+    let named: Vec<&CheckinId> = ids.iter().filter(|c| c.answers_to(text)).collect();
+    match named.as_slice() {
+        [only] => return Ok(**only),
+        [] => {}
+        several => {
+            return Err(Error::user(format!(
+                "{handle} has {} check-ins called {}",
+                several.len(),
+                sanitize(text)
+            ))
+            .with_hint(format!(
+                "two machines recorded them; name one: {}",
+                join(several.iter().copied())
+            )));
+        }
     }
     if let Some(day) = parse_iso(text) {
         let that_day: Vec<&CheckinId> = ids.iter().filter(|c| c.date == day).collect();

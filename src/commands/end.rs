@@ -4,6 +4,7 @@ use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::ItemId;
 use crate::model::ItemKind;
+use crate::model::Role;
 use crate::model::items::Verdict;
 use crate::model::relationship::EndResult;
 use crate::text::{clip, sanitize};
@@ -13,13 +14,15 @@ use super::{change, day, item_ids, life_error};
 /// Close a relationship, as the kickoff opened it: with a conversation
 ///
 /// Records how it ended (completed, or concluded early), the outcome in
-/// your words, and a final assessment of each open goal: achieved, partly
-/// or not. On a terminal rel asks for each; otherwise give --assess for the
+/// your words, for reverse-mentoring whether the expert got what they
+/// wanted out of it, and a final assessment of each open goal: achieved,
+/// partly or not. On a terminal rel asks for each; otherwise give --assess for the
 /// goals you assess (the rest stay open, marked unassessed in the report).
 ///
 /// Examples:
 ///   rel end linus
 ///   rel end linus --as completed --outcome "I can review kernel patches" --assess g1=achieved --assess g2=partly
+///   rel end linus --as completed --expert-outcome "A mentor, and a say in tooling"
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -32,6 +35,9 @@ pub struct Args {
     /// What came of it, in your words
     #[arg(long, value_name = "TEXT")]
     pub outcome: Option<String>,
+    /// Reverse-mentoring: whether the expert got what they wanted out of it
+    #[arg(long = "expert-outcome", value_name = "TEXT")]
+    pub expert_outcome: Option<String>,
     /// A goal's final assessment: ID=achieved|partly|not (repeat for several)
     #[arg(long = "assess", value_name = "ID=VERDICT")]
     pub assess: Vec<String>,
@@ -48,6 +54,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let mut result = args.result;
     let mut outcome = args
         .outcome
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty());
+    let mut expert_outcome = args
+        .expert_outcome
         .map(|o| o.trim().to_string())
         .filter(|o| !o.is_empty());
 
@@ -82,6 +92,21 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         if outcome.is_none() {
             outcome = p.text("What came of it? (the outcome, Enter to skip)", None, false)?;
         }
+        if rel.kind == crate::model::Kind::ReverseMentoring && expert_outcome.is_none() {
+            if let Some(aims) = rel
+                .their_aims
+                .as_deref()
+                .filter(|_| rel.role == Role::Learner)
+            {
+                ctx.say(&format!("  They wanted: {}", sanitize(aims)));
+            }
+            let label = if rel.role == Role::Expert {
+                "Did you get what you wanted out of it? (Enter to skip)"
+            } else {
+                "Did the expert get what they wanted out of it? (Enter to skip)"
+            };
+            expert_outcome = p.text(label, None, false)?;
+        }
         let choices = vec![
             "achieved".to_string(),
             "partly achieved".to_string(),
@@ -113,8 +138,18 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     };
 
     let changed = change(ctx, handle.as_str(), |rel, handle| {
+        if expert_outcome.is_some() && rel.kind != crate::model::Kind::ReverseMentoring {
+            return Err(Error::user(format!(
+                "--expert-outcome is for reverse-mentoring; {handle} is {}",
+                rel.kind
+            ))
+            .with_hint("say what came of it with --outcome"));
+        }
         rel.end(on, result, outcome.clone(), &verdicts)
             .map_err(|e| life_error(&e, handle))?;
+        if let Some(ending) = &mut rel.ending {
+            ending.expert_outcome = expert_outcome.clone();
+        }
         Ok(rel
             .goals
             .iter()

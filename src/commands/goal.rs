@@ -13,6 +13,9 @@ use super::{Close, NewItem, close_items};
 ///   rel goal add ada-lovelace "Run a design review" --due 2027-03-31
 ///   rel goal done ada-lovelace g2
 ///   rel goal drop ada-lovelace g3 --date yesterday
+///   rel goal move ada-lovelace g2 --due 2027-06-30 --because "the reorg"
+///   rel goal rename ada-lovelace g2 "Run two design reviews"
+///   rel goal reopen ada-lovelace g3
 #[derive(Debug, clap::Subcommand)]
 #[command(verbatim_doc_comment)]
 pub enum Args {
@@ -22,6 +25,12 @@ pub enum Args {
     Done(Close),
     /// Drop goals that no longer matter (they stay in the file, marked dropped)
     Drop(Close),
+    /// Move its due date (kept in its history, with --because)
+    Move(super::replan::Move),
+    /// Change its words (kept in its history)
+    Rename(super::replan::Rename),
+    /// Open it again after it was closed by mistake or too soon
+    Reopen(super::replan::Reopen),
 }
 
 #[derive(Debug, clap::Args)]
@@ -61,5 +70,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             Closing::Dropped,
             "rel goal drop",
         ),
+        Args::Move(args) => super::replan::run_move(ctx, ItemKind::Goal, &args),
+        Args::Rename(args) => super::replan::run_rename(ctx, ItemKind::Goal, &args),
+        Args::Reopen(args) => super::replan::run_reopen(ctx, ItemKind::Goal, &args),
     }
 }

@@ -170,6 +170,32 @@ pub fn item_line(rel: &Relationship, id: ItemId) -> String {
     crate::text::clip(text.unwrap_or(""), 70)
 }
 
+/// What a command created, each with its id, whose it is and its words, in
+/// the order given: `new actions: a1 (theirs) Draft the RFC · a2 (mine) Get
+/// him a slot`. Nothing when none was created.
+pub fn new_actions_line(opened: &[crate::model::items::NewAction]) -> Option<String> {
+    let said: Vec<String> = opened
+        .iter()
+        .filter_map(|a| {
+            let whose = match a.owner {
+                crate::model::Owner::Me => "mine",
+                crate::model::Owner::Them => "theirs",
+            };
+            Some(format!(
+                "{} ({whose}) {}",
+                a.id?,
+                sanitize(&crate::text::clip(&a.text, 50))
+            ))
+        })
+        .collect();
+    let label = if said.len() == 1 {
+        "new action"
+    } else {
+        "new actions"
+    };
+    (!said.is_empty()).then(|| format!("{label}: {}", said.join(" · ")))
+}
+
 pub fn capitalized(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {

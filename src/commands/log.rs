@@ -3,6 +3,7 @@
 use crate::context::Ctx;
 use crate::error::Result;
 use crate::model::CheckinId;
+use crate::model::history::Change;
 use crate::report::{json, log};
 
 use super::{date_range, finish, problems_error};
@@ -12,7 +13,9 @@ use super::{date_range, finish, problems_error};
 /// Each meeting with its date, rating and notes (wrapped, never cut), what
 /// is working and what is not, the changes agreed, the actions opened and
 /// closed and the waypoints reached (with their text), whether it reviewed
-/// the relationship, and the next meeting. --since and --until take any
+/// the relationship, and the next meeting. Between the meetings, on their
+/// days, what changed: a field set (every word, old and new), an evolution,
+/// a pause, a goal, waypoint or action moved, renamed or reopened. --since and --until take any
 /// date rel understands and include the day itself; -n keeps the newest N.
 ///
 /// Examples:
@@ -80,17 +83,30 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
     }
 
+    // The changes between meetings in the same days: all of the period,
+    // or (with -n) back to the oldest meeting shown.
+    let oldest = shown.last().map(|(id, _)| id.date).filter(|_| limited);
+    let mut changes: Vec<Change<'_>> = rel
+        .as_ref()
+        .map(crate::model::history::changes)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|c| period.contains(c.date()) && oldest.is_none_or(|d| c.date() >= d))
+        .collect();
+    // Newest day first; within a day, in the order they were made.
+    changes.sort_by_key(|c| std::cmp::Reverse(c.date()));
     let input = log::Input {
         handle: handle.as_str(),
         rel: rel.as_ref(),
         total: all.len(),
         shown: &shown,
+        changes: &changes,
         period,
         limited,
     };
     if args.json {
         ctx.print(&json::to_string(&log::json(&input, &problems)))?;
-    } else if !shown.is_empty() {
+    } else if !shown.is_empty() || !changes.is_empty() {
         ctx.print(&log::render(&input, ctx.width, ctx.paint))?;
     }
     if shown.is_empty() && wanted.is_empty() {

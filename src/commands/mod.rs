@@ -19,15 +19,19 @@ pub mod import;
 pub mod items;
 pub mod list;
 pub mod log;
+pub mod merge_driver;
 pub mod new;
 pub mod pause;
 pub mod prep;
 pub mod recap;
+pub mod replan;
 pub mod report;
 pub mod search;
 pub mod set;
 pub mod status;
 pub mod strength;
+pub mod sync;
+pub mod undo;
 pub mod view;
 pub mod waypoint;
 pub mod week;
@@ -44,7 +48,7 @@ use crate::store::Access;
 
 pub use items::{
     Close, NewItem, capitalized, close_items, item_error, item_ids, item_line, item_text,
-    still_open,
+    new_actions_line, still_open,
 };
 pub use view::{View, load_overview, load_view};
 
@@ -92,9 +96,18 @@ pub enum Command {
     Check(check::Args),
     Export(export::Args),
     Import(import::Args),
+    Sync(sync::Args),
+    #[command(hide = true)]
+    MergeDriver(merge_driver::Args),
+    Undo(undo::Args),
 }
 
 pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
+    // git runs the merge driver in the middle of its own work: it reads
+    // and writes only the files git names, and never the journal.
+    if let Some(Command::MergeDriver(args)) = command {
+        return merge_driver::run(ctx, args);
+    }
     // `rel check` says so itself, in its own words.
     let checking = matches!(command, Some(Command::Check(_)));
     if let Ok(Access::ReadOnly { format }) = ctx.journal.access()
@@ -111,6 +124,8 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
     // commit: the commit holds exactly what this command did.
     if ctx.config.git != Some(false) && crate::store::git::may_be_work_tree(ctx.journal.root()) {
         ctx.journal.keep_lock();
+        // Each clone merges rel's files with rel, from the first command on.
+        crate::store::sync::setup::register_driver(ctx.journal.root());
     }
     let result = match command {
         None => status::run(ctx, status::Args::default()),
@@ -146,6 +161,9 @@ pub fn run(ctx: &Ctx, command: Option<Command>) -> Result<()> {
         Some(Command::Edit(args)) => edit::run(ctx, args),
         Some(Command::Export(args)) => export::run(ctx, args),
         Some(Command::Import(args)) => import::run(ctx, args),
+        Some(Command::Sync(args)) => sync::run(ctx, args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(ctx, args),
+        Some(Command::Undo(args)) => undo::run(ctx, args),
     };
     commit_changes(ctx);
     result
@@ -189,7 +207,7 @@ fn commit_changes(ctx: &Ctx) {
         .map(|p| crate::store::check::shell_quote(p))
         .collect();
     match git::commit(ctx.journal.root(), &finished.paths, &message) {
-        Ok(_) => {}
+        Ok(_) => crate::store::sync::modes::seen(ctx.journal.root()),
         Err(NotCommitted::Busy(what)) => ctx.say(&format!(
             "{warning} saved, but not committed to git, because {what} in the journal's repository: settle that first (rel git status shows where it stands), then commit rel's change with rel git add {} && rel git commit.",
             shown.join(" ")

@@ -45,6 +45,23 @@ pub struct Args {
     #[arg(long = "goal", value_name = "TEXT")]
     pub goals: Vec<String>,
 
+    /// The first waypoint on the way (with --waypoint-due)
+    #[arg(long, value_name = "TEXT", requires = "waypoint_due")]
+    pub waypoint: Option<String>,
+
+    /// When the first waypoint should be reached
+    #[arg(
+        long = "waypoint-due",
+        value_name = "DATE",
+        allow_hyphen_values = true,
+        requires = "waypoint"
+    )]
+    pub waypoint_due: Option<String>,
+
+    /// A strength of theirs, to reinforce (repeat for several)
+    #[arg(long = "strength", value_name = "TEXT")]
+    pub strengths: Vec<String>,
+
     #[command(flatten)]
     pub fields: Fields,
 }
@@ -80,7 +97,9 @@ pub struct Fields {
     #[arg(long, value_name = "TEXT", help_heading = "Sponsoring")]
     pub destination: Option<String>,
 
-    /// Sponsoring: why this protégé, and why sponsoring rather than mentoring
+    /// Sponsoring: why this protégé, and why sponsoring rather than mentoring;
+    /// reverse-mentoring: why this expert was approached (and what that says
+    /// about how the organization sees them)
     #[arg(long, value_name = "TEXT", help_heading = "Sponsoring")]
     pub why: Option<String>,
 
@@ -171,7 +190,19 @@ impl Fields {
 
     /// Refuses flags that belong to another kind of relationship.
     pub fn check_kind(&self, kind: Kind, what: &str) -> Result<()> {
-        if let Some((flag, belongs)) = self.kind_flags().into_iter().find(|(_, k)| *k != kind) {
+        // Why this protégé, or why this expert was approached.
+        let why_fits = |flag: &str| flag == "--why" && kind == Kind::ReverseMentoring;
+        if let Some((flag, belongs)) = self
+            .kind_flags()
+            .into_iter()
+            .find(|(flag, k)| *k != kind && !why_fits(flag))
+        {
+            if flag == "--why" {
+                return Err(Error::user(format!(
+                    "--why is for sponsoring (why this protégé) and reverse-mentoring (why this expert) relationships; {what} is {kind}"
+                ))
+                .with_hint("leave --why out, or keep the reason in --purpose"));
+            }
             return Err(Error::user(format!(
                 "{flag} is for {belongs} relationships; {what} is {kind}"
             ))
@@ -207,7 +238,7 @@ impl Fields {
             if agreed.trim().is_empty() {
                 rel.agreement = None;
             } else {
-                let date = date("--agreed", agreed, today)?;
+                let date = not_ahead("--agreed", date("--agreed", agreed, today)?, today)?;
                 let how = rel.agreement.take().and_then(|a| a.how);
                 rel.agreement = Some(Agreement { date, how });
             }
@@ -228,7 +259,11 @@ impl Fields {
         if let Some(opted_in) = &self.opted_in {
             rel.opted_in = match opted_in.trim() {
                 "" => None,
-                text => Some(date("--opted-in", text, today)?),
+                text => Some(not_ahead(
+                    "--opted-in",
+                    date("--opted-in", text, today)?,
+                    today,
+                )?),
             };
         }
         if self.until.as_deref().is_some_and(|u| u.trim().is_empty()) {
@@ -253,6 +288,19 @@ impl Fields {
         }
         Ok(())
     }
+}
+
+/// An agreement or an opt-in records what happened: not a day to come.
+fn not_ahead(flag: &str, day: NaiveDate, today: NaiveDate) -> Result<NaiveDate> {
+    if day > today {
+        return Err(Error::user(format!(
+            "{flag} {day} is in the future; record it once it has happened"
+        ))
+        .with_hint(format!(
+            "leave the date out for today ({flag}), or give a day that has passed"
+        )));
+    }
+    Ok(day)
 }
 
 pub fn parse_cadence(text: &str) -> Result<Cadence> {
@@ -338,6 +386,25 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     {
         rel.add_goal(goal.to_string(), started, None);
     }
+    if let (Some(text), Some(due)) = (&args.waypoint, &args.waypoint_due) {
+        let text = super::item_text(text, "waypoint")?;
+        let due = date_ahead("--waypoint-due", due, ctx.today)?;
+        if due < started {
+            return Err(Error::user(format!(
+                "--waypoint-due {due} is before the relationship starts ({started})"
+            ))
+            .with_hint("give a day still to come"));
+        }
+        rel.add_waypoint(text, due, started);
+    }
+    for strength in args
+        .strengths
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    {
+        rel.add_strength(strength.to_string(), started);
+    }
 
     let txn = ctx.journal.begin()?;
     let path = txn.create(&handle, &rel)?;
@@ -360,6 +427,9 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
         rel.role.label()
     )];
     lines.push(p.dim(&format!("  {}", path.display())));
+    if let Some(line) = created_line(&rel) {
+        lines.push(format!("  {line}"));
+    }
     if rel.agreement.is_none() {
         lines.push(format!(
             "Next: have the kickoff conversation, then record it with `rel set {handle} --agreed --how TEXT`."
@@ -369,6 +439,54 @@ pub fn run(ctx: &Ctx, mut args: Args) -> Result<()> {
     }
     ctx.say(&lines.join("\n"));
     Ok(())
+}
+
+/// The items a new relationship starts with, each with its id and words:
+/// `goals: g1 Run a design review · g2 Mentor an intern`.
+fn created_line(rel: &Relationship) -> Option<String> {
+    let mut said: Vec<String> = Vec::new();
+    let mut groups = Vec::new();
+    let mut group = |label: &str, items: Vec<(crate::model::ItemId, &str)>| {
+        if !items.is_empty() {
+            let words: Vec<String> = items
+                .iter()
+                .map(|(id, text)| format!("{id} {}", sanitize(&crate::text::clip(text, 50))))
+                .collect();
+            groups.push(format!("{label}: {}", words.join(" · ")));
+        }
+    };
+    group(
+        if rel.goals.len() == 1 {
+            "goal"
+        } else {
+            "goals"
+        },
+        rel.goals.iter().map(|g| (g.id, g.text.as_str())).collect(),
+    );
+    group(
+        if rel.waypoints.len() == 1 {
+            "waypoint"
+        } else {
+            "waypoints"
+        },
+        rel.waypoints
+            .iter()
+            .map(|w| (w.id, w.text.as_str()))
+            .collect(),
+    );
+    group(
+        if rel.strengths.len() == 1 {
+            "strength"
+        } else {
+            "strengths"
+        },
+        rel.strengths
+            .iter()
+            .map(|s| (s.id, s.text.as_str()))
+            .collect(),
+    );
+    said.append(&mut groups);
+    (!said.is_empty()).then(|| said.join("\n  "))
 }
 
 /// The person, kind and role, or an error naming what is missing.
@@ -424,6 +542,28 @@ fn required(args: &Args) -> Result<(String, Kind, Role)> {
             .to_string(),
     };
     Err(Error::user(format!("missing {}", missing.join(", "))).with_hint(hint))
+}
+
+/// The first waypoint on the way to the destination, and its day.
+pub fn ask_first_waypoint(
+    ctx: &Ctx,
+    text: &mut Option<String>,
+    due: &mut Option<String>,
+) -> Result<()> {
+    let prompt = &ctx.prompt;
+    *text = prompt.text("The first waypoint on the way (Enter to skip)", None, false)?;
+    if text.is_some() {
+        let today = ctx.today;
+        *due = prompt.parsed("When should it be reached?", None, |s| {
+            parse_date_toward(s, today, Toward::Future)
+                .map(|_| s.to_string())
+                .map_err(|e| format!("{e}: {DATE_HINT}"))
+        })?;
+        if due.is_none() {
+            *text = None;
+        }
+    }
+    Ok(())
 }
 
 /// Walks a person through starting a relationship on a terminal.
@@ -500,10 +640,40 @@ fn ask(ctx: &Ctx, args: &mut Args) -> Result<()> {
                     false,
                 )?;
             }
+            let protege = args.role == Some(Role::Protege);
+            if f.opted_in.is_none() {
+                let label = if protege {
+                    "Have you opted in to this destination, committed to it?"
+                } else {
+                    "Has the protégé opted in to this destination, committed to it?"
+                };
+                if prompt.confirm(label, false)? {
+                    f.opted_in = Some("today".to_string());
+                }
+            }
+            if args.waypoint.is_none() {
+                ask_first_waypoint(ctx, &mut args.waypoint, &mut args.waypoint_due)?;
+            }
+            if args.strengths.is_empty() {
+                let label = if protege {
+                    "A strength of yours that got you here, to reinforce"
+                } else {
+                    "A strength of theirs that sets them apart, to reinforce"
+                };
+                args.strengths = prompt.lines(label)?;
+            }
         }
         Kind::ReverseMentoring => {
             if f.topic.is_none() {
                 f.topic = prompt.text("What is the topic? (Enter to skip)", None, false)?;
+            }
+            if f.why.is_none() {
+                let label = if args.role == Some(Role::Expert) {
+                    "Why were you approached, and what does it say about how they see you? (Enter to skip)"
+                } else {
+                    "Why this expert, and what does it say about how the organization sees them? (Enter to skip)"
+                };
+                f.why = prompt.text(label, None, false)?;
             }
             if f.until.is_none() && f.sessions.is_none() {
                 let today = ctx.today;

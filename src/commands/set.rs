@@ -21,6 +21,7 @@ use super::new::{Fields, parse_cadence};
 ///   rel set linus --until 2027-03-31            # extend the time box
 ///   rel set grace --opted-in                    # she opted in today
 ///   rel set ada-lovelace --purpose ""           # clear a field
+///   rel set ada-lovelace --settle purpose       # after a sync: what it says stands
 #[derive(Debug, clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -44,6 +45,11 @@ pub struct Args {
     )]
     pub review_every: Option<String>,
 
+    /// A field changed differently on two machines (rel status names
+    /// it): the value it has now stands [repeatable]
+    #[arg(long, value_name = "FIELD")]
+    pub settle: Vec<String>,
+
     #[command(flatten)]
     pub fields: Fields,
 }
@@ -52,6 +58,7 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let nothing = args.person.is_none()
         && args.role.is_none()
         && args.review_every.is_none()
+        && args.settle.is_empty()
         && args.fields.is_empty();
     if nothing {
         return Err(Error::user("nothing to change").with_hint(format!(
@@ -101,32 +108,84 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         }
         args.fields.apply(rel, today)?;
         let changes = rel.changes_from(&before);
-        let said: Vec<String> = changes
+        let mut said: Vec<String> = changes
             .iter()
             .map(|c| change_line(c.field, c.old.as_deref(), c.new.as_deref()))
             .collect();
+        // A new role or destination asks for the agreement again.
+        let recontract = changes
+            .iter()
+            .any(|c| c.field == "role" || (c.field == "destination" && c.new.is_some()));
         rel.record_changes(changes, today);
-        Ok(said)
+        for field in &args.settle {
+            let field = field.trim();
+            if !rel.settle(field, today) {
+                return Err(not_in_conflict(rel, handle.as_str(), field));
+            }
+            said.push(format!(
+                "{}: settled, it stands",
+                crate::report::merged::field_words(field)
+            ));
+        }
+        Ok((said, recontract))
     })?;
+    let (said, recontract) = &changed.value;
     for line in args.fields.resolved_dates(&changed.rel) {
         ctx.say(&format!("({line})"));
     }
-    if changed.value.is_empty() {
+    if said.is_empty() {
         ctx.say(&format!(
             "Nothing changed: {} already says that.",
             changed.handle
         ));
     } else {
-        let fields: Vec<&str> = changed
-            .value
-            .iter()
-            .filter_map(|c| c.split(':').next())
-            .collect();
+        let fields: Vec<&str> = said.iter().filter_map(|c| c.split(':').next()).collect();
         ctx.changed(format!("set {}: {}", changed.handle, fields.join(", ")));
         ctx.say(&format!("Changed {}:", changed.handle));
-        for line in &changed.value {
+        for line in said {
             ctx.say(&format!("  {line}"));
         }
     }
+    if *recontract {
+        recontract_note(ctx, &changed.handle);
+    }
     Ok(())
+}
+
+/// After a new role or destination: the re-contract it asks for, as
+/// `rel status` will say it.
+fn recontract_note(ctx: &Ctx, handle: &crate::model::Handle) {
+    let Ok(view) = super::load_view(ctx, handle, 1, crate::store::Words::Open) else {
+        return;
+    };
+    for item in view
+        .assessment
+        .attention
+        .iter()
+        .filter(|a| matches!(a.need, crate::model::Need::Recontract { .. }))
+    {
+        let fix = crate::report::needs::fix(&item.need, handle.as_str()).unwrap_or_default();
+        ctx.say(&format!(
+            "{}\n  → {fix}",
+            crate::report::needs::sentence(&item.need)
+        ));
+    }
+}
+
+/// `--settle` names a field no merge left in question.
+fn not_in_conflict(rel: &crate::model::Relationship, handle: &str, field: &str) -> Error {
+    let open: Vec<String> = rel
+        .open_conflicts()
+        .iter()
+        .filter_map(|e| e.field.clone())
+        .collect();
+    let err = Error::user(format!(
+        "{handle} has no conflict over '{}' to settle",
+        sanitize(field)
+    ));
+    if open.is_empty() {
+        err.with_hint("rel status names a field changed on two machines when there is one")
+    } else {
+        err.with_hint(format!("its open ones: {}", open.join(", ")))
+    }
 }

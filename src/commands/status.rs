@@ -24,6 +24,7 @@ use super::{View, finish, load_overview, load_view, problems_error};
 ///   rel status
 ///   rel status --all
 ///   rel show ada-lovelace
+///   rel show ada-lovelace --history
 ///   rel status --json | jq '.attention[].message'
 #[derive(Debug, Default, clap::Args)]
 #[command(verbatim_doc_comment)]
@@ -39,6 +40,11 @@ pub struct Args {
     /// Print JSON instead of text (the shape is in the README)
     #[arg(long)]
     pub json: bool,
+
+    /// With a handle: also every change between meetings, every word of it
+    /// (fields set, evolutions, pauses, items moved, renamed, reopened)
+    #[arg(long)]
+    pub history: bool,
 }
 
 /// How many recent check-ins the report reads: the last three are shown,
@@ -47,7 +53,11 @@ const REPORT_CHECKINS: usize = 12;
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     match &args.handle {
-        Some(handle) => report(ctx, handle, args.json),
+        Some(handle) => report(ctx, handle, args.json, args.history),
+        None if args.history => Err(crate::error::Error::user(
+            "--history shows the history of one relationship",
+        )
+        .with_hint("name it: rel show HANDLE --history")),
         None => overview(ctx, args.all, args.json),
     }
 }
@@ -157,11 +167,17 @@ fn overview(ctx: &Ctx, all: bool, as_json: bool) -> Result<()> {
     finish(ctx, &problems)
 }
 
-fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
+fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<()> {
     ctx.may_page();
     let handle = ctx.journal.find(input)?;
     let view =
         load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;
+    // Newest day first; within a day, in the order they were made.
+    let mut history: Vec<_> = crate::model::history::changes(&view.rel)
+        .into_iter()
+        .filter(|c| c.date() <= ctx.today)
+        .collect();
+    history.sort_by_key(|c| std::cmp::Reverse(c.date()));
     if as_json {
         let out = json::Report {
             as_of: ctx.today,
@@ -179,6 +195,10 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
                 .rev()
                 .map(|(id, c)| json::checkin(*id, c))
                 .collect(),
+            history: history
+                .iter()
+                .map(crate::report::log::change_json)
+                .collect(),
             problems: &view.problems,
         };
         ctx.print(&json::to_string(&out))?;
@@ -191,6 +211,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool) -> Result<()> {
             recent: &view.recent,
             assessment: &view.assessment,
             today: ctx.today,
+            history: with_history.then_some(history.as_slice()),
             weeks: &weeks,
         };
         ctx.print(&show::render(&input, ctx.width, ctx.paint))?;

@@ -91,6 +91,16 @@ pub fn assess_written(
 /// go once counted.
 pub fn load_overview(ctx: &Ctx, handle: &Handle) -> Result<View, Problem> {
     let mut brief = ctx.journal.brief(handle)?;
+    // An item reopened after the day was closed on it: what the brief's
+    // tally counts as open, only the whole relationship can count right.
+    let reopened_later = brief
+        .rel
+        .revisions()
+        .iter()
+        .any(|(_, _, r)| r.date > ctx.today && r.reopened.is_some());
+    if reopened_later {
+        return load_view(ctx, handle, 1, Words::Open);
+    }
     brief.rel = as_of(brief.rel, ctx.today);
     let (recent, problems) = match ctx.journal.newest_checkin(handle, &brief, ctx.today) {
         None => (Vec::new(), Vec::new()),

@@ -17,6 +17,9 @@ use super::{Close, NewItem, close_items};
 ///   rel waypoint add grace "Lead the Q1 planning review" --due 2027-03-31
 ///   rel waypoint reach grace w2
 ///   rel waypoint drop grace w3
+///   rel waypoint move grace w5 --due 2027-01-31 --because "planning moved to January"
+///   rel waypoint rename grace w5 "Own the incident-review program"
+///   rel waypoint reopen grace w2
 #[derive(Debug, clap::Subcommand)]
 #[command(verbatim_doc_comment)]
 pub enum Args {
@@ -26,6 +29,12 @@ pub enum Args {
     Reach(Close),
     /// Drop waypoints that no longer lie on the way
     Drop(Close),
+    /// Move its due date (kept in its history, with --because)
+    Move(super::replan::Move),
+    /// Change its words (kept in its history)
+    Rename(super::replan::Rename),
+    /// Open it again after it was closed by mistake or too soon
+    Reopen(super::replan::Reopen),
 }
 
 #[derive(Debug, clap::Args)]
@@ -69,5 +78,8 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
             Closing::Dropped,
             "rel waypoint drop",
         ),
+        Args::Move(args) => super::replan::run_move(ctx, ItemKind::Waypoint, &args),
+        Args::Rename(args) => super::replan::run_rename(ctx, ItemKind::Waypoint, &args),
+        Args::Reopen(args) => super::replan::run_reopen(ctx, ItemKind::Waypoint, &args),
     }
 }

@@ -5,7 +5,7 @@
 //! ```json
 //! {
 //!   "format": "rel-export",
-//!   "version": 2,
+//!   "version": 4,
 //!   "exported_at": "2026-11-26",
 //!   "relationships": [
 //!     {
@@ -13,7 +13,7 @@
 //!       "relationship": { "person": "Ada Lovelace", "kind": "mentoring", … },
 //!       "toml": "person = \"Ada Lovelace\"\n…",
 //!       "checkins": [
-//!         { "id": "2026-11-20-1", "date": "2026-11-20", "notes": "…", …, "toml": "…" }
+//!         { "id": "2026-11-20-1-k3f9", "date": "2026-11-20", "notes": "…", …, "toml": "…" }
 //!       ]
 //!     }
 //!   ]
@@ -45,8 +45,13 @@ pub const FORMAT: &str = "rel-export";
 /// The version this rel writes, and the newest it reads. It goes up when
 /// an older rel could no longer read a document faithfully (a field it
 /// would not know, a meaning that changed); an older rel refuses a newer
-/// version rather than drop what it does not understand.
-pub const VERSION: u32 = 2;
+/// version rather than drop what it does not understand. Version 2 added
+/// a check-in's `about` and `shared` and the items' `discussed` days;
+/// version 3 items' `history`, a check-in's `moved`, `dropped` and
+/// `achieved`, and the ending's `expert_outcome`; version 4 names
+/// check-ins with a tag (`2026-11-20-1-k3f9`), which an older rel would
+/// refuse as a malformed id. Versions 1 to 3 still read.
+pub const VERSION: u32 = 4;
 
 /// A whole export.
 #[derive(Debug, Clone, PartialEq)]
@@ -313,7 +318,7 @@ mod tests {
         let text = written(&sample());
         assert!(
             text.starts_with(
-                "{\n  \"format\": \"rel-export\",\n  \"version\": 2,\n  \"exported_at\": \"2026-11-26\",\n"
+                "{\n  \"format\": \"rel-export\",\n  \"version\": 4,\n  \"exported_at\": \"2026-11-26\",\n"
             ),
             "{text}"
         );

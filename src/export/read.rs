@@ -429,11 +429,11 @@ mod tests {
         assert!(error("[1, 2]").contains("is not a rel export: it is not a JSON object"));
         assert!(error("{\"format\": \"jrnl\"}").contains("its format is \"jrnl\""));
         let newer =
-            read("{\"format\": \"rel-export\", \"version\": 3, \"later\": {}}").unwrap_err();
+            read("{\"format\": \"rel-export\", \"version\": 5, \"later\": {}}").unwrap_err();
         assert!(newer.newer);
         assert_eq!(
             newer.located("x.json"),
-            "x.json: was written by a newer rel (export version 3 > 2)"
+            "x.json: was written by a newer rel (export version 5 > 4)"
         );
         assert!(
             error("{\"format\": \"rel-export\", \"version\": \"1\"}")

@@ -8,10 +8,12 @@ use serde::Serialize;
 use super::cadence::Cadence;
 use super::checkin::{CheckIn, CheckinId};
 use super::handle::Handle;
+use super::id::ItemId;
 use super::items::{Action, Advocacy, Goal, Growth, Item, Strength, Verdict, Waypoint};
 use super::kind::Owner;
 use super::period::{Life, Period, expected_checkins};
 use super::relationship::{Ending, Event, Relationship};
+use super::replan::Revision;
 
 /// One relationship over a period.
 pub struct Activity<'a> {
@@ -51,6 +53,9 @@ pub struct Activity<'a> {
     pub promoted: Vec<&'a Growth>,
     /// Paused, resumed, snoozed, ended, evolved, changed: in date order.
     pub events: Vec<&'a Event>,
+    /// Goals, waypoints and actions moved, renamed or reopened, with the
+    /// item's text: in date order.
+    pub replanned: Vec<(ItemId, &'a str, &'a Revision)>,
 }
 
 /// The check-ins a cadence implies over the days a relationship was meant
@@ -141,6 +146,11 @@ impl<'a> Activity<'a> {
             strengths,
             promoted: within(&rel.growth, period, |c| c.promoted),
             events,
+            replanned: rel
+                .revisions()
+                .into_iter()
+                .filter(|(_, _, r)| period.contains(r.date))
+                .collect(),
         }
     }
 
@@ -150,6 +160,7 @@ impl<'a> Activity<'a> {
             && self.checkins.is_empty()
             && self.ending.is_none()
             && self.events.is_empty()
+            && self.replanned.is_empty()
             && self.waypoints_reached.is_empty()
             && self.waypoints_dropped.is_empty()
             && self.goals_achieved.is_empty()
@@ -408,14 +419,8 @@ mod tests {
         let mut c2 = CheckIn::new(d("2026-08-20"));
         c2.rating = "2".parse().ok();
         let ids = vec![
-            CheckinId {
-                date: d("2026-07-20"),
-                n: 1,
-            },
-            CheckinId {
-                date: d("2026-08-20"),
-                n: 1,
-            },
+            CheckinId::new(d("2026-07-20"), 1),
+            CheckinId::new(d("2026-08-20"), 1),
         ];
         let a = Activity::of(&handle, &rel, period, ids, &[c1, c2]);
         assert_eq!(a.ratings, [5, 2]);

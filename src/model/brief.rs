@@ -22,7 +22,7 @@ pub struct Meetings {
 impl Meetings {
     /// The meetings the ids name (any order).
     pub fn of(ids: &[CheckinId]) -> Meetings {
-        let mut keys: Vec<i64> = ids.iter().map(|id| key(id.date, id.n)).collect();
+        let mut keys: Vec<i64> = ids.iter().map(|id| key(*id)).collect();
         keys.sort_unstable();
         Meetings { keys }
     }
@@ -50,7 +50,8 @@ impl Meetings {
 
     /// How many were held on or before `day`.
     pub fn by(&self, day: NaiveDate) -> usize {
-        self.keys.partition_point(|k| *k <= key(day, u32::MAX))
+        let next_day = key(CheckinId::new(day, 0)).saturating_add(1 << SHIFT);
+        self.keys.partition_point(|k| *k < next_day)
     }
 
     /// How many were held after `after` and on or before `to`.
@@ -77,20 +78,34 @@ impl Meetings {
 }
 
 /// A check-in's id as a number that sorts as ids do: the year and the day
-/// of the year (as the cache keeps dates), then the number within the day.
-fn key(date: NaiveDate, n: u32) -> i64 {
-    let day = i64::from(date.year()) * 512 + i64::from(date.ordinal());
-    (day << 32) | i64::from(n)
+/// of the year (as the cache keeps dates), then the number within the day,
+/// then its tag (one more than the tag's value; none is 0).
+fn key(id: CheckinId) -> i64 {
+    let day = i64::from(id.date.year()) * 512 + i64::from(id.date.ordinal());
+    let n = i64::from(id.n.min(crate::model::checkin::MAX_N));
+    let tag = id.tag.map_or(0, |t| i64::from(t.value()) + 1);
+    // Past the year 16383 (no file names one) days share a key.
+    day.saturating_mul(1 << SHIFT) | (n << TAG_BITS) | tag
 }
 
+/// The bits below the day: the number within it, and the tag.
+const SHIFT: u32 = 40;
+const TAG_BITS: u32 = 21;
+
 fn id_of(key: i64) -> Option<CheckinId> {
-    let day = key >> 32;
+    let day = key >> SHIFT;
     let year = i32::try_from(day.div_euclid(512)).ok()?;
     let ordinal = u32::try_from(day.rem_euclid(512)).ok()?;
-    let n = u32::try_from(key & 0xffff_ffff).ok()?;
+    let low = key & ((1 << SHIFT) - 1);
+    let n = u32::try_from(low >> TAG_BITS).ok()?;
+    let tag = match u32::try_from(low & ((1 << TAG_BITS) - 1)).ok()? {
+        0 => None,
+        value => Some(crate::model::checkin::Tag::from_value(value - 1)?),
+    };
     Some(CheckinId {
         date: NaiveDate::from_yo_opt(year, ordinal)?,
         n,
+        tag,
     })
 }
 
@@ -225,7 +240,7 @@ mod tests {
     }
 
     fn id(s: &str, n: u32) -> CheckinId {
-        CheckinId { date: day(s), n }
+        CheckinId::new(day(s), n)
     }
 
     #[test]
@@ -260,9 +275,14 @@ mod tests {
             id("2024-02-29", 1),
             id("2024-02-29", 10),
             id("2024-03-01", 1),
-            id("9999-12-31", u32::MAX),
+            id("9999-12-31", crate::model::checkin::MAX_N),
         ];
-        let keys: Vec<i64> = ids.iter().map(|i| key(i.date, i.n)).collect();
+        let mut ids = ids.to_vec();
+        let tagged = |s: &str| CheckinId::parse(s).unwrap();
+        ids.insert(4, tagged("2024-02-29-10-0000"));
+        ids.insert(5, tagged("2024-02-29-10-zzzz"));
+        ids.insert(6, tagged("2024-02-29-11-k3f9"));
+        let keys: Vec<i64> = ids.iter().map(|i| key(*i)).collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
         for (k, i) in keys.iter().zip(&ids) {
             assert_eq!(id_of(*k), Some(*i));
@@ -272,7 +292,7 @@ mod tests {
         let mut unsorted = keys;
         unsorted.swap(0, 1);
         assert_eq!(Meetings::from_keys(unsorted), None);
-        let foreign = Meetings::from_keys(vec![(400 << 32) | 1]).unwrap();
+        let foreign = Meetings::from_keys(vec![(400 << 40) | 1]).unwrap();
         assert_eq!((foreign.len(), foreign.last_by(NaiveDate::MAX)), (1, None));
     }
 
@@ -286,6 +306,7 @@ mod tests {
             achieved: achieved.map(day),
             dropped: dropped.map(day),
             assessment: None,
+            history: Vec::new(),
         };
         rel.goals = vec![
             goal(1, Some("2025-06-01"), None),
@@ -299,6 +320,7 @@ mod tests {
             added: day("2024-01-01"),
             reached: Some(day("2026-12-24")),
             dropped: None,
+            history: Vec::new(),
         }];
         let action = |n, owner, done: Option<&str>| Action {
             id: ItemId::new(ItemKind::Action, n),
@@ -309,6 +331,7 @@ mod tests {
             done: done.map(day),
             dropped: None,
             checkin: None,
+            history: Vec::new(),
         };
         rel.actions = vec![
             action(1, Owner::Them, Some("2026-02-01")),

@@ -8,6 +8,7 @@ use super::checkin::{CheckIn, CheckinId};
 use super::id::{ItemId, ItemKind};
 use super::items::{Closable, Item};
 use super::relationship::{Place, Relationship};
+use super::replan::Planned;
 
 /// One step of the way to a value in a file: a key, or an array index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,6 +202,9 @@ fn dates(rel: &Relationship, found: &mut Vec<Finding>) {
     closed_in_order(&rel.goals, "goal", "achieved", found);
     closed_in_order(&rel.waypoints, "waypoint", "reached", found);
     closed_in_order(&rel.actions, "action", "done", found);
+    revised_in_order(&rel.goals, "goal", found);
+    revised_in_order(&rel.waypoints, "waypoint", found);
+    revised_in_order(&rel.actions, "action", found);
     for (i, w) in rel.waypoints.iter().enumerate() {
         if w.due < w.added {
             found.push(Finding::warning(
@@ -238,6 +242,33 @@ fn closed_in_order<T: Closable>(
         for (word, date) in [(done, item.done()), ("dropped", item.dropped())] {
             if let Some(on) = date.filter(|on| *on < item.added()) {
                 found.push(before_added(key, i, word, item.id(), on, item.added()));
+            }
+        }
+    }
+}
+
+/// A revision dated before its item was added is odd, but harmless:
+/// views of an earlier day would rewind it.
+fn revised_in_order<T: Planned>(items: &[T], key: &'static str, found: &mut Vec<Finding>) {
+    for (i, item) in items.iter().enumerate() {
+        for (n, r) in item.history().iter().enumerate() {
+            if r.date < item.added() {
+                found.push(Finding::warning(
+                    vec![
+                        Step::Key(key),
+                        Step::Index(i),
+                        Step::Key("history"),
+                        Step::Index(n),
+                        Step::Key("date"),
+                    ],
+                    format!(
+                        "{} {} was re-planned on {}, before it was added on {}",
+                        item.id().kind.noun(),
+                        item.id(),
+                        r.date,
+                        item.added()
+                    ),
+                ));
             }
         }
     }
@@ -309,6 +340,10 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
     }
     named(rel, &c.closed, "closed", ItemKind::Action, &mut found);
     named(rel, &c.reached, "reached", ItemKind::Waypoint, &mut found);
+    named(rel, &c.achieved, "achieved", ItemKind::Goal, &mut found);
+    let moved: Vec<ItemId> = c.moved.iter().map(|m| m.id).collect();
+    planned(rel, &moved, "moved", true, &mut found);
+    planned(rel, &c.dropped, "dropped", false, &mut found);
     about(rel, c, cx.pending, &mut found);
     for (i, new) in c.opened.iter().enumerate() {
         let place = vec![Step::Key("opened"), Step::Index(i)];
@@ -337,6 +372,43 @@ pub fn checkin(c: &CheckIn, cx: &CheckinContext<'_>) -> Vec<Finding> {
         }
     }
     found
+}
+
+/// The ids a check-in moved or dropped are goals, waypoints or actions that
+/// exist. `tables`: they are in `[[key]]` tables, under `id`.
+fn planned(
+    rel: &Relationship,
+    ids: &[ItemId],
+    key: &'static str,
+    tables: bool,
+    found: &mut Vec<Finding>,
+) {
+    for (i, id) in ids.iter().enumerate() {
+        let mut place = vec![Step::Key(key), Step::Index(i)];
+        if tables {
+            place.push(Step::Key("id"));
+        }
+        if !matches!(
+            id.kind,
+            ItemKind::Goal | ItemKind::Waypoint | ItemKind::Action
+        ) {
+            found.push(Finding::error(
+                place,
+                format!(
+                    "{key} lists {id}, a {} id; only goals, waypoints and actions are {key}",
+                    id.kind.noun()
+                ),
+            ));
+        } else if !rel.ids().any(|x| x == *id) {
+            found.push(Finding::error(
+                place,
+                format!(
+                    "{key} lists {} {id}, which is not in relationship.toml",
+                    id.kind.noun()
+                ),
+            ));
+        }
+    }
 }
 
 /// The ids a check-in names under `key` are items of `kind` that exist.
@@ -479,10 +551,7 @@ mod tests {
         c.closed = vec![ItemId::new(ItemKind::Action, 4)];
         c.reached = vec![ItemId::new(ItemKind::Goal, 1)];
         let cx = CheckinContext {
-            id: CheckinId {
-                date: day("2026-12-01"),
-                n: 1,
-            },
+            id: CheckinId::new(day("2026-12-01"), 1),
             rel: Some(&rel),
             today: day("2026-11-26"),
             pending: false,
@@ -505,10 +574,7 @@ mod tests {
         let rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-05"));
         let c = CheckIn::new(day("0000-01-01"));
         let cx = CheckinContext {
-            id: CheckinId {
-                date: day("0000-01-01"),
-                n: 1,
-            },
+            id: CheckinId::new(day("0000-01-01"), 1),
             rel: Some(&rel),
             today: day("2026-11-26"),
             pending: false,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::date::{dates, opt_date, serde_date};
 use super::id::ItemId;
 use super::kind::Owner;
+use super::replan::Revision;
 
 word_enum! {
     /// The final word on a goal when a relationship ends.
@@ -33,6 +34,9 @@ pub struct Goal {
     /// The final assessment given when the relationship ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<Verdict>,
+    /// Each re-plan since it was added (moved, renamed, reopened).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -47,6 +51,9 @@ pub struct Waypoint {
     pub reached: Option<NaiveDate>,
     #[serde(default, with = "opt_date", skip_serializing_if = "Option::is_none")]
     pub dropped: Option<NaiveDate>,
+    /// Each re-plan since it was added (moved, renamed, reopened).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -66,6 +73,9 @@ pub struct Action {
     /// The check-in this action came out of, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub checkin: Option<String>,
+    /// Each re-plan since it was added (moved, renamed, reopened).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Revision>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

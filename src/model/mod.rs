@@ -14,12 +14,16 @@ pub mod consistency;
 pub mod date;
 pub mod fold;
 pub mod handle;
+pub mod history;
 pub mod id;
 pub mod items;
 pub mod kind;
+pub mod merged;
 pub mod period;
 pub mod range;
+pub mod recontract;
 pub mod relationship;
+pub mod replan;
 pub mod rhythm;
 pub mod search;
 

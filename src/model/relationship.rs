@@ -107,6 +107,9 @@ pub struct Ending {
     pub result: EndResult,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outcome: Option<String>,
+    /// Reverse-mentoring: whether the expert got what they wanted out of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expert_outcome: Option<String>,
 }
 
 /// The highest id ever handed out, per kind of item. Ids are never reused,
@@ -322,6 +325,11 @@ word_enum! {
         Ended = "ended",
         Evolved = "evolved",
         Changed = "changed",
+        /// A field changed differently on two machines: `new` is the value
+        /// the merge kept, `old` the one it set aside (see `merged`).
+        Conflict = "conflict",
+        /// The person said the value a conflict kept stands.
+        Settled = "settled",
     }
 }
 
@@ -408,6 +416,7 @@ impl Relationship {
             achieved: None,
             dropped: None,
             assessment: None,
+            history: Vec::new(),
         });
         id
     }
@@ -421,6 +430,7 @@ impl Relationship {
             added,
             reached: None,
             dropped: None,
+            history: Vec::new(),
         });
         id
     }
@@ -450,6 +460,7 @@ impl Relationship {
             done: None,
             dropped: None,
             checkin,
+            history: Vec::new(),
         });
         id
     }
@@ -574,7 +585,10 @@ impl Relationship {
 
     /// Records a change to its fields made on `on`: an event a field, with
     /// every word of the old and new value.
-    pub fn record_changes(&mut self, changes: Vec<FieldChange>, on: NaiveDate) {
+    pub fn record_changes(&mut self, mut changes: Vec<FieldChange>, on: NaiveDate) {
+        // An agreement or opt-in given with a new destination or role
+        // re-confirms it: recorded after it (see `recontract`).
+        changes.sort_by_key(|c| matches!(c.field, "agreed" | "opted_in"));
         for change in changes {
             let event = self.event(EventKind::Changed, on);
             event.field = Some(change.field.to_string());
@@ -723,11 +737,13 @@ impl Relationship {
     pub fn as_of(&self, day: NaiveDate) -> std::borrow::Cow<'_, Relationship> {
         use std::borrow::Cow;
         let later = self.events.iter().any(|e| e.date > day)
-            || self.ending.as_ref().is_some_and(|e| e.date > day);
+            || self.ending.as_ref().is_some_and(|e| e.date > day)
+            || self.revised_after(day);
         if !later {
             return Cow::Borrowed(self);
         }
         let mut rel = self.clone();
+        rel.rewind_items(day);
         rel.status = self.status_on(day).unwrap_or(Status::Active);
         rel.snoozed_until = self.snoozed_on(day);
         if rel.ending.as_ref().is_some_and(|e| e.date > day) {
@@ -880,6 +896,7 @@ impl Relationship {
             date: on,
             result,
             outcome,
+            expert_outcome: None,
         });
         self.event(EventKind::Ended, on);
         Ok(())
@@ -962,6 +979,26 @@ impl Relationship {
             {
                 waypoint.reached = Some(checkin.date);
             }
+        }
+        for goal_id in &checkin.achieved {
+            if let Ok(goal) = find(&mut self.goals, *goal_id)
+                && goal.is_open()
+            {
+                goal.achieved = Some(checkin.date);
+            }
+        }
+        for moved in &checkin.moved {
+            // Already there (a healed write): nothing to do.
+            let _ = self.replan(
+                moved.id,
+                &super::replan::Replan::Move(moved.due),
+                checkin.date,
+                moved.because.clone(),
+                Some(id.to_string()),
+            );
+        }
+        for dropped in &checkin.dropped {
+            let _ = self.close(*dropped, Closing::Dropped, checkin.date);
         }
         if checkin.review {
             self.reviewed = self.reviewed.max(Some(checkin.date));

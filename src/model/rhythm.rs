@@ -138,7 +138,7 @@ mod tests {
     }
 
     fn id(s: &str) -> CheckinId {
-        CheckinId { date: day(s), n: 1 }
+        CheckinId::new(day(s), 1)
     }
 
     #[test]

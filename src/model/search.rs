@@ -174,10 +174,7 @@ mod tests {
         rel.add_waypoint("Staff packet".into(), day("2026-06-01"), day("2026-03-01"));
         rel.advocate("Named her for staff".into(), day("2026-04-01"), None)
             .unwrap();
-        let id = CheckinId {
-            date: day("2026-05-01"),
-            n: 2,
-        };
+        let id = CheckinId::new(day("2026-05-01"), 2);
         let mut checkin = CheckIn::new(id.date);
         checkin.notes = Some("Talked.\nThe STAFF question came up.".into());
         checkin.not_working = vec!["Staffing is thin".into()];

@@ -116,6 +116,78 @@ pub struct Summary<'a> {
     pub open_actions: ActionCounts,
     pub understandings: Understandings<'a>,
     pub health: &'static str,
+    /// Open goals, waypoints and actions whose due date has moved later.
+    pub slipped: Vec<SlippedJson<'a>>,
+}
+
+/// An open item that slipped: how often, by how many days in all, and the
+/// day first planned.
+#[derive(Serialize)]
+pub struct SlippedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub due: Option<NaiveDate>,
+    pub first_due: Option<NaiveDate>,
+    pub slips: usize,
+    pub days_slipped: i64,
+}
+
+/// A goal, waypoint or action re-planned: its id and text now, the day,
+/// and what changed (`due` and `renamed` as `{ from, to }`, `reopened` as
+/// `{ was, on }`), why, and the check-in that agreed it.
+#[derive(Serialize)]
+pub struct ReplannedJson<'a> {
+    pub id: String,
+    pub text: &'a str,
+    pub date: NaiveDate,
+    pub due: Option<&'a crate::model::replan::DueChange>,
+    pub renamed: Option<&'a crate::model::replan::TextChange>,
+    pub reopened: Option<&'a crate::model::replan::Reopened>,
+    pub because: Option<&'a str>,
+    pub checkin: Option<&'a str>,
+}
+
+pub fn replanned<'a>(
+    id: crate::model::ItemId,
+    text: &'a str,
+    r: &'a crate::model::replan::Revision,
+) -> ReplannedJson<'a> {
+    ReplannedJson {
+        id: id.to_string(),
+        text,
+        date: r.date,
+        due: r.due.as_ref(),
+        renamed: r.text.as_ref(),
+        reopened: r.reopened.as_ref(),
+        because: r.because.as_deref(),
+        checkin: r.checkin.as_deref(),
+    }
+}
+
+/// Every open item of `rel` that slipped, goals then waypoints then actions.
+pub fn slipped(rel: &Relationship) -> Vec<SlippedJson<'_>> {
+    use crate::model::replan::Planned;
+    fn of<T: Planned>(items: &[T], text: fn(&T) -> &str) -> Vec<SlippedJson<'_>> {
+        items
+            .iter()
+            .filter(|i| i.is_open())
+            .filter_map(|i| {
+                let s = i.slips();
+                (s.slips > 0).then(|| SlippedJson {
+                    id: i.id().to_string(),
+                    text: text(i),
+                    due: i.due(),
+                    first_due: s.first_due,
+                    slips: s.slips,
+                    days_slipped: s.days,
+                })
+            })
+            .collect()
+    }
+    let mut all = of(&rel.goals, |g| &g.text);
+    all.extend(of(&rel.waypoints, |w| &w.text));
+    all.extend(of(&rel.actions, |a| &a.text));
+    all
 }
 
 pub fn summary<'a>(
@@ -160,6 +232,7 @@ pub fn summary<'a>(
             them: u(Which::Them),
         },
         health: a.health.as_str(),
+        slipped: slipped(rel),
     }
 }
 
@@ -215,6 +288,9 @@ pub struct Report<'a> {
     pub relationship: &'a Relationship,
     pub attention: Vec<AttentionJson<'a>>,
     pub recent_checkins: Vec<CheckinJson<'a>>,
+    /// Every change between meetings by the day, newest first (as `rel
+    /// log --json` gives them).
+    pub history: Vec<super::log::ChangeJson<'a>>,
     pub problems: &'a [Problem],
 }
 
@@ -296,6 +372,9 @@ pub struct PeriodRelationship<'a> {
     pub corrections: Vec<CorrectionJson<'a>>,
     /// The relationship's own history in the period, as stored.
     pub events: Vec<&'a Event>,
+    /// Goals, waypoints and actions moved, renamed or reopened in the
+    /// period, oldest first.
+    pub replanned: Vec<ReplannedJson<'a>>,
     /// The closing conversation, when it happened in the period.
     pub ending: Option<&'a Ending>,
 }
@@ -553,6 +632,11 @@ fn period_relationship<'a>(a: &'a Activity<'a>) -> PeriodRelationship<'a> {
             })
             .collect(),
         events: a.events.clone(),
+        replanned: a
+            .replanned
+            .iter()
+            .map(|(id, text, r)| replanned(*id, text, r))
+            .collect(),
         ending: a.ending,
     }
 }

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::show::stars;
 use super::style::Paint;
 use crate::model::date::with_weekday;
+use crate::model::history::Change;
 use crate::model::{CheckIn, CheckinId, DateRange, ItemId, Relationship};
 use crate::problem::Problem;
 use crate::text::{self, sanitize, wrap, wrap_styled};
@@ -20,6 +21,8 @@ pub struct Input<'a> {
     pub total: usize,
     /// The check-ins shown, newest first.
     pub shown: &'a [(CheckinId, CheckIn)],
+    /// The changes between meetings shown, newest first.
+    pub changes: &'a [Change<'a>],
     pub period: DateRange,
     /// `-n`, when it cut the list.
     pub limited: bool,
@@ -44,12 +47,68 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
         None => paint.bold(input.handle),
     });
     line(&paint.dim(&summary(input)));
+    // Newest first; on one day, the changes above the meeting.
+    let mut changes = input.changes.iter().peekable();
+    let mut told = |until: Option<chrono::NaiveDate>, line: &mut dyn FnMut(&str)| {
+        let mut day = None;
+        while let Some(change) = changes.next_if(|c| until.is_none_or(|u| c.date() >= u)) {
+            if day != Some(change.date()) {
+                day = Some(change.date());
+                line("");
+                line(&changes_rule(change.date(), width, paint));
+            }
+            for body in changed(change, width, paint).lines() {
+                line(body);
+            }
+        }
+    };
     for (id, checkin) in input.shown {
+        told(Some(checkin.date), &mut line);
         line("");
-        line(&rule(*id, checkin, width, paint));
+        line(&rule(
+            &id.shown_among(input.shown.iter().map(|(i, _)| i)),
+            checkin,
+            width,
+            paint,
+        ));
         for body in entry(input.rel, checkin, width, paint).lines() {
             line(body);
         }
+    }
+    told(None, &mut line);
+    out
+}
+
+/// `── Fri 2026-11-20 · changes ───────`: a day of changes between meetings.
+fn changes_rule(day: chrono::NaiveDate, width: usize, paint: Paint) -> String {
+    let left = format!(
+        "{} {} · changes",
+        paint.dim("──"),
+        paint.bold(&with_weekday(day))
+    );
+    let fill = width.saturating_sub(text::width(&left) + 1).max(2);
+    format!("{left} {}", paint.dim(&"─".repeat(fill)))
+}
+
+/// One change, under its label, every word of it.
+fn changed(change: &Change<'_>, width: usize, paint: Paint) -> String {
+    let told = super::history::tell(change);
+    let indent = " ".repeat(INDENT.len() + LABEL);
+    let mut out = String::new();
+    let label = format!("{:<LABEL$}", told.label);
+    out.push_str(INDENT);
+    out.push_str(&paint.dim(&label));
+    out.push_str(&wrap(&told.text, indent.len(), width, &indent));
+    out.push('\n');
+    for under in &told.under {
+        out.push_str(&indent);
+        out.push_str(&wrap_styled(
+            &paint.dim(&sanitize(under)),
+            indent.len(),
+            width,
+            &indent,
+        ));
+        out.push('\n');
     }
     out
 }
@@ -78,7 +137,7 @@ fn summary(input: &Input<'_>) -> String {
 
 /// `── Fri 2026-11-20 · ★★★★☆ · review ─────────── 2026-11-20-1`: the date
 /// first and plain to see, the rule between one meeting and the next.
-fn rule(id: CheckinId, c: &CheckIn, width: usize, paint: Paint) -> String {
+fn rule(id: &str, c: &CheckIn, width: usize, paint: Paint) -> String {
     let mut left = format!("{} {}", paint.dim("──"), paint.bold(&with_weekday(c.date)));
     if let Some(rating) = c.rating {
         left.push_str(&format!(" · {}", stars(rating.get())));
@@ -86,15 +145,10 @@ fn rule(id: CheckinId, c: &CheckIn, width: usize, paint: Paint) -> String {
     if c.review {
         left.push_str(&format!(" · {}", paint.cyan("review")));
     }
-    let right = id.to_string();
     let fill = width
-        .saturating_sub(text::width(&left) + text::width(&right) + 2)
+        .saturating_sub(text::width(&left) + text::width(id) + 2)
         .max(2);
-    format!(
-        "{left} {} {}",
-        paint.dim(&"─".repeat(fill)),
-        paint.dim(&right)
-    )
+    format!("{left} {} {}", paint.dim(&"─".repeat(fill)), paint.dim(id))
 }
 
 /// The notes in full, then each list under its label.
@@ -134,6 +188,21 @@ fn entry(rel: Option<&Relationship>, c: &CheckIn, width: usize, paint: Paint) ->
     fields.push(("opened", opened));
     fields.push(("closed", named(&c.closed, rel, paint, action_text)));
     fields.push(("reached", named(&c.reached, rel, paint, waypoint_text)));
+    fields.push(("achieved", named(&c.achieved, rel, paint, item_text)));
+    let moved = c
+        .moved
+        .iter()
+        .map(|m| {
+            let because = m
+                .because
+                .as_deref()
+                .map(|b| format!(" — {}", sanitize(b)))
+                .unwrap_or_default();
+            format!("{} to {}{because}", m.id, m.due)
+        })
+        .collect();
+    fields.push(("moved", moved));
+    fields.push(("dropped", named(&c.dropped, rel, paint, item_text)));
     fields.push(("next", c.next.map(with_weekday).into_iter().collect()));
 
     let has_fields = fields.iter().any(|(_, values)| !values.is_empty());
@@ -181,6 +250,19 @@ fn action_text(rel: &Relationship, id: ItemId) -> Option<&str> {
         .map(|a| a.text.as_str())
 }
 
+/// A goal's, waypoint's or action's text.
+fn item_text(rel: &Relationship, id: ItemId) -> Option<&str> {
+    match id.kind {
+        crate::model::ItemKind::Goal => rel
+            .goals
+            .iter()
+            .find(|g| g.id == id)
+            .map(|g| g.text.as_str()),
+        crate::model::ItemKind::Waypoint => waypoint_text(rel, id),
+        _ => action_text(rel, id),
+    }
+}
+
 fn waypoint_text(rel: &Relationship, id: ItemId) -> Option<&str> {
     rel.waypoints
         .iter()
@@ -195,7 +277,30 @@ pub struct Log<'a> {
     pub person: Option<&'a str>,
     pub total: usize,
     pub checkins: Vec<Entry<'a>>,
+    /// The changes between meetings in the same days, newest first.
+    pub changes: Vec<ChangeJson<'a>>,
     pub problems: &'a [Problem],
+}
+
+/// A change between meetings: an event of the relationship as stored
+/// (`"kind": "event"`), or an item re-planned (`"kind": "item"`).
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ChangeJson<'a> {
+    Event {
+        #[serde(flatten)]
+        event: &'a crate::model::relationship::Event,
+    },
+    Item(super::json::ReplannedJson<'a>),
+}
+
+pub fn change_json<'a>(change: &Change<'a>) -> ChangeJson<'a> {
+    match *change {
+        Change::Event { event, .. } => ChangeJson::Event { event },
+        Change::Item { id, text, revision } => {
+            ChangeJson::Item(super::json::replanned(id, text, revision))
+        }
+    }
 }
 
 /// One check-in with its id and every field, present even when empty.
@@ -212,6 +317,12 @@ pub struct Entry<'a> {
     pub opened: Vec<Opened<'a>>,
     pub closed: Vec<Named<'a>>,
     pub reached: Vec<Named<'a>>,
+    /// Goals achieved at the meeting.
+    pub achieved: Vec<Named<'a>>,
+    /// Goals, waypoints and actions moved at the meeting.
+    pub moved: &'a [crate::model::checkin::Moved],
+    /// Goals, waypoints and actions dropped at the meeting.
+    pub dropped: Vec<Named<'a>>,
     pub next: Option<NaiveDate>,
 }
 
@@ -268,9 +379,13 @@ pub fn json<'a>(input: &Input<'a>, problems: &'a [Problem]) -> Log<'a> {
                     .collect(),
                 closed: names(&c.closed, action_text),
                 reached: names(&c.reached, waypoint_text),
+                achieved: names(&c.achieved, item_text),
+                moved: &c.moved,
+                dropped: names(&c.dropped, item_text),
                 next: c.next,
             })
             .collect(),
+        changes: input.changes.iter().map(change_json).collect(),
         problems,
     }
 }

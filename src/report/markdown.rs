@@ -111,6 +111,16 @@ fn relationship(out: &mut String, a: &Activity<'_>, input: &Input<'_>) {
         group(out, label, None, &items);
     }
 
+    let items: Vec<String> = a
+        .replanned
+        .iter()
+        .map(|(id, text, r)| {
+            let what = format!("{} {}", r.date, super::replan::line(r));
+            item(*id, text, &escape(&one_line(&what)))
+        })
+        .collect();
+    group(out, "Re-planned", None, &items);
+
     let items: Vec<String> = changes(a, &escape)
         .into_iter()
         .map(|(date, words)| format!("{date}: {words}"))

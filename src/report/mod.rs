@@ -4,21 +4,25 @@
 pub mod actions;
 pub mod calendar;
 pub mod config;
+pub mod history;
 pub mod json;
 pub mod list;
 pub mod log;
 pub mod manual;
 pub mod markdown;
+pub mod merged;
 pub mod needs;
 pub mod period;
 pub mod pictures;
 pub mod prep;
 pub mod recap;
+pub mod replan;
 pub mod search;
 pub mod show;
 pub mod status;
 pub mod style;
 pub mod table;
+pub mod waypoint_chart;
 pub mod week;
 pub mod words;
 

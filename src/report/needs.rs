@@ -5,6 +5,7 @@
 use crate::model::Assessment;
 use crate::model::assess::{Fact, Health, Level, Need, Setup, Timing, What};
 use crate::model::kind::Owner;
+use crate::model::recontract::Reason;
 use crate::model::{Kind, Relationship, Role, Which};
 
 use super::words::{ago, in_days, plural, span};
@@ -167,6 +168,26 @@ pub fn sentence(need: &Need) -> String {
         Need::NoAgreement { .. } => {
             "no agreement recorded — have the kickoff conversation".to_string()
         }
+        Need::Recontract {
+            changed,
+            reason,
+            into,
+            agreement,
+            opt_in,
+            you,
+        } => {
+            let tail = match (agreement, opt_in, you) {
+                (true, false, _) => "agree again on what you hope for and how you will work",
+                (false, _, true) => "opt in again to where it is going",
+                (false, _, false) => "the protégé has not opted in to it yet",
+                (true, true, true) => "agree again, and opt in again",
+                (true, true, false) => "agree again, and the protégé opts in again",
+            };
+            format!(
+                "re-contract: the relationship changed on {changed} ({}) — {tail}",
+                changed_words(*reason, *into)
+            )
+        }
         Need::PausedLong { since, days } => format!(
             "paused {} (since {since}) — resume or end?",
             weeks_or_days(*days)
@@ -220,6 +241,10 @@ pub fn sentence(need: &Need) -> String {
                 plural(*meetings_since, "meeting")
             )
         }
+        Need::MergeConflict { field, on } => format!(
+            "{} was changed on two machines on {on} — which stands?",
+            super::merged::field_words(field)
+        ),
     }
 }
 
@@ -234,15 +259,23 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
         | Need::LastSession { .. } => {
             format!("rel end {h} · rel set {h} --until DATE · rel evolve {h} --into mentoring")
         }
-        Need::WaypointLate { id, .. } => format!("rel waypoint reach {h} {id}"),
-        Need::GoalLate { id, .. } => format!("rel goal done {h} {id}"),
+        Need::WaypointLate { id, .. } => replan_fixes("waypoint", "reach", h, *id),
+        Need::GoalLate { id, .. } => replan_fixes("goal", "done", h, *id),
         Need::Drift { .. } | Need::ReviewDue { .. } => format!("rel checkin {h} --review"),
         Need::NotOptedIn { .. } => format!("rel set {h} --opted-in DATE"),
         Need::NoAgreement { .. } => format!("rel set {h} --agreed DATE --how TEXT"),
+        Need::Recontract {
+            agreement, opt_in, ..
+        } => match (agreement, opt_in) {
+            (true, false) => format!("rel set {h} --agreed DATE --how TEXT"),
+            (false, _) => format!("rel set {h} --opted-in DATE"),
+            (true, true) => format!("rel set {h} --agreed DATE --how TEXT --opted-in DATE"),
+        },
         Need::PausedLong { .. } => format!("rel resume {h} · rel end {h}"),
         Need::AdvocacyDue { .. } => format!("rel advocate {h} TEXT"),
-        Need::ActionLate { id, .. } | Need::ActionStale { id, .. } => {
-            format!("rel action done {h} {id}")
+        Need::ActionLate { id, .. } => replan_fixes("action", "done", h, *id),
+        Need::ActionStale { id, .. } => {
+            format!("rel action done {h} {id} · rel action drop {h} {id}")
         }
         Need::GrowthAreaQuiet { id, .. } => format!("rel checkin {h} --about {id}"),
         Need::NotRecorded { missing } => {
@@ -265,7 +298,48 @@ pub fn fix(need: &Need, h: &str) -> Option<String> {
             }
             commands.join(" · ")
         }
+        Need::MergeConflict { field, .. } => {
+            let keep = format!("rel set {h} --settle {field}");
+            match crate::model::merged::settable(field) {
+                true => format!(
+                    "rel set {h} --{} {} · {keep}",
+                    field.replace('_', "-"),
+                    value_placeholder(field)
+                ),
+                false => format!("rel edit {h} · {keep}"),
+            }
+        }
     })
+}
+
+/// What a `rel set` flag takes, as its help names it.
+fn value_placeholder(field: &str) -> &'static str {
+    match field {
+        "started" | "agreed" | "opted_in" | "until" => "DATE",
+        "cadence" | "review_every" => "CADENCE",
+        "sessions" => "N",
+        "role" => "ROLE",
+        "person" => "NAME",
+        _ => "TEXT",
+    }
+}
+
+/// What changed, for a re-contract: `evolved into mentoring`, `got a new
+/// destination`, `changed roles`.
+fn changed_words(reason: Reason, into: Option<crate::model::Kind>) -> String {
+    match (reason, into) {
+        (Reason::Evolved, Some(kind)) => format!("evolved into {kind}"),
+        (Reason::Evolved, None) => "evolved".to_string(),
+        (Reason::Destination, _) => "got a new destination".to_string(),
+        (Reason::Role, _) => "changed roles".to_string(),
+    }
+}
+
+/// What to do about an item past its date: close it, move it, or drop it.
+fn replan_fixes(key: &str, done: &str, h: &str, id: crate::model::ItemId) -> String {
+    format!(
+        "rel {key} {done} {h} {id} · rel {key} move {h} {id} --due DATE · rel {key} drop {h} {id}"
+    )
 }
 
 /// `9 weeks`, or `12 days` under three weeks.
@@ -292,6 +366,7 @@ fn setup_name(setup: Setup) -> &'static str {
         Setup::ExpertMotivation => "what the expert wants out of it",
         Setup::Destination => "destination",
         Setup::Why => "why this protégé",
+        Setup::ExpertWhy => "why this expert was approached",
         Setup::Topic => "topic",
         Setup::TimeBox => "time box",
         Setup::Goals => "goals",
@@ -308,7 +383,7 @@ fn setup_flag(setup: Setup) -> Option<&'static str> {
         Setup::Cadence => "--cadence biweekly",
         Setup::TheirAims | Setup::ExpertMotivation => "--their-aims TEXT",
         Setup::Destination => "--destination TEXT",
-        Setup::Why => "--why TEXT",
+        Setup::Why | Setup::ExpertWhy => "--why TEXT",
         Setup::Topic => "--topic TEXT",
         Setup::TimeBox => "--until DATE",
         Setup::Goals | Setup::Waypoints | Setup::TheirActions => return None,
@@ -350,6 +425,16 @@ pub fn fact_text(fact: &Fact) -> String {
         }
         What::Why if ok => "why this protégé is recorded".to_string(),
         What::Why => "why this protégé, and why sponsoring, is not recorded".to_string(),
+        What::ExpertWhy { you: false } if ok => "why this expert was approached is recorded".to_string(),
+        What::ExpertWhy { you: true } if ok => "why you were approached is recorded".to_string(),
+        What::ExpertWhy { you: false } => {
+            "why this expert was approached is not recorded: tell them, and what it says about how the organization sees them"
+                .to_string()
+        }
+        What::ExpertWhy { you: true } => {
+            "why you were approached is not recorded: ask, and what it says about how the organization sees you"
+                .to_string()
+        }
         What::Topic { topic: Some(t) } => format!("topic: {t}"),
         What::Topic { topic: None } => "no topic recorded".to_string(),
         What::Goals { live, achieved } if ok => {
@@ -453,6 +538,25 @@ pub fn fact_text(fact: &Fact) -> String {
             format!("{} of theirs open, {done} done", plural(*open, "action"))
         }
         What::TheirActions { .. } => "none of their actions tracked".to_string(),
+        What::Recontract {
+            changed,
+            reason,
+            into,
+            since,
+            opt_in,
+        } => {
+            let what = changed_words(*reason, *into);
+            match (ok, opt_in) {
+                (true, false) => format!("re-agreed after it {what} on {changed}"),
+                (false, false) => {
+                    format!("agreed on {since}, before it {what} on {changed}: agree again")
+                }
+                (true, true) => format!("opted in again after it {what} on {changed}"),
+                (false, true) => format!(
+                    "opted in on {since}, before it {what} on {changed}: to be re-confirmed"
+                ),
+            }
+        }
     }
 }
 
@@ -499,6 +603,7 @@ pub fn fact_fix(fact: &Fact, h: &str) -> Option<String> {
         What::Purpose => format!("rel set {h} --purpose TEXT"),
         What::Destination { .. } => format!("rel set {h} --destination TEXT"),
         What::Why => format!("rel set {h} --why TEXT"),
+        What::ExpertWhy { .. } => format!("rel set {h} --why TEXT"),
         What::Topic { .. } => format!("rel set {h} --topic TEXT"),
         What::Goals { .. } => format!("rel goal add {h} TEXT"),
         What::Agreement { .. } => format!("rel set {h} --agreed DATE --how TEXT"),
@@ -508,15 +613,17 @@ pub fn fact_fix(fact: &Fact, h: &str) -> Option<String> {
         What::Checkin { .. } => format!("rel checkin {h}"),
         What::WaypointLate {
             late: Some((id, _)),
-        } => format!("rel waypoint reach {h} {id}"),
+        } => replan_fixes("waypoint", "reach", h, *id),
         What::WaypointLate { late: None } => return None,
-        What::GoalLate { id, .. } => format!("rel goal done {h} {id}"),
+        What::GoalLate { id, .. } => replan_fixes("goal", "done", h, *id),
         What::Movement { .. } => format!("rel checkin {h} --review"),
         What::Review { .. } => format!("rel checkin {h} --review"),
         What::TheirAims { .. } => format!("rel set {h} --their-aims TEXT"),
         What::OptIn { .. } => format!("rel set {h} --opted-in DATE"),
         What::Advocacy { .. } => format!("rel advocate {h} TEXT"),
         What::TheirActions { .. } => format!("rel action add {h} TEXT --theirs"),
+        What::Recontract { opt_in: false, .. } => format!("rel set {h} --agreed DATE --how TEXT"),
+        What::Recontract { opt_in: true, .. } => format!("rel set {h} --opted-in DATE"),
     })
 }
 
@@ -530,6 +637,7 @@ pub fn fact_key(need: &Need) -> Option<&'static str> {
         Need::Drift { .. } => "movement",
         Need::NotOptedIn { .. } => "opt-in",
         Need::NoAgreement { .. } => "agreement",
+        Need::Recontract { .. } => "re-contract",
         Need::AdvocacyDue { .. } => "advocacy",
         Need::ReviewDue { .. } => "review",
         Need::NotRecorded { missing } => match missing.first()? {
@@ -538,6 +646,7 @@ pub fn fact_key(need: &Need) -> Option<&'static str> {
             Setup::TheirAims | Setup::ExpertMotivation => "their-aims",
             Setup::Destination => "destination",
             Setup::Why => "why",
+            Setup::ExpertWhy => "expert-why",
             Setup::Topic => "topic",
             Setup::TimeBox => "time-box",
             Setup::Goals => "goals",
@@ -550,7 +659,8 @@ pub fn fact_key(need: &Need) -> Option<&'static str> {
         | Need::PausedLong { .. }
         | Need::ActionLate { .. }
         | Need::ActionStale { .. }
-        | Need::GrowthAreaQuiet { .. } => return None,
+        | Need::GrowthAreaQuiet { .. }
+        | Need::MergeConflict { .. } => return None,
     })
 }
 
@@ -573,6 +683,7 @@ pub fn need_question(rel: &Relationship, need: &Need) -> &'static str {
         Need::GrowthAreaQuiet { .. } => {
             "A growth area has not come up lately: where does it stand, and what would move it toward a strength?"
         }
+        Need::MergeConflict { .. } => "Two machines recorded different things: which one is true?",
         _ => "What matters most to talk about this time?",
     }
 }
@@ -596,6 +707,12 @@ fn fact_question(rel: &Relationship, key: &str) -> &'static str {
         }
         ("why", _, _) => {
             "Why this protégé — what sets them apart, and why sponsoring rather than mentoring?"
+        }
+        ("expert-why", _, Role::Expert) => {
+            "Why were you approached — and what does that say about how the organization sees you?"
+        }
+        ("expert-why", _, _) => {
+            "Why did you approach them, and what does that tell them about how the organization sees them? Say it."
         }
         ("topic", _, _) => "What exactly do you want to understand by the end?",
         ("goals", _, _) => "What would success look like six months from now?",
@@ -630,6 +747,12 @@ fn fact_question(rel: &Relationship, key: &str) -> &'static str {
             "Do you share the destination, and are you ready to commit to it?"
         }
         ("opt-in", _, _) => "Do they share the destination, and do they want to commit to it?",
+        ("re-contract", _, Role::Protege) => {
+            "The relationship has changed: is the destination still yours, and how will you work now?"
+        }
+        ("re-contract", _, _) => {
+            "The relationship has changed: what do you each want from it now, and how will you work?"
+        }
         ("advocacy", _, _) => "What door could you open for them before you next meet?",
         ("their-actions", _, _) => "What will they do before the next meeting?",
         _ => "What matters most to talk about this time?",
@@ -872,17 +995,17 @@ mod tests {
             (
                 waypoint("w2", "Lead the Q1 review", "2026-10-01", 56),
                 "waypoint w2 \"Lead the Q1 review\" was due 2026-10-01",
-                "rel waypoint reach ada w2",
+                "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
             ),
             (
                 waypoint("w3", "Older", "2026-10-01", 56),
                 "waypoint w3 \"Older\" was due 2026-10-01",
-                "rel waypoint reach ada w3",
+                "rel waypoint reach ada w3 · rel waypoint move ada w3 --due DATE · rel waypoint drop ada w3",
             ),
             (
                 waypoint("w2", "Recent", "2026-11-20", 6),
                 "waypoint w2 \"Recent\" was due 2026-11-20",
-                "rel waypoint reach ada w2",
+                "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
             ),
             (
                 Need::GoalLate {
@@ -892,7 +1015,7 @@ mod tests {
                     days_late: 25,
                 },
                 "goal g2 \"Ship the RFC\" was due 2026-11-01",
-                "rel goal done ada g2",
+                "rel goal done ada g2 · rel goal move ada g2 --due DATE · rel goal drop ada g2",
             ),
         ]
     }
@@ -951,6 +1074,22 @@ mod tests {
         assert_words(&drift());
     }
 
+    fn recontract(
+        reason: Reason,
+        into: Option<Kind>,
+        (agreement, opt_in): (bool, bool),
+        you: bool,
+    ) -> Need {
+        Need::Recontract {
+            changed: day("2026-11-20"),
+            reason,
+            into,
+            agreement,
+            opt_in,
+            you,
+        }
+    }
+
     fn the_relationship() -> Vec<(Need, &'static str, &'static str)> {
         vec![
             (
@@ -969,6 +1108,31 @@ mod tests {
                 },
                 "no agreement recorded — have the kickoff conversation",
                 "rel set ada --agreed DATE --how TEXT",
+            ),
+            (
+                recontract(Reason::Evolved, Some(Kind::Mentoring), (true, false), false),
+                "re-contract: the relationship changed on 2026-11-20 (evolved into mentoring) — agree again on what you hope for and how you will work",
+                "rel set ada --agreed DATE --how TEXT",
+            ),
+            (
+                recontract(Reason::Destination, None, (true, true), false),
+                "re-contract: the relationship changed on 2026-11-20 (got a new destination) — agree again, and the protégé opts in again",
+                "rel set ada --agreed DATE --how TEXT --opted-in DATE",
+            ),
+            (
+                recontract(Reason::Role, None, (false, true), false),
+                "re-contract: the relationship changed on 2026-11-20 (changed roles) — the protégé has not opted in to it yet",
+                "rel set ada --opted-in DATE",
+            ),
+            (
+                recontract(Reason::Destination, None, (false, true), true),
+                "re-contract: the relationship changed on 2026-11-20 (got a new destination) — opt in again to where it is going",
+                "rel set ada --opted-in DATE",
+            ),
+            (
+                recontract(Reason::Destination, None, (true, true), true),
+                "re-contract: the relationship changed on 2026-11-20 (got a new destination) — agree again, and opt in again",
+                "rel set ada --agreed DATE --how TEXT --opted-in DATE",
             ),
             (
                 Need::PausedLong {
@@ -1084,32 +1248,32 @@ mod tests {
             (
                 stale(Owner::Me, 31),
                 "action a3 \"Book the venue\" open for 31 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 stale(Owner::Me, 8),
                 "action a3 \"Book the venue\" open for 8 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 stale(Owner::Them, 56),
                 "their action a3 \"Book the venue\" open for 56 days",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action drop ada a3",
             ),
             (
                 late("a3", "Book the venue", Owner::Me, "2026-11-25", 1),
                 "action a3 \"Book the venue\" was due 2026-11-25",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action move ada a3 --due DATE · rel action drop ada a3",
             ),
             (
                 late("a3", "Book the venue", Owner::Them, "2026-10-01", 56),
                 "their action a3 \"Book the venue\" was due 2026-10-01",
-                "rel action done ada a3",
+                "rel action done ada a3 · rel action move ada a3 --due DATE · rel action drop ada a3",
             ),
             (
                 late("a4", "Send the slides", Owner::Them, "2026-11-20", 6),
                 "their action a4 \"Send the slides\" was due 2026-11-20",
-                "rel action done ada a4",
+                "rel action done ada a4 · rel action move ada a4 --due DATE · rel action drop ada a4",
             ),
         ]
     }
@@ -1145,9 +1309,17 @@ mod tests {
                  · rel goal add ada TEXT · rel waypoint add ada TEXT --due DATE",
             ),
             (
-                missing(&[Purpose, Cadence, ExpertMotivation, Topic, TimeBox, Goals]),
-                "not recorded yet: purpose, cadence, what the expert wants out of it, topic, time box, goals",
-                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --topic TEXT --until DATE \
+                missing(&[
+                    Purpose,
+                    Cadence,
+                    ExpertMotivation,
+                    ExpertWhy,
+                    Topic,
+                    TimeBox,
+                    Goals,
+                ]),
+                "not recorded yet: purpose, cadence, what the expert wants out of it, why this expert was approached, topic, time box, goals",
+                "rel set ada --purpose TEXT --cadence biweekly --their-aims TEXT --why TEXT --topic TEXT --until DATE \
                  · rel goal add ada TEXT",
             ),
             (
@@ -1215,6 +1387,55 @@ mod tests {
         assert!(need_question(&rel, need).starts_with("A growth area has not come up lately"));
     }
 
+    fn merges() -> Vec<(Need, &'static str, &'static str)> {
+        let on = day("2026-11-12");
+        let conflict = |field: &str| Need::MergeConflict {
+            field: field.into(),
+            on,
+        };
+        vec![
+            (
+                conflict("purpose"),
+                "purpose was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --purpose TEXT · rel set ada --settle purpose",
+            ),
+            (
+                conflict("their_aims"),
+                "their aims was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --their-aims TEXT · rel set ada --settle their_aims",
+            ),
+            (
+                conflict("cadence"),
+                "cadence was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --cadence CADENCE · rel set ada --settle cadence",
+            ),
+            (
+                conflict("until"),
+                "the time box's end was changed on two machines on 2026-11-12 — which stands?",
+                "rel set ada --until DATE · rel set ada --settle until",
+            ),
+            (
+                conflict("a1.text"),
+                "a1's text was changed on two machines on 2026-11-12 — which stands?",
+                "rel edit ada · rel set ada --settle a1.text",
+            ),
+        ]
+    }
+
+    #[test]
+    fn fields_changed_on_two_machines_in_words() {
+        assert_words(&merges());
+        let (need, _, _) = &merges()[0];
+        assert!(need.is_informational());
+        assert_eq!(need.key(), "merge-conflict");
+        assert_eq!(fact_key(need), None);
+        let rel: Relationship = toml::from_str(
+            "person = \"Ada\"\nkind = \"mentoring\"\nrole = \"mentor\"\nstarted = 2026-01-01\n",
+        )
+        .unwrap();
+        assert!(need_question(&rel, need).starts_with("Two machines recorded"));
+    }
+
     /// Which kind of need, as a number; a new kind does not compile here
     /// until it is given one (and a sample below).
     fn need_kind(need: &Need) -> usize {
@@ -1237,11 +1458,13 @@ mod tests {
             Need::ActionStale { .. } => 15,
             Need::NotRecorded { .. } => 16,
             Need::PausedLong { .. } => 17,
-            Need::GrowthAreaQuiet { .. } => 18,
+            Need::Recontract { .. } => 18,
+            Need::GrowthAreaQuiet { .. } => 19,
+            Need::MergeConflict { .. } => 20,
         }
     }
 
-    const NEED_KINDS: usize = 19;
+    const NEED_KINDS: usize = 21;
 
     /// One need of every kind.
     fn one_of_each_need() -> Vec<Need> {
@@ -1254,6 +1477,7 @@ mod tests {
             actions(),
             not_recorded(),
             growth_threads(),
+            merges(),
         ];
         let time_box = time_box().into_iter().map(|(need, _, _)| need);
         for need in all
@@ -1326,6 +1550,26 @@ mod tests {
                 Some("rel set ada --why TEXT"),
             ),
             (
+                holds(What::ExpertWhy { you: false }),
+                "why this expert was approached is recorded",
+                None,
+            ),
+            (
+                holds(What::ExpertWhy { you: true }),
+                "why you were approached is recorded",
+                None,
+            ),
+            (
+                lacks(What::ExpertWhy { you: false }),
+                "why this expert was approached is not recorded: tell them, and what it says about how the organization sees them",
+                Some("rel set ada --why TEXT"),
+            ),
+            (
+                lacks(What::ExpertWhy { you: true }),
+                "why you were approached is not recorded: ask, and what it says about how the organization sees you",
+                Some("rel set ada --why TEXT"),
+            ),
+            (
                 holds(What::Topic {
                     topic: Some("how teams use generative AI".into()),
                 }),
@@ -1377,7 +1621,29 @@ mod tests {
             ended: false,
             over: false,
         };
+        let agree_again = |reason, since: &str| What::Recontract {
+            changed: day("2026-05-06"),
+            reason,
+            into: (reason == Reason::Evolved).then_some(Kind::Mentoring),
+            since: day(since),
+            opt_in: false,
+        };
         vec![
+            (
+                holds(agree_again(Reason::Evolved, "2026-05-06")),
+                "re-agreed after it evolved into mentoring on 2026-05-06",
+                None,
+            ),
+            (
+                lacks(agree_again(Reason::Evolved, "2026-01-21")),
+                "agreed on 2026-01-21, before it evolved into mentoring on 2026-05-06: agree again",
+                Some("rel set ada --agreed DATE --how TEXT"),
+            ),
+            (
+                lacks(agree_again(Reason::Role, "2026-01-21")),
+                "agreed on 2026-01-21, before it changed roles on 2026-05-06: agree again",
+                Some("rel set ada --agreed DATE --how TEXT"),
+            ),
             (
                 holds(What::Agreement {
                     agreed: Some(day("2026-09-01")),
@@ -1642,14 +1908,18 @@ mod tests {
                     late: Some((id("w2"), day("2026-10-01"))),
                 }),
                 "waypoint w2 was due 2026-10-01",
-                Some("rel waypoint reach ada w2"),
+                Some(
+                    "rel waypoint reach ada w2 · rel waypoint move ada w2 --due DATE · rel waypoint drop ada w2",
+                ),
             ),
             (
                 lacks(What::WaypointLate {
                     late: Some((id("w3"), day("2026-10-01"))),
                 }),
                 "waypoint w3 was due 2026-10-01",
-                Some("rel waypoint reach ada w3"),
+                Some(
+                    "rel waypoint reach ada w3 · rel waypoint move ada w3 --due DATE · rel waypoint drop ada w3",
+                ),
             ),
             (
                 lacks(What::GoalLate {
@@ -1657,7 +1927,9 @@ mod tests {
                     due: day("2026-11-01"),
                 }),
                 "goal g2 was due 2026-11-01",
-                Some("rel goal done ada g2"),
+                Some(
+                    "rel goal done ada g2 · rel goal move ada g2 --due DATE · rel goal drop ada g2",
+                ),
             ),
             // The model never says a late goal holds; were it to, the
             // words stay the same and there is nothing to fix.
@@ -1733,7 +2005,24 @@ mod tests {
             days_since,
             window,
         };
+        let opt_in_again = |since: &str| What::Recontract {
+            changed: day("2026-11-20"),
+            reason: Reason::Destination,
+            into: None,
+            since: day(since),
+            opt_in: true,
+        };
         vec![
+            (
+                holds(opt_in_again("2026-11-21")),
+                "opted in again after it got a new destination on 2026-11-20",
+                None,
+            ),
+            (
+                lacks(opt_in_again("2026-03-02")),
+                "opted in on 2026-03-02, before it got a new destination on 2026-11-20: to be re-confirmed",
+                Some("rel set ada --opted-in DATE"),
+            ),
             (
                 holds(What::TheirAims { expert: false }),
                 "their aims recorded",
@@ -1848,10 +2137,12 @@ mod tests {
             What::Advocacy { .. } => 15,
             What::TheirActions { .. } => 16,
             What::Movement { .. } => 17,
+            What::Recontract { .. } => 18,
+            What::ExpertWhy { .. } => 19,
         }
     }
 
-    const FACT_KINDS: usize = 18;
+    const FACT_KINDS: usize = 20;
 
     #[test]
     fn every_kind_of_fact_is_worded_both_holding_and_not_and_only_a_missing_one_has_a_fix() {

@@ -140,6 +140,11 @@ fn relationship(page: &mut Page, a: &Activity<'_>, covered: Period) {
     for c in a.corrections.iter().filter(|c| !c.review) {
         list.field(&format!("{}  {}", c.date, correction_words(c, &sanitize)));
     }
+    list.label("Re-planned");
+    for (id, text, r) in &a.replanned {
+        let what = format!("{} {}", r.date, super::replan::line(r));
+        list.item(p.yellow("↷"), *id, text, &one_line(&what));
+    }
     list.label("Changes");
     for (date, words) in changes(a, &sanitize) {
         list.field(&format!("{date}  {words}"));
@@ -442,7 +447,11 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
                 .and_then(|e| e.outcome.as_deref())
                 .map(|o| format!(" — {}", show(&one_line(o))))
                 .unwrap_or_default();
-            format!("ended{result}{outcome}{note}")
+            let expert = ending
+                .and_then(|e| e.expert_outcome.as_deref())
+                .map(|o| format!(" — the expert: {}", show(&one_line(o))))
+                .unwrap_or_default();
+            format!("ended{result}{outcome}{expert}{note}")
         }
         EventKind::Evolved => match (event.from, event.from_role) {
             (Some(kind), Some(role)) => {
@@ -463,6 +472,7 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
             (None, Some(n)) => format!("changed {}", show(&one_line(n))),
             (None, None) => "changed".to_string(),
         },
+        EventKind::Conflict | EventKind::Settled => super::merged::event_words(event, show),
     }
 }
 

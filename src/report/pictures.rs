@@ -1,8 +1,9 @@
 //! Pictures where a person would rather look than read: a relationship's
 //! last 26 weeks of meetings with their ratings under them, meetings held
 //! against the cadence as a bar, and a journal's year of meetings as a
-//! heat strip. Each is plain text that reads without colour (NO_COLOR);
-//! colour only adds to it.
+//! heat strip (the waypoint chart, planned against actual, is beside it in
+//! `waypoint_chart`). Each is plain text that reads without colour
+//! (NO_COLOR); colour only adds to it.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -43,14 +44,28 @@ fn month_axis(spans: &[(NaiveDate, NaiveDate)], cell: usize) -> String {
     {
         names.insert(0, (0, *last));
     }
-    let mut line = String::new();
-    for (at, day) in names {
-        let used = columns(&line);
-        if at < used + usize::from(used > 0) {
-            continue;
+    place(
+        names
+            .into_iter()
+            .map(|(at, day)| (at, day.format("%b").to_string())),
+    )
+}
+
+/// Labels on one line, each starting at its column, in the order given:
+/// one that would run into (or touch) a label already placed is left out.
+pub(super) fn place(labels: impl IntoIterator<Item = (usize, String)>) -> String {
+    let mut placed: Vec<(usize, usize, String)> = Vec::new();
+    for (at, label) in labels {
+        let end = at + columns(&label);
+        if placed.iter().all(|(from, to, _)| end < *from || at > *to) {
+            placed.push((at, end, label));
         }
-        line.push_str(&" ".repeat(at - used));
-        line.push_str(&day.format("%b").to_string());
+    }
+    placed.sort_by_key(|(at, _, _)| *at);
+    let mut line = String::new();
+    for (at, _, label) in placed {
+        line.push_str(&" ".repeat(at - columns(&line)));
+        line.push_str(&label);
     }
     line
 }
@@ -102,7 +117,7 @@ pub fn meeting_strip(weeks: &[Week], width: usize, paint: Paint) -> Vec<String> 
 
 /// Items of a legend on as few lines as fit `width`, two spaces apart,
 /// never split.
-fn pack(items: &[String], width: usize) -> Vec<String> {
+pub(super) fn pack(items: &[String], width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for item in items {

@@ -209,10 +209,13 @@ fn facts(b: &mut Brief, input: &Input<'_>) {
         } else {
             format!("due {} ({})", next.due, in_days(left))
         };
+        let slipped = super::replan::slipped(&crate::model::replan::Planned::slips(*next))
+            .map(|s| format!(" · {s}"))
+            .unwrap_or_default();
         facts.push((
             "Next waypoint",
             format!(
-                "{} {} — {when} · {reached} of {} reached",
+                "{} {} — {when}{slipped} · {reached} of {} reached",
                 next.id,
                 clip(&next.text, 40),
                 live.len()

@@ -290,10 +290,7 @@ mod tests {
     }
 
     fn meeting(rel: &mut Relationship) -> (CheckinId, CheckIn) {
-        let id = CheckinId {
-            date: day("2026-06-08"),
-            n: 1,
-        };
+        let id = CheckinId::new(day("2026-06-08"), 1);
         let mut c = CheckIn::new(id.date);
         c.notes = Some("Private: she doubts herself.".into());
         c.working = vec!["Private working".into()];

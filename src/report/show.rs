@@ -25,6 +25,8 @@ pub struct Input<'a> {
     pub recent: &'a [(CheckinId, CheckIn)],
     pub assessment: &'a Assessment,
     pub today: NaiveDate,
+    /// With `--history`: every change between meetings, newest first.
+    pub history: Option<&'a [crate::model::history::Change<'a>]>,
     /// The last weeks of meetings, for the picture of its rhythm.
     pub weeks: &'a [crate::model::rhythm::Week],
 }
@@ -107,6 +109,9 @@ pub fn render(input: &Input<'_>, width: usize, paint: Paint) -> String {
     actions(&mut page, input);
     rhythm(&mut page, input.weeks);
     checkins(&mut page, input);
+    if let Some(changes) = input.history {
+        history(&mut page, changes);
+    }
     if !a.attention.is_empty() {
         page.out.push('\n');
         page.out
@@ -177,6 +182,7 @@ fn facts(page: &mut Page, input: &Input<'_>) {
     }
     if rel.kind == Kind::ReverseMentoring {
         page.field("Topic", rel.topic.as_deref().unwrap_or(missing));
+        page.field("Why", rel.why.as_deref().unwrap_or(missing));
         page.field("Time box", &time_box(rel, a, today));
     }
     let agreement = match &rel.agreement {
@@ -214,6 +220,14 @@ fn facts(page: &mut Page, input: &Input<'_>) {
             "Ended",
             &format!("{} ({}){outcome}", ending.date, ending.result.as_str()),
         );
+        if let Some(got) = &ending.expert_outcome {
+            let label = if rel.role == Role::Expert {
+                "You got"
+            } else {
+                "Expert got"
+            };
+            page.field(label, got);
+        }
     }
 }
 
@@ -368,6 +382,7 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
             ),
         };
         let date = w.reached.unwrap_or(w.due);
+        let when = format!("{when}{}", slip_note(rel, w.id));
         entries.push((
             date,
             1,
@@ -400,6 +415,23 @@ fn waypoints(page: &mut Page, input: &Input<'_>) {
         }
         page.item(marker, text);
     }
+    chart(page, &live, today);
+}
+
+/// The waypoints on one time axis, planned against actual.
+fn chart(page: &mut Page, live: &[&crate::model::items::Waypoint], today: NaiveDate) {
+    page.heading("Waypoints, planned against actual");
+    for line in super::waypoint_chart::chart(live, today, page.width, page.paint) {
+        page.line(&line);
+    }
+}
+
+/// ` · slipped twice, 92 days in all (first due 2026-10-31)`, for an item
+/// whose due date moved later; nothing otherwise.
+fn slip_note(rel: &Relationship, id: crate::model::ItemId) -> String {
+    super::replan::slipped(&rel.slips(id))
+        .map(|s| format!(" · {s}"))
+        .unwrap_or_default()
 }
 
 fn fraction_bar(fraction: f64) -> String {
@@ -435,12 +467,13 @@ fn goals(page: &mut Page, input: &Input<'_>) {
         } else {
             ""
         };
+        let slipped = slip_note(rel, g.id);
         page.item(
             &format!("  {marker} {:<4}", g.id.to_string()),
             &format!(
                 "{}  {}",
                 sanitize(&g.text),
-                p.dim(&format!("{when}{assessed}{unassessed}"))
+                p.dim(&format!("{when}{assessed}{unassessed}{slipped}"))
             ),
         );
     }
@@ -551,7 +584,11 @@ fn actions(page: &mut Page, input: &Input<'_>) {
                 &format!(
                     "{}  {}",
                     sanitize(&x.text),
-                    p.dim(&format!("{}{due}", super::age(x.added, input.today)))
+                    p.dim(&format!(
+                        "{}{due}{}",
+                        super::age(x.added, input.today),
+                        slip_note(rel, x.id)
+                    ))
                 ),
             );
         }
@@ -670,6 +707,25 @@ fn checkins(page: &mut Page, input: &Input<'_>) {
                 plural(ratings.len(), "rated meeting")
             ),
         );
+    }
+}
+
+/// Every change between meetings, newest first, every word of it.
+fn history(page: &mut Page, changes: &[crate::model::history::Change<'_>]) {
+    let p = page.paint;
+    page.heading(&format!("History ({})", plural(changes.len(), "change")));
+    if changes.is_empty() {
+        page.line("  nothing has changed since it started");
+        return;
+    }
+    for change in changes {
+        let told = super::history::tell(change);
+        let marker = format!("  {} {:<12} ", change.date(), told.label);
+        page.item(&p.dim(&marker), &sanitize(&told.text));
+        let indent = " ".repeat(text::width(&marker));
+        for under in &told.under {
+            page.item(&indent, &p.dim(&sanitize(under)));
+        }
     }
 }
 

@@ -2,11 +2,12 @@
 //! dates, multi-line notes, one list item a line) and which keys rel owns.
 
 use chrono::{Datelike, NaiveDate};
-use toml_edit::{Array, ArrayOfTables, DocumentMut, Formatted, Item, Table, Value};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Formatted, InlineTable, Item, Table, Value};
 
 use crate::model::checkin::CheckIn;
 use crate::model::items::{Action, Advocacy, Goal, Growth, Strength, Waypoint};
 use crate::model::relationship::{Agreement, Ending, Event, LastIds};
+use crate::model::replan::Revision;
 use crate::model::{ItemId, Relationship};
 
 /// The keys rel owns in one table of a file, and the tables below it.
@@ -82,11 +83,11 @@ pub static RELATIONSHIP: Schema = Schema {
 };
 
 static AGREEMENT: Schema = leaf(&["date", "how"]);
-static ENDING: Schema = leaf(&["date", "result", "outcome"]);
+static ENDING: Schema = leaf(&["date", "result", "outcome", "expert_outcome"]);
 static LAST_ID: Schema = leaf(&[
     "goal", "waypoint", "action", "strength", "growth", "advocacy",
 ]);
-static GOAL: Schema = leaf(&[
+static GOAL: Schema = planned(&[
     "id",
     "text",
     "added",
@@ -94,11 +95,23 @@ static GOAL: Schema = leaf(&[
     "achieved",
     "dropped",
     "assessment",
+    "history",
 ]);
-static WAYPOINT: Schema = leaf(&["id", "text", "due", "added", "reached", "dropped"]);
-static ACTION: Schema = leaf(&[
-    "id", "text", "owner", "added", "due", "done", "dropped", "checkin",
+static WAYPOINT: Schema = planned(&[
+    "id", "text", "due", "added", "reached", "dropped", "history",
 ]);
+static ACTION: Schema = planned(&[
+    "id", "text", "owner", "added", "due", "done", "dropped", "checkin", "history",
+]);
+/// An item's revisions: `[[waypoint.history]]` under its `[[waypoint]]`
+/// (or an inline `history = [{ … }]`), matched by position when merged.
+static REVISION: Schema = Schema {
+    keys: &["date", "due", "text", "reopened", "because", "checkin"],
+    tables: &[("due", &CHANGE), ("text", &CHANGE), ("reopened", &REOPENED)],
+    arrays: LEAF,
+};
+static CHANGE: Schema = leaf(&["from", "to"]);
+static REOPENED: Schema = leaf(&["was", "on"]);
 static STRENGTH: Schema = leaf(&["id", "text", "added", "from", "discussed"]);
 static GROWTH: Schema = leaf(&["id", "text", "added", "promoted", "strength", "discussed"]);
 static ADVOCACY: Schema = leaf(&["id", "date", "text", "waypoint"]);
@@ -126,17 +139,32 @@ pub static CHECKIN: Schema = Schema {
         "next",
         "closed",
         "reached",
+        "achieved",
         "opened",
+        "moved",
+        "dropped",
         "shared",
         "about",
     ],
     tables: LEAF,
-    arrays: &[("opened", &OPENED)],
+    arrays: &[("opened", &OPENED), ("moved", &MOVED)],
 };
 
 static OPENED: Schema = leaf(&["id", "text", "owner", "due"]);
+static MOVED: Schema = leaf(&["id", "due", "because"]);
 
 pub static JOURNAL: Schema = leaf(&["format"]);
+
+/// A goal, waypoint or action: its keys and its revisions.
+const fn planned(keys: &'static [&'static str]) -> Schema {
+    Schema {
+        keys,
+        tables: LEAF,
+        arrays: HISTORY,
+    }
+}
+
+const HISTORY: &[(&str, &Schema)] = &[("history", &REVISION)];
 
 const fn leaf(keys: &'static [&'static str]) -> Schema {
     Schema {
@@ -325,6 +353,7 @@ fn ending_table(e: &Ending) -> Table {
         .date("date", e.date)
         .text("result", e.result.as_str())
         .opt_text("outcome", &e.outcome)
+        .opt_text("expert_outcome", &e.expert_outcome)
         .done()
 }
 
@@ -349,6 +378,7 @@ fn goal_table(g: &Goal) -> Table {
         .opt_date("achieved", g.achieved)
         .opt_date("dropped", g.dropped)
         .opt_shown("assessment", g.assessment.map(|a| a.as_str()))
+        .array("history", &g.history, revision_table)
         .done()
 }
 
@@ -360,6 +390,7 @@ fn waypoint_table(w: &Waypoint) -> Table {
         .date("added", w.added)
         .opt_date("reached", w.reached)
         .opt_date("dropped", w.dropped)
+        .array("history", &w.history, revision_table)
         .done()
 }
 
@@ -373,7 +404,38 @@ fn action_table(a: &Action) -> Table {
         .opt_date("done", a.done)
         .opt_date("dropped", a.dropped)
         .opt_text("checkin", &a.checkin)
+        .array("history", &a.history, revision_table)
         .done()
+}
+
+/// One revision: the day, what changed from what to what (each an inline
+/// `{ from, to }`), and why.
+fn revision_table(r: &Revision) -> Table {
+    let mut b = Builder::new();
+    b.date("date", r.date);
+    if let Some(due) = &r.due {
+        let mut change = InlineTable::new();
+        if let Some(from) = due.from {
+            change.insert("from", date_value(from));
+        }
+        change.insert("to", date_value(due.to));
+        b.value("due", change);
+    }
+    if let Some(text) = &r.text {
+        let mut change = InlineTable::new();
+        change.insert("from", text.from.as_str().into());
+        change.insert("to", text.to.as_str().into());
+        b.value("text", change);
+    }
+    if let Some(reopened) = &r.reopened {
+        let mut was = InlineTable::new();
+        was.insert("was", reopened.was.as_str().into());
+        was.insert("on", date_value(reopened.on));
+        b.value("reopened", was);
+    }
+    b.opt_text("because", &r.because)
+        .opt_text("checkin", &r.checkin);
+    b.done()
 }
 
 fn strength_table(s: &Strength) -> Table {
@@ -477,12 +539,21 @@ pub fn checkin_doc(c: &CheckIn) -> DocumentMut {
         .opt_date("next", c.next)
         .ids("closed", &c.closed)
         .ids("reached", &c.reached)
+        .ids("achieved", &c.achieved)
+        .ids("dropped", &c.dropped)
         .array("opened", &c.opened, |a| {
             Builder::new()
                 .opt_shown("id", a.id)
                 .text("text", &a.text)
                 .text("owner", a.owner.as_str())
                 .opt_date("due", a.due)
+                .done()
+        })
+        .array("moved", &c.moved, |m| {
+            Builder::new()
+                .id(m.id)
+                .date("due", m.due)
+                .opt_text("because", &m.because)
                 .done()
         });
     DocumentMut::from(b.done())

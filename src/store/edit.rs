@@ -205,6 +205,45 @@ fn effects(before: &Relationship, after: &Relationship) -> Vec<String> {
             words.push(format!("waypoint {} reached", w.id));
         }
     }
+    for g in &after.goals {
+        let open_before = before.goals.iter().any(|b| b.id == g.id && b.is_open());
+        if open_before && g.achieved.is_some() {
+            words.push(format!("goal {} achieved", g.id));
+        }
+    }
+    for (id, _, r) in after.revisions() {
+        let new = !before
+            .revisions()
+            .iter()
+            .any(|(i, _, b)| *i == id && *b == r);
+        if let (true, Some(due)) = (new, &r.due) {
+            words.push(format!("{} {id} moved to {}", id.kind.noun(), due.to));
+        }
+    }
+    let dropped = |rel: &Relationship| -> Vec<ItemId> {
+        let goals = rel
+            .goals
+            .iter()
+            .filter(|g| g.dropped.is_some())
+            .map(|g| g.id);
+        let waypoints = rel
+            .waypoints
+            .iter()
+            .filter(|w| w.dropped.is_some())
+            .map(|w| w.id);
+        let actions = rel
+            .actions
+            .iter()
+            .filter(|a| a.dropped.is_some())
+            .map(|a| a.id);
+        goals.chain(waypoints).chain(actions).collect()
+    };
+    let dropped_before = dropped(before);
+    for id in dropped(after) {
+        if !dropped_before.contains(&id) {
+            words.push(format!("{} {id} dropped", id.kind.noun()));
+        }
+    }
     if after.reviewed != before.reviewed {
         words.push("relationship reviewed".to_string());
     }

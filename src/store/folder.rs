@@ -174,6 +174,14 @@ impl Txn<'_> {
             (Placement::Replace, Ok(_)) => true,
         };
 
+        if folder.checkins.iter().any(|(id, _)| id.tag.is_some()) {
+            self.require_format()?;
+        }
+        // For rel undo: the files the folder held, and will hold.
+        let before = match self.recording.get() && replace {
+            true => folder_files(&target),
+            false => Vec::new(),
+        };
         let staging = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
             .suffix(TMP_SUFFIX)
@@ -196,7 +204,38 @@ impl Txn<'_> {
             let _ = staging.keep();
         }
         self.journal.wrote(&target);
-        sync_dir(&parent).map_err(|e| Error::io("write", &parent, &e))
+        sync_dir(&parent).map_err(|e| Error::io("write", &parent, &e))?;
+        self.note_folder(&target, before, folder);
+        Ok(())
+    }
+
+    /// Notes every file of a folder placed: what it held before (if it was
+    /// there) and holds now.
+    fn note_folder(&self, target: &Path, before: Vec<(PathBuf, Vec<u8>)>, folder: &FolderText) {
+        if !self.recording.get() {
+            return;
+        }
+        let checkins = target.join(CHECKINS);
+        let mut after: Vec<(PathBuf, &str)> =
+            vec![(target.join(RELATIONSHIP_FILE), folder.relationship.as_str())];
+        after.extend(
+            folder
+                .checkins
+                .iter()
+                .map(|(id, text)| (checkins.join(id.file_name()), text.as_str())),
+        );
+        for (path, text) in &after {
+            let old = before
+                .iter()
+                .find(|(p, _)| p == path)
+                .map(|(_, b)| b.clone());
+            self.note(path, old, Some(text.as_bytes().to_vec()));
+        }
+        for (path, bytes) in before {
+            if !after.iter().any(|(p, _)| *p == path) {
+                self.note(&path, Some(bytes), None);
+            }
+        }
     }
 
     /// An interrupted check-in of a relationship that was just replaced
@@ -240,6 +279,33 @@ impl Txn<'_> {
             let _ = sync_dir(&parent);
         }
     }
+}
+
+/// The files rel keeps in a relationship folder, with their bytes.
+fn folder_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let relationship = dir.join(RELATIONSHIP_FILE);
+    if let Ok(bytes) = fs::read(&relationship) {
+        files.push((relationship, bytes));
+    }
+    if let Ok(entries) = fs::read_dir(dir.join(CHECKINS)) {
+        for entry in entries.flatten() {
+            let plain = entry.file_type().is_ok_and(|t| t.is_file());
+            let name = entry.file_name();
+            let named = name
+                .to_str()
+                .and_then(|n| n.strip_suffix(".toml"))
+                .and_then(CheckinId::parse)
+                .is_some();
+            if plain
+                && named
+                && let Ok(bytes) = fs::read(entry.path())
+            {
+                files.push((entry.path(), bytes));
+            }
+        }
+    }
+    files
 }
 
 /// Writes the files of a folder that no one else can see yet, then makes

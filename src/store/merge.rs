@@ -301,6 +301,7 @@ added = 2025-11-10
                 date: day,
                 result: crate::model::relationship::EndResult::Completed,
                 outcome: Some("line one\nline two".into()),
+                expert_outcome: None,
             });
         });
         let ending = after.find("[ending]").unwrap();
@@ -322,6 +323,69 @@ added = 2025-11-10
         });
         assert!(after.contains("note = \"mine\""), "{after}");
         assert!(after.contains("achieved = 2025-11-03"), "{after}");
+    }
+
+    #[test]
+    fn revisions_land_under_their_item_and_keep_what_the_person_wrote() {
+        use crate::model::replan::Replan;
+        let day = |s| crate::model::date::parse_iso(s).unwrap();
+        let before = "person = \"Grace\"\nkind = \"sponsoring\"\nrole = \"sponsor\"\nstarted = 2026-01-01\n\n[[waypoint]]\nid = \"w1\"\ntext = \"Lead the review\"\ndue = 2026-10-31\nadded = 2026-01-01\n\n[[waypoint]]\nid = \"w2\"\ntext = \"Packet in\"\ndue = 2027-02-15\nadded = 2026-01-01\n";
+        let w1 = crate::model::ItemId::new(crate::model::ItemKind::Waypoint, 1);
+        let once = rewrite(before, |rel| {
+            rel.replan(
+                w1,
+                &Replan::Move(day("2027-01-31")),
+                day("2026-11-12"),
+                Some("the reorg".into()),
+                None,
+            )
+            .unwrap();
+        });
+        assert!(
+            once.contains("due = 2027-01-31\nadded = 2026-01-01\n\n[[waypoint.history]]\ndate = 2026-11-12\ndue = { from = 2026-10-31, to = 2027-01-31 }\nbecause = \"the reorg\"\n\n[[waypoint]]\nid = \"w2\""),
+            "{once}"
+        );
+        // A comment and a key of the person's own on the revision stay
+        // when another is added.
+        let edited = once.replace(
+            "because = \"the reorg\"\n",
+            "because = \"the reorg\"  # Dmitri's call\nmood = \"sigh\"\n",
+        );
+        let twice = rewrite(&edited, |rel| {
+            rel.replan(
+                w1,
+                &Replan::Rename("Lead the Q1 review".into()),
+                day("2026-11-20"),
+                None,
+                None,
+            )
+            .unwrap();
+        });
+        assert!(
+            twice.contains("# Dmitri's call\nmood = \"sigh\"\n"),
+            "{twice}"
+        );
+        let first = twice.find("date = 2026-11-12").unwrap();
+        let second = twice.find("date = 2026-11-20").unwrap();
+        let w2 = twice.find("id = \"w2\"").unwrap();
+        assert!(first < second && second < w2, "{twice}");
+        assert!(
+            twice.contains("text = { from = \"Lead the review\", to = \"Lead the Q1 review\" }"),
+            "{twice}"
+        );
+        // Written inline by hand, the list stays inline.
+        let inline = "person = \"Grace\"\nkind = \"sponsoring\"\nrole = \"sponsor\"\nstarted = 2026-01-01\n\n[[waypoint]]\nid = \"w1\"\ntext = \"Lead the review\"\ndue = 2026-12-31\nadded = 2026-01-01\nhistory = [{ date = 2026-11-01, due = { from = 2026-10-31, to = 2026-12-31 } }]\n";
+        let after = rewrite(inline, |rel| {
+            rel.replan(
+                w1,
+                &Replan::Move(day("2027-01-31")),
+                day("2026-11-12"),
+                None,
+                None,
+            )
+            .unwrap();
+        });
+        assert!(after.contains("history = [{ date = 2026-11-01, due = { from = 2026-10-31, to = 2026-12-31 } }, { date = 2026-11-12"), "{after}");
     }
 
     #[test]

@@ -12,15 +12,19 @@ pub mod drafts;
 pub mod edit;
 pub mod file;
 pub mod folder;
+mod format;
 pub mod git;
 pub mod listing;
 pub mod lock;
 pub mod merge;
+pub mod merge3;
 #[cfg(test)]
 mod props;
 mod quick;
 pub mod read;
+pub mod sync;
 pub mod txn;
+pub mod undo;
 
 use std::fs;
 use std::io;
@@ -38,8 +42,10 @@ pub use listing::Listing;
 pub use read::{CheckinRead, Loaded, Read, parse_relationship};
 pub use txn::{Editable, Finished, Txn, Unfinished};
 
-/// The journal format this rel reads and writes.
-pub const FORMAT: u32 = 1;
+/// The journal format this rel reads and writes. Format 2 names new
+/// check-ins with a tag (`2026-11-26-1-k3f9.toml`); format-1 journals are
+/// read as they are and say 2 from the first tagged check-in on.
+pub const FORMAT: u32 = 2;
 
 pub const JOURNAL_FILE: &str = "journal.toml";
 pub const RELATIONSHIPS: &str = "relationships";
@@ -49,7 +55,7 @@ pub const PENDING_FILE: &str = ".pending.toml";
 pub const DRAFTS: &str = "drafts";
 pub const GITIGNORE: &str = ".gitignore";
 
-const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n";
+const GITIGNORE_TEXT: &str = "# rel's scratch files and cache, not part of the journal\n.lock\n.pending.toml\n.rel-*.tmp\ndrafts/\n.cache/\n.undo/\n";
 
 /// A journal directory. Cheap to make; nothing is read until asked.
 #[derive(Debug)]
@@ -61,6 +67,8 @@ pub struct Journal {
     /// The overview's cache, read when first asked for, written when the
     /// journal is let go.
     pub(super) briefs: OnceLock<cache::briefs::Briefs>,
+    /// What this process changed, for `rel undo`.
+    pub(super) undo: undo::Recorder,
     /// What this process wrote, and the lock kept for the commit.
     pub(super) written: Mutex<txn::Written>,
 }
@@ -94,6 +102,7 @@ impl Journal {
             pending: OnceLock::new(),
             cache: OnceLock::new(),
             briefs: OnceLock::new(),
+            undo: undo::Recorder::default(),
             written: Mutex::default(),
         }
     }

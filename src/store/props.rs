@@ -187,7 +187,7 @@ proptest! {
         use super::cache::codec::{Code, In, Out};
         use super::cache::Words;
         use crate::model::{Brief, Meetings, Settings, Snapshot, assess};
-        let ids: Vec<CheckinId> = held.iter().map(|(d, n)| CheckinId { date: day(*d), n: *n }).collect();
+        let ids: Vec<CheckinId> = held.iter().map(|(d, n)| CheckinId::new(day(*d), *n)).collect();
         let meetings = Meetings::of(&ids);
         let brief = Brief::of(rel.clone(), meetings.clone());
         let mut out = Out::new(Words::Open);
@@ -350,6 +350,146 @@ proptest! {
         let read = journal.load(&handle).map_err(|p| TestCaseError::fail(p.to_string()))?;
         for id in ever {
             prop_assert!(read.last_id.get(id.kind) >= id.n, "{} above the counter", id);
+        }
+    }
+}
+
+/// A re-plan, a close to reopen, or an undo.
+#[derive(Debug, Clone)]
+enum Replanning {
+    Move(ItemKind, u32, u16),
+    Rename(ItemKind, u32, String),
+    Reopen(ItemKind, u32),
+    Close(ItemKind, u32, bool),
+    Undo,
+}
+
+fn replanning() -> impl Strategy<Value = Replanning> {
+    let kind = prop::sample::select(vec![ItemKind::Goal, ItemKind::Waypoint, ItemKind::Action]);
+    prop_oneof![
+        (kind.clone(), 1u32..4, 0u16..400).prop_map(|(k, n, d)| Replanning::Move(k, n, d)),
+        (kind.clone(), 1u32..4, text()).prop_map(|(k, n, t)| Replanning::Rename(k, n, t)),
+        (kind.clone(), 1u32..4).prop_map(|(k, n)| Replanning::Reopen(k, n)),
+        (kind, 1u32..4, any::<bool>()).prop_map(|(k, n, d)| Replanning::Close(k, n, d)),
+        Just(Replanning::Undo),
+        Just(Replanning::Undo),
+    ]
+}
+
+/// Every file of the journal that is not rel's scratch, with its bytes.
+fn journal_files(root: &std::path::Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(
+        root: &std::path::Path,
+        dir: &std::path::Path,
+        out: &mut std::collections::BTreeMap<String, Vec<u8>>,
+    ) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .to_string_lossy()
+                .into_owned();
+            // The relationships: rel's scratch and journal.toml are not
+            // what a change changes.
+            if name.starts_with('.') || name == super::JOURNAL_FILE {
+                continue;
+            }
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                out.insert(name, std::fs::read(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(root, root, &mut out);
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Any sequence of moves, renames, reopens and undos, each by a process
+    /// of its own: every file stays valid, and each undo gives back the
+    /// files byte for byte as they were before the change it undoes (the
+    /// last [`super::undo::KEEP`] changes are kept).
+    #[test]
+    fn replans_and_undos_keep_files_valid_and_undo_restores_bytes(steps in prop::collection::vec(replanning(), 1..30)) {
+        use crate::model::replan::Replan;
+        let fail = |e: &dyn std::fmt::Display| TestCaseError::fail(e.to_string());
+        let tmp = tempfile::tempdir().map_err(|e| fail(&e))?;
+        let root = tmp.path().join("j");
+        let handle = Handle::parse("ada").map_err(|e| fail(&e))?;
+        let today = day(2000);
+        {
+            let journal = Journal::new(&root);
+            let mut rel = Relationship::new("Ada".into(), Role::Sponsor, day(1000));
+            for n in 0..3u16 {
+                rel.add_goal(format!("goal {n}"), day(1000), (n > 0).then(|| day(1500 + n)));
+                rel.add_waypoint(format!("waypoint {n}"), day(1600 + n), day(1000));
+                rel.add_action(NewAction { id: None, text: format!("action {n}"), owner: Owner::Them, due: (n == 1).then(|| day(1700)) }, day(1000), None);
+            }
+            let txn = journal.begin().map_err(|e| fail(&e))?;
+            txn.create(&handle, &rel).map_err(|e| fail(&e))?;
+        }
+        // What the files were before each change still kept, oldest first.
+        let mut kept: Vec<std::collections::BTreeMap<String, Vec<u8>>> = vec![std::collections::BTreeMap::new()];
+        for step in steps {
+            // Each step is a process of its own: a journal of its own.
+            let journal = Journal::new(&root);
+            let before = journal_files(&root);
+            match &step {
+                Replanning::Undo => {
+                    let undone = journal.undo().map_err(|e| fail(&e))?;
+                    match kept.pop() {
+                        Some(expected) => {
+                            prop_assert!(undone.is_some(), "nothing undone");
+                            prop_assert_eq!(journal_files(&root), expected, "undo did not restore every byte");
+                        }
+                        None => prop_assert!(undone.is_none(), "undid a change that was not kept"),
+                    }
+                }
+                change => {
+                    let txn = journal.begin().map_err(|e| fail(&e))?;
+                    // Its creation undone, there is nothing left to change.
+                    let Ok(mut ed) = txn.load(&handle) else { continue };
+                    let mut rel = ed.rel.clone();
+                    let id = |k: &ItemKind, n: &u32| crate::model::ItemId::new(*k, *n);
+                    let _ = match change {
+                        Replanning::Move(k, n, d) => rel.replan(id(k, n), &Replan::Move(day(2000 + d)), today, Some("later".into()), None).map(|_| ()),
+                        Replanning::Rename(k, n, t) if !t.trim().is_empty() => rel.replan(id(k, n), &Replan::Rename(t.clone()), today, None, None).map(|_| ()),
+                        Replanning::Reopen(k, n) => rel.replan(id(k, n), &Replan::Reopen, today, None, None).map(|_| ()),
+                        Replanning::Close(k, n, drop) => {
+                            let how = if *drop { Closing::Dropped } else { Closing::Done };
+                            let _ = rel.close(id(k, n), how, today);
+                            Ok(())
+                        }
+                        _ => Ok(()),
+                    };
+                    let wrote = txn.save(&mut ed, &rel).map_err(|e| fail(&e))?;
+                    drop(txn);
+                    if wrote {
+                        kept.push(before);
+                        if kept.len() > super::undo::KEEP {
+                            kept.remove(0);
+                        }
+                    }
+                }
+            }
+            // Whatever happened, the file reads, and says nothing rel check
+            // calls an error.
+            let path = journal.relationship_path(&handle);
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                let found = super::check::content::relationship(&path, &text);
+                prop_assert!(
+                    found.problems.iter().all(|p| p.severity != crate::problem::Severity::Error),
+                    "{:?} after {:?}", found.problems, step
+                );
+            }
         }
     }
 }

@@ -697,6 +697,9 @@ impl File {
                     date: f.date?,
                     result: f.result?,
                     outcome: text(f.how),
+                    // An ending with the expert's outcome is left to the
+                    // full reader.
+                    expert_outcome: None,
                 });
             }
             Table::LastId(f) => {
@@ -736,6 +739,8 @@ impl File {
                 achieved: f.done,
                 dropped: f.dropped,
                 assessment: f.assessment,
+                // An item with a history is left to the full reader.
+                history: Vec::new(),
             }),
             Item::Waypoint => self.waypoints.push(Waypoint {
                 id: f.id?,
@@ -744,6 +749,7 @@ impl File {
                 added: f.added?,
                 reached: f.done,
                 dropped: f.dropped,
+                history: Vec::new(),
             }),
             Item::Action => self.actions.push(Action {
                 id: f.id?,
@@ -754,6 +760,7 @@ impl File {
                 done: f.done,
                 dropped: f.dropped,
                 checkin: f.checkin.map(|s| text(s, open)),
+                history: Vec::new(),
             }),
             Item::Strength => self.strengths.push(Strength {
                 id: f.id?,

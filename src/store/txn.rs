@@ -20,6 +20,7 @@ use super::{
 };
 use super::{doc, parse_relationship};
 use crate::error::{Error, Result};
+use crate::model::checkin::Tag;
 use crate::model::{CheckIn, CheckinId, Handle, ItemKind, Relationship};
 use crate::problem::Problem;
 
@@ -38,6 +39,7 @@ impl Journal {
         };
         let txn = Txn {
             journal: self,
+            recording: std::cell::Cell::new(false),
             lock: Some(lock),
         };
         match self.format().map_err(|p| problem_error(&p))? {
@@ -53,6 +55,11 @@ impl Journal {
         }
         txn.heal();
         txn.heal_asides();
+        if self.written().keep {
+            self.after_git();
+        }
+        // What the command writes from here on can be undone.
+        txn.recording.set(true);
         Ok(txn)
     }
 }
@@ -86,14 +93,20 @@ impl From<Error> for Unfinished {
 }
 
 /// A change in progress: holds the journal lock until dropped (or, when
-/// the journal keeps it for a commit, until [`Journal::finish`]).
+/// the journal keeps it for a commit, until [`Journal::finish`]); when
+/// dropped, still holding it, it keeps what it wrote for `rel undo`.
 pub struct Txn<'j> {
     pub(super) journal: &'j Journal,
+    /// Whether what it writes is kept for `rel undo`.
+    pub(super) recording: std::cell::Cell<bool>,
     lock: Option<lock::Lock>,
 }
 
 impl Drop for Txn<'_> {
     fn drop(&mut self) {
+        // The undo record is written while the lock is still held; then
+        // the lock goes, or is kept for the commit.
+        self.flush_undo();
         let mut written = self.journal.written();
         if written.keep {
             written.lock = self.lock.take();
@@ -167,6 +180,7 @@ impl Journal {
                 lock::LOCK_FILE,
                 super::DRAFTS,
                 super::cache::CACHE_DIR,
+                super::undo::UNDO_DIR,
             ]
             .contains(&name.as_ref())
                 || file::is_temp_name(&name)
@@ -187,9 +201,14 @@ impl Txn<'_> {
     }
 
     pub(super) fn write(&self, dir: &Path, name: &str, text: &str, mode: Mode) -> Result<()> {
+        let path = dir.join(name);
+        let before = self.note_before(&path);
         write_atomic(dir, name, text.as_bytes(), mode)
-            .map_err(|e| Error::io("write", &dir.join(name), &e))?;
-        self.journal.wrote(&dir.join(name));
+            .map_err(|e| Error::io("write", &path, &e))?;
+        self.journal.wrote(&path);
+        if let Some(before) = before {
+            self.note(&path, before, Some(text.as_bytes().to_vec()));
+        }
         Ok(())
     }
 
@@ -246,6 +265,7 @@ impl Txn<'_> {
         }
         self.journal.wrote(&dir);
         file::sync_dir(&relationships).map_err(|e| Error::io("create", &dir, &e))?;
+        self.note(&path, None, Some(text.into_bytes()));
         Ok(path)
     }
 
@@ -291,11 +311,17 @@ impl Txn<'_> {
             .unwrap_or(0)
             + 1;
         loop {
+            // The tag comes from the words as written, which do not
+            // depend on the id: number the new actions, then name it.
+            let mut checkin = checkin.clone();
+            ed.rel
+                .clone()
+                .record_checkin(CheckinId::new(checkin.date, n), &mut checkin);
             let id = CheckinId {
                 date: checkin.date,
                 n,
+                tag: Some(Tag::of(&checkin_doc(&checkin).to_string())),
             };
-            let mut checkin = checkin.clone();
             let mut rel = ed.rel.clone();
             rel.record_checkin(id, &mut checkin);
             let touches = rel != ed.rel;
@@ -310,11 +336,15 @@ impl Txn<'_> {
             if reread != checkin {
                 return Err(internal("a check-in would not read back as written").into());
             }
+            self.require_format()?;
             if touches {
                 self.mark_pending(&handle, id)?;
             }
             match write_atomic(&dir, &id.file_name(), text.as_bytes(), Mode::CreateNew) {
-                Ok(()) => self.journal.wrote(&path),
+                Ok(()) => {
+                    self.journal.wrote(&path);
+                    self.note(&path, None, Some(text.as_bytes().to_vec()));
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
                     n += 1;
                     continue;
@@ -344,6 +374,11 @@ impl Txn<'_> {
                     });
                 }
                 self.journal.wrote(&ed.path);
+                self.note(
+                    &ed.path,
+                    Some(ed.text.as_bytes().to_vec()),
+                    Some(text.as_bytes().to_vec()),
+                );
                 ed.text = text;
                 ed.rel = rel;
                 // Harmless if it stays: completing an applied check-in changes nothing.

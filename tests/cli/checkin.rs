@@ -50,11 +50,11 @@ fn records_a_meeting_with_every_flag() {
     insta::assert_snapshot!("checkin_message", run.stderr);
     assert_eq!(
         env.checkins("ada-lovelace"),
-        ["2026-10-01-1.toml", "2026-11-20-1.toml"]
+        ["2026-10-01-1-9yme.toml", "2026-11-20-1-xdse.toml"]
     );
     insta::assert_snapshot!(
         "checkin_file",
-        env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml")
+        env.read("relationships/ada-lovelace/checkins/2026-11-20-1-xdse.toml")
     );
     let rel = env.relationship("ada-lovelace");
     let actions = rel["action"].as_array().unwrap();
@@ -69,7 +69,7 @@ fn records_a_meeting_with_every_flag() {
     );
     assert_eq!(actions[2]["id"].as_str(), Some("a3"));
     assert_eq!(actions[3]["owner"].as_str(), Some("them"));
-    assert_eq!(actions[3]["checkin"].as_str(), Some("2026-11-20-1"));
+    assert_eq!(actions[3]["checkin"].as_str(), Some("2026-11-20-1-xdse"));
     assert_eq!(
         rel["reviewed"].as_datetime().unwrap().to_string(),
         "2026-11-20"
@@ -84,12 +84,14 @@ fn several_meetings_on_one_day_get_their_own_files() {
     for _ in 0..3 {
         env.ok(&["checkin", "ada-lovelace", "-m", "quick sync"]);
     }
+    // Numbered in the order they were recorded; the tag comes from the
+    // words, so the same words make the same tag.
     assert_eq!(
         env.checkins("ada-lovelace"),
         [
-            "2026-11-26-1.toml",
-            "2026-11-26-2.toml",
-            "2026-11-26-3.toml"
+            "2026-11-26-1-ndws.toml",
+            "2026-11-26-2-ndws.toml",
+            "2026-11-26-3-ndws.toml"
         ]
     );
 }
@@ -101,7 +103,7 @@ fn a_date_or_cadence_may_start_with_a_minus() {
     // The form the date hint offers, as a separate argument.
     let run = env.run(&["checkin", "ada-lovelace", "--date", "-1m", "-m", "x"]);
     assert_eq!(run.code, 0, "{}", run.transcript());
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1.toml"]);
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-10-26-1-6wzr.toml"]);
     env.ok(&["log", "ada-lovelace", "--since", "-2m", "--until", "-1w"]);
     env.ok(&["--as-of", "-1d", "status"]);
     let run = env.refuses(1, &["goal", "add", "ada-lovelace", "x", "--due", "-1w"]);
@@ -170,7 +172,7 @@ fn notes_come_from_stdin() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(
@@ -194,7 +196,7 @@ fn notes_come_from_the_editor() {
     );
     assert_eq!(run.code, 0, "{}", run.transcript());
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(
@@ -235,7 +237,7 @@ fn relative_dates_are_echoed_back() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-23-1.toml"]);
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-23-1-cq83.toml"]);
 }
 
 #[test]
@@ -366,10 +368,80 @@ fn notes_may_hold_lines_that_look_like_merge_markers() {
     env.ok(&["status"]);
     assert_eq!(env.run(&["check"]).code, 0);
     let file: toml::Table = env
-        .read("relationships/ada-lovelace/checkins/2026-11-26-1.toml")
+        .checkin_text("ada-lovelace", "2026-11-26-1")
         .parse()
         .unwrap();
     assert_eq!(file["notes"].as_str(), Some(notes));
+}
+
+#[test]
+fn new_actions_are_numbered_in_the_order_given_and_said_with_whose_they_are() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    let run = env.run(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Planning",
+        "--their-action",
+        "Draft the RFC",
+        "--action",
+        "Get him a slot",
+        "--their-action",
+        "Book the room",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr.contains(
+            "\n  new actions: a1 (theirs) Draft the RFC · a2 (mine) Get him a slot · a3 (theirs) Book the room\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    let rel = env.relationship("ada-lovelace");
+    let actions: Vec<(&str, &str)> = rel["action"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["owner"].as_str().unwrap()))
+        .collect();
+    assert_eq!(actions, [("a1", "them"), ("a2", "me"), ("a3", "them")]);
+    let run = env.run(&["checkin", "ada-lovelace", "--action", "One more"]);
+    assert!(
+        run.stderr.contains("\n  new action: a4 (mine) One more\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn empty_notes_are_refused_as_git_refuses_an_empty_message() {
+    let env = TestEnv::new();
+    fixtures::ada(&env);
+    for notes in ["", "   \n "] {
+        let run = env.refuses(
+            1,
+            &["checkin", "ada-lovelace", "-m", notes, "--rating", "4"],
+        );
+        assert!(
+            run.stderr.contains("error: the notes given with -m are empty; nothing was recorded\nhint: write what you talked about, or leave -m out"),
+            "{}",
+            run.stderr
+        );
+    }
+    let before = env.files();
+    let run = env.run_with(
+        env.cmd()
+            .args(["checkin", "ada-lovelace", "-m", "-"])
+            .write_stdin("\n\n"),
+    );
+    assert_eq!(run.code, 1, "{}", run.transcript());
+    assert!(
+        run.stderr.contains("the notes read from stdin are empty"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.files(), before);
 }
 
 /// Dates pasted from a calendar invitation or a mail are read as the day
@@ -396,8 +468,8 @@ fn dates_pasted_from_a_calendar_are_read_and_echoed() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1.toml"]);
-    let checkin = env.read("relationships/ada-lovelace/checkins/2026-11-20-1.toml");
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-20-1-bba5.toml"]);
+    let checkin = env.checkin_text("ada-lovelace", "2026-11-20-1");
     assert!(checkin.contains("next = 2026-12-10"), "{checkin}");
 
     let run = env.run(&[

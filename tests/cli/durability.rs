@@ -312,7 +312,7 @@ fn a_crash_between_the_checkin_and_the_relationship_is_completed_later() {
         ],
     );
     // The check-in is there, the relationship not yet updated, and the marker says so.
-    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-26-1.toml"]);
+    assert_eq!(env.checkins("ada-lovelace"), ["2026-11-26-1-8phk.toml"]);
     assert!(
         !env.read("relationships/ada-lovelace/relationship.toml")
             .contains("New one")

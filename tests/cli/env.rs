@@ -177,6 +177,31 @@ impl TestEnv {
         names
     }
 
+    /// The path (in the journal) of the one check-in of `handle` that
+    /// answers to `short` (`2026-11-26-1`), whatever its tag.
+    pub fn checkin_path(&self, handle: &str, short: &str) -> String {
+        let found: Vec<String> = self
+            .checkins(handle)
+            .into_iter()
+            .filter(|name| {
+                let stem = name.trim_end_matches(".toml");
+                stem == short
+                    || stem
+                        .strip_prefix(short)
+                        .is_some_and(|tag| tag.len() == 5 && tag.starts_with('-'))
+            })
+            .collect();
+        match found.as_slice() {
+            [one] => format!("relationships/{handle}/checkins/{one}"),
+            _ => panic!("{handle} has {found:?} for {short}"),
+        }
+    }
+
+    /// The text of that check-in.
+    pub fn checkin_text(&self, handle: &str, short: &str) -> String {
+        self.read(&self.checkin_path(handle, short))
+    }
+
     /// A relationship as its file says, parsed.
     pub fn relationship(&self, handle: &str) -> toml::Table {
         self.read(&format!("relationships/{handle}/relationship.toml"))

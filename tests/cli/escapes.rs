@@ -209,6 +209,9 @@ fn hostile_journal(env: &TestEnv, escapes: &[String]) -> Vec<String> {
         fill("checkin.toml", p).replace("@DATE@", "2026-11-19"),
     );
     handles.push("r0".to_string());
+    let dir = root.join("relationships/r1");
+    write(&dir.join("relationship.toml"), fill("reverse.toml", p));
+    handles.push("r1".to_string());
     // A cadence and a review period that are not cadences at all.
     for (handle, key) in [("bad-cadence", "cadence"), ("bad-review", "review_every")] {
         let text = fill("reverse.toml", p).replace(
@@ -301,6 +304,7 @@ fn no_command_lets_a_hostile_journal_steer_the_terminal() {
     for handle in ["h0", "h4", "h7", "h10", "r0"] {
         reads.extend([
             vec!["status", handle],
+            vec!["status", handle, "--history"],
             vec!["status", handle, "--json"],
             vec!["prep", handle],
             vec!["log", handle],
@@ -413,7 +417,75 @@ fn no_command_lets_a_hostile_journal_steer_the_terminal() {
         vec!["pause", "h3", "--note", p],
         vec!["resume", "h3"],
         vec!["snooze", "h4", "--until", "2026-12-10"],
-        vec!["evolve", "r0", "--into", "mentoring"],
+        vec![
+            "evolve",
+            "r0",
+            "--into",
+            "mentoring",
+            "--purpose",
+            p,
+            "--their-aims",
+            p,
+            "--agreed",
+            "--how",
+            p,
+        ],
+        // Re-planning: an item moved, renamed and reopened, each with why,
+        // and a check-in that moves, drops and achieves.
+        vec![
+            "goal",
+            "move",
+            "h2",
+            "g1",
+            "--due",
+            "2027-02-01",
+            "--because",
+            p,
+        ],
+        vec!["waypoint", "rename", "h2", "w1", p, "--because", p],
+        vec!["action", "reopen", "h1", "a3", "--because", p],
+        vec![
+            "checkin",
+            "h6",
+            "-m",
+            p,
+            "--move",
+            "w2=2027-02-01",
+            "--drop",
+            "a1",
+            "--achieved",
+            "g1",
+            "--shared",
+            p,
+        ],
+        vec!["status", "h2", "--history"],
+        vec!["log", "h6", "--json"],
+        vec![
+            "report",
+            "h2",
+            "--since",
+            "2026-01-01",
+            "--format",
+            "markdown",
+        ],
+        // Re-contracting, and reverse-mentoring's why and expert outcome.
+        vec!["set", "h8", "--agreed", "--how", p],
+        vec![
+            "new",
+            "w3",
+            "--person",
+            p,
+            "--kind",
+            "reverse-mentoring",
+            "--role",
+            "learner",
+            "--topic",
+            p,
+            "--until",
+            "2027-01-01",
+            "--why",
+            p,
+        ],
         vec![
             "end",
             "h5",
@@ -424,8 +496,23 @@ fn no_command_lets_a_hostile_journal_steer_the_terminal() {
             "--assess",
             "g1=achieved",
         ],
+        vec![
+            "end",
+            "r1",
+            "--as",
+            "completed",
+            "--outcome",
+            p,
+            "--expert-outcome",
+            p,
+        ],
+        vec!["status", "r1"],
+        vec!["report", "r1", "--since", "2026-01-01", "--format", "json"],
         // A handle made from the hostile name: whatever is left of it.
         vec!["new", "--person", p, "--role", "mentor"],
+        // The last changes, listed and undone.
+        vec!["undo", "--list"],
+        vec!["undo"],
         vec!["git", "status"],
     ];
     for args in &writes {
@@ -448,6 +535,11 @@ fn no_command_lets_a_hostile_journal_steer_the_terminal() {
         vec!["checkin", "h0", "-m", "x", "--date", p],
         vec!["checkin", "h0", "-m", "x", "--done", p],
         vec!["goal", "done", "h0", p],
+        vec!["goal", "move", "h0", p, "--due", "2027-01-01"],
+        vec!["goal", "move", "h0", "g1", "--due", p],
+        vec!["action", "reopen", "h0", p],
+        vec!["checkin", "h0", "-m", "x", "--move", p],
+        vec!["checkin", "h0", "-m", "x", "--drop", p],
         vec!["new", "--person", "Zed", "--role", "mentor", "--cadence", p],
         vec!["new", p, "--person", "Zed", "--role", "mentor"],
         vec!["set", "h0", "--cadence", p],

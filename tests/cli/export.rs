@@ -250,7 +250,7 @@ fn exports_every_relationship_item_event_and_checkin() {
     rich_journal(&env);
     let (_, doc) = exported(&env, &[]);
     assert_eq!(doc["format"], "rel-export");
-    assert_eq!(doc["version"], 2);
+    assert_eq!(doc["version"], 4);
     assert_eq!(doc["exported_at"], "2026-11-26");
     let handles: Vec<&str> = doc["relationships"]
         .as_array()
@@ -342,7 +342,7 @@ fn comments_and_unknown_keys_travel_with_the_file() {
     );
     from.write(path, &hand);
     from.ok(&["checkin", "ada-lovelace", "-m", "notes"]);
-    let checkin = "relationships/ada-lovelace/checkins/2026-11-26-1.toml";
+    let checkin = &from.checkin_path("ada-lovelace", "2026-11-26-1");
     let hand_checkin = format!(
         "# written in the lobby\n{}mood = \"good\"\n",
         from.read(checkin)
@@ -432,11 +432,11 @@ fn an_empty_journal_exports_an_empty_list() {
 fn a_journal_a_newer_rel_wrote_is_not_exported() {
     let env = TestEnv::new();
     fixtures::ada(&env);
-    env.write("journal.toml", "format = 2\n");
+    env.write("journal.toml", "format = 3\n");
     let run = env.fails(2, &["export"]);
     assert!(run.stdout.is_empty());
     assert!(
-        run.stderr.contains("written by a newer rel (format 2 > 1); an export by this rel could miss what it does not know"),
+        run.stderr.contains("written by a newer rel (format 3 > 2); an export by this rel could miss what it does not know"),
         "{}",
         run.stderr
     );

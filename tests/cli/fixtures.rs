@@ -15,7 +15,7 @@ use crate::env::TestEnv;
 const JOURNAL_TOML: &str = "\
 # A rel journal. Every file in it is yours to read, edit and keep in git;
 # `rel check` validates them. `format` tells rel which version wrote it.
-format = 1
+format = 2
 ";
 const GITIGNORE: &str = "\
 # rel's scratch files and cache, not part of the journal
@@ -24,6 +24,16 @@ const GITIGNORE: &str = "\
 .rel-*.tmp
 drafts/
 .cache/
+.undo/
+";
+
+/// What rel writes in a journal it finds in git, so that git merges
+/// rel's files with rel.
+pub const GITATTRIBUTES: &str = "\
+# rel merges its own files item by item (rel sync, git pull): see rel's README
+relationships/*/relationship.toml merge=rel
+relationships/*/checkins/*.toml merge=rel
+journal.toml merge=rel
 ";
 
 /// A journal being written, file by file.
@@ -62,7 +72,9 @@ impl<'e> Journal<'e> {
     }
 
     /// `relationships/<handle>/checkins/<id>.toml`, `id` being the date
-    /// and the meeting's number that day (`2026-10-01-1`).
+    /// and the meeting's number that day (`2026-10-01-1`, as rel wrote
+    /// them before tags, which it reads as it always did), or that and
+    /// the tag rel makes from its words (`2026-10-01-1-84bg`).
     pub fn checkin(&self, handle: &str, id: &str, toml: &str) -> &Self {
         let dir = self.env.path("relationships").join(handle).join("checkins");
         folder(&dir);
@@ -195,8 +207,8 @@ pub fn copy(from: &Path, to: &Path) {
     }
 }
 
-/// Every folder and file of a journal but the cache, with its mode and
-/// bytes.
+/// Every folder and file of a journal but the cache and the undo record
+/// (rel's scratch, not the journal), with its mode and bytes.
 fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
     let mut tree = Vec::new();
     let mut dirs = vec![env.journal.clone()];
@@ -204,7 +216,7 @@ fn tree(env: &TestEnv) -> Vec<(String, u32, Vec<u8>)> {
         for entry in fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.strip_prefix(&env.journal).unwrap();
-            if name == Path::new(".cache") {
+            if name == Path::new(".cache") || name == Path::new(".undo") {
                 continue;
             }
             let meta = fs::symlink_metadata(&path).unwrap();
@@ -238,9 +250,10 @@ fn a_fixture_is_what_rel_writes() {
         notes,
     ]);
     let fixture = TestEnv::new();
+    // The tag after the number comes from the check-in's words.
     ada(&fixture).checkin(
         "ada-lovelace",
-        "2026-10-01-1",
+        "2026-10-01-1-84bg",
         r#"
         date = 2026-10-01
         notes = """

@@ -345,13 +345,15 @@ fn git_may_fail(env: &TestEnv, dir: &Path, args: &[&str]) -> std::process::Outpu
 }
 
 /// A journal in a repository of its own, with its identity in the
-/// repository's config (never the global one), everything committed.
+/// repository's config (never the global one), everything committed, and
+/// the `.gitattributes` rel's first write there would add.
 fn repository(env: &TestEnv) {
     git(
         env,
         &env.journal,
         &["init", "--quiet", "--initial-branch", "main"],
     );
+    env.write(".gitattributes", fixtures::GITATTRIBUTES);
     git(env, &env.journal, &["config", "user.name", "Test"]);
     git(
         env,
@@ -397,8 +399,10 @@ fn an_unresolved_merge_is_left_as_it_is() {
     two_in_git(&env);
     let j = &env.journal;
     let ada = "relationships/ada-lovelace/relationship.toml";
-    // Two branches change Ada's purpose differently: the merge stops with
-    // a conflict in her file.
+    // Two branches change Ada's purpose differently, and git merges them
+    // line by line (as in a clone where rel never ran, or with merge=text
+    // set by hand): the merge stops with a conflict in her file.
+    env.write(".git/info/attributes", "* merge=text\n");
     git(&env, j, &["checkout", "--quiet", "-b", "other"]);
     env.ok(&["set", "ada-lovelace", "--purpose", "Theirs"]);
     git(&env, j, &["checkout", "--quiet", "main"]);
@@ -478,6 +482,7 @@ fn nothing_is_committed_while_git_is_in_the_middle_of_something() {
     assert_eq!(git(&env, j, &["rev-parse", "HEAD"]), head);
     git(&env, j, &["merge", "--abort"]);
     git(&env, j, &["checkout", "--quiet", "--", "."]);
+    env.write(".git/info/attributes", "* merge=text\n");
     env.ok(&["set", "ada-lovelace", "--purpose", "Mine"]);
     git(&env, j, &["checkout", "--quiet", "other"]);
     env.ok(&["set", "ada-lovelace", "--purpose", "Other"]);
@@ -526,7 +531,7 @@ fn rel_commits_only_its_own_files() {
         "A  notes.md\n M relationships/grace/relationship.toml\n?? todo.md\n"
     );
     // A new journal in an empty repository: rel's first write commits the
-    // files it made, and nothing else.
+    // files it made (its .gitattributes among them), and nothing else.
     let fresh = TestEnv::new();
     std::fs::create_dir_all(&fresh.journal).unwrap();
     repository_empty(&fresh);
@@ -540,8 +545,9 @@ fn rel_commits_only_its_own_files() {
             &fresh.journal,
             &["show", "--name-only", "--format=%s"]
         ),
-        "new ada (mentoring, mentor)\n\n.gitignore\njournal.toml\nrelationships/ada/relationship.toml\n"
+        "new ada (mentoring, mentor)\n\n.gitattributes\n.gitignore\njournal.toml\nrelationships/ada/relationship.toml\n"
     );
+    assert_eq!(fresh.read(".gitattributes"), fixtures::GITATTRIBUTES);
 }
 
 fn repository_empty(env: &TestEnv) {

@@ -38,7 +38,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
     let cases = [
         write(
             "syntax.json",
-            &text.replacen("\"version\": 2,", "\"version\": 2,,", 1),
+            &text.replacen("\"version\": 4,", "\"version\": 4,,", 1),
         ),
         write("cut.json", &text[..text.len() / 2]),
         write(
@@ -47,7 +47,7 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
         ),
         write(
             "newer.json",
-            &text.replacen("\"version\": 2", "\"version\": 3", 1),
+            &text.replacen("\"version\": 4", "\"version\": 5", 1),
         ),
         edited(&from, "date.json", |doc| {
             doc["relationships"][0]["checkins"][1]["date"] = "2026-11-31".into();
@@ -97,6 +97,48 @@ fn a_bad_document_is_refused_whole_naming_the_place() {
     }
     assert_eq!(to.ok(&["list"]).lines().count(), 3, "only 'someone'");
     insta::assert_snapshot!(transcript);
+}
+
+/// Every older version still imports: version 1 (before growth-area
+/// threads), version 2 (with them, before items' history) and this one
+/// read a document that holds only what they knew the same way.
+#[test]
+fn older_export_versions_still_import() {
+    let from = TestEnv::new();
+    fixtures::ada(&from);
+    from.ok(&["growth", "add", "ada-lovelace", "Saying no"]);
+    from.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Practised saying no",
+        "--about",
+        "c1",
+        "--shared",
+        "Well done on the review",
+    ]);
+    let (text, _) = exported(&from, &[]);
+    for version in [2, 3] {
+        let doc = text.replacen("\"version\": 4,", &format!("\"version\": {version},"), 1);
+        let to = TestEnv::new();
+        let path = to.tmp().join("doc.json");
+        std::fs::write(&path, doc).unwrap();
+        to.ok(&["import", path.to_str().unwrap()]);
+        assert_eq!(
+            relationship_files(&to),
+            relationship_files(&from),
+            "{version}"
+        );
+    }
+    let plain = TestEnv::new();
+    fixtures::ada(&plain);
+    let (text, _) = exported(&plain, &[]);
+    let doc = text.replacen("\"version\": 4,", "\"version\": 1,", 1);
+    let to = TestEnv::new();
+    let path = to.tmp().join("doc.json");
+    std::fs::write(&path, doc).unwrap();
+    to.ok(&["import", path.to_str().unwrap()]);
+    assert_eq!(relationship_files(&to), relationship_files(&plain));
 }
 
 #[test]

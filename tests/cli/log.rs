@@ -180,10 +180,13 @@ fn json_has_every_field_of_every_checkin() {
         assert_eq!(
             keys,
             [
+                "achieved",
                 "changes",
                 "closed",
                 "date",
+                "dropped",
                 "id",
+                "moved",
                 "next",
                 "not_working",
                 "notes",

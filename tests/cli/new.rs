@@ -277,6 +277,29 @@ fn files_are_private() {
 }
 
 #[test]
+fn new_says_each_goal_it_created() {
+    let env = TestEnv::new();
+    let run = env.run(&[
+        "new",
+        "--person",
+        "Ada Lovelace",
+        "--role",
+        "mentor",
+        "--goal",
+        "Run a design review",
+        "--goal",
+        "Mentor an intern",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.transcript());
+    assert!(
+        run.stderr
+            .contains("\n  goals: g1 Run a design review · g2 Mentor an intern\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn one_handle_rule_for_new_and_import() {
     let env = TestEnv::new();
     for handle in ["eve-", "-eve"] {

@@ -1,7 +1,8 @@
-//! The pictures: a relationship's last 26 weeks in `status HANDLE`, and in
-//! `rel report` each relationship's meetings against its cadence and the
-//! journal's year of meetings — at three widths, plain under NO_COLOR and
-//! the same text with colour added under `--color always`.
+//! The pictures: a relationship's last 26 weeks and its waypoints planned
+//! against actual in `status HANDLE`, and in `rel report` each
+//! relationship's meetings against its cadence and the journal's year of
+//! meetings — at three widths, plain under NO_COLOR and the same text with
+//! colour added under `--color always`.
 
 use std::path::Path;
 
@@ -75,6 +76,46 @@ fn twenty_six_weeks_of_meetings_with_their_ratings() {
         "strip_linus_100",
         section(&at(&env, 100, &["show", "linus"]), "Last 26 weeks")
     );
+}
+
+#[test]
+fn waypoints_planned_against_actual() {
+    let env = sample();
+    for width in [60, 100, 200] {
+        let text = at(&env, width, &["show", "grace-hopper"]);
+        let chart = section(&text, "Waypoints, planned against actual");
+        fits(&chart, width);
+        // The text list of waypoints stays above it.
+        let list = section(&text, "Waypoints\n");
+        assert!(list.contains("w5  Own the cross-team"), "{list}");
+        // w5 slipped: where it was first due, today, the slip, its due date.
+        let w5 = chart.lines().find(|l| l.starts_with("  w5")).unwrap();
+        let col = |glyph: char| {
+            w5.find(glyph)
+                .unwrap_or_else(|| panic!("{glyph} in {w5:?}"))
+        };
+        assert!(
+            col('◇') < col('▸') && col('▸') < col('╌') && col('╌') < col('◆'),
+            "{w5}"
+        );
+        insta::assert_snapshot!(format!("waypoints_grace-hopper_{width}"), chart);
+        if width == 100 {
+            let readme =
+                std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+                    .unwrap();
+            assert!(
+                readme.contains(&format!("```\n{chart}```")),
+                "the README's chart is the real one:\n{chart}"
+            );
+        }
+        let coloured = at(&env, width, &["--color", "always", "show", "grace-hopper"]);
+        let coloured = section(&coloured, "\u{1b}[1mWaypoints, planned against actual");
+        assert!(coloured.contains("\u{1b}[33m◇"), "a yellow slip at {width}");
+        assert_eq!(plain(&coloured), chart, "colour only adds, at {width}");
+    }
+    // Without waypoints, no chart.
+    let text = at(&env, 100, &["show", "ada-lovelace"]);
+    assert!(!text.contains("planned against actual"), "{text}");
 }
 
 #[test]

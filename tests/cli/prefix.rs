@@ -87,10 +87,37 @@ fn writes_say_the_full_handle_first() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.checkins("hedy-lamarr"), ["2026-11-26-1.toml"]);
+    assert_eq!(env.checkins("hedy-lamarr"), ["2026-11-26-1-wqhz.toml"]);
     // A handle typed in full is not said again.
     let run = env.run(&["goal", "add", "grace-hopper", "Chair a review"]);
     assert!(run.stderr.starts_with("Goal g1 added"), "{}", run.stderr);
+    // Re-planning, and an evolution (before its kickoff), alike.
+    for (args, said) in [
+        (
+            &["action", "move", "kenji", "a1", "--due", "2026-12-24"][..],
+            "action move kenji-sato\n",
+        ),
+        (
+            &["action", "rename", "hop", "a1", "Read the RFC twice"],
+            "action rename grace-hopper\n",
+        ),
+        (
+            &["action", "done", "pri", "a1"],
+            "action done priya-natarajan\n",
+        ),
+        (
+            &["action", "reopen", "pri", "a1"],
+            "action reopen priya-natarajan\n",
+        ),
+        (
+            &["--no-input", "evolve", "lamarr", "--into", "sponsoring"],
+            "evolve hedy-lamarr\n",
+        ),
+    ] {
+        let run = env.run(args);
+        assert_eq!(run.code, 0, "{}", run.transcript());
+        assert!(run.stderr.starts_with(said), "{args:?}: {}", run.stderr);
+    }
 }
 
 #[test]

@@ -122,6 +122,74 @@ fn every_json_document_matches_its_schema() {
     }
 }
 
+/// Items moved, renamed, reopened and dropped, at a meeting and between
+/// meetings, and relationships that changed since they were agreed: the
+/// history, the slips, the re-planned and the re-contract need match.
+#[test]
+fn re_planned_and_re_contracted_documents_match_too() {
+    let env = sample();
+    env.ok(&["evolve", "linus", "--into", "mentoring"]);
+    env.ok(&["set", "grace-hopper", "--destination", "Principal engineer"]);
+    env.ok(&[
+        "waypoint",
+        "reopen",
+        "grace-hopper",
+        "w1",
+        "--because",
+        "Not done",
+    ]);
+    env.ok(&[
+        "goal",
+        "rename",
+        "grace-hopper",
+        "g1",
+        "Every director knows her work",
+    ]);
+    env.ok(&[
+        "action",
+        "move",
+        "ada-lovelace",
+        "a18",
+        "--due",
+        "2026-12-18",
+    ]);
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "Re-planned",
+        "--move",
+        "g5=2027-03-31",
+        "--drop",
+        "a17",
+        "--achieved",
+        "g4",
+    ]);
+    let status = validator("status");
+    check(&env, &status, "status", &["status", "--json"], 0);
+    let show = validator("show");
+    let log = validator("log");
+    for handle in ["ada-lovelace", "grace-hopper", "linus"] {
+        check(&env, &show, "show", &["show", handle, "--json"], 0);
+        check(&env, &log, "log", &["log", handle, "--json"], 0);
+    }
+    check(
+        &env,
+        &validator("report"),
+        "report",
+        &["report", "--since", "2026-11-01", "--format", "json"],
+        0,
+    );
+    let keys: Vec<String> = serde_json::from_str::<Value>(&env.ok(&["status", "--json"])).unwrap()
+        ["attention"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["key"].as_str().unwrap().to_string())
+        .collect();
+    assert!(keys.iter().any(|k| k == "re-contract"), "{keys:?}");
+}
+
 /// A file that does not parse is listed in `problems`, and the document
 /// still matches.
 #[test]
@@ -244,4 +312,37 @@ fn a_schema_refuses_what_it_does_not_document() {
     let mut bad = agenda;
     bad["days"][0]["entries"] = serde_json::json!([]);
     assert!(!week.is_valid(&bad), "a quiet day is left out");
+}
+
+/// A field changed on two machines: its event and its need, as documented.
+#[test]
+fn a_merge_conflict_matches_too() {
+    let env = TestEnv::new();
+    crate::fixtures::ada(&env);
+    let path = "relationships/ada-lovelace/relationship.toml";
+    env.write(
+        path,
+        &(env.read(path)
+            + "purpose = \"Lead\"\n\n[[event]]\ndate = 2026-11-20\nwhat = \"conflict\"\nfield = \"purpose\"\nold = \"Grow\"\nnew = \"Lead\"\n"),
+    );
+    let run = env.run(&["status", "--json"]);
+    assert!(
+        run.stdout.contains("\"key\": \"merge-conflict\""),
+        "{}",
+        run.stdout
+    );
+    check(
+        &env,
+        &validator("status"),
+        "status",
+        &["status", "--json"],
+        0,
+    );
+    check(
+        &env,
+        &validator("show"),
+        "show",
+        &["show", "ada-lovelace", "--json"],
+        0,
+    );
 }

@@ -88,7 +88,8 @@ fn the_manual_covers_every_command() {
     env.ok(&["man", "--out", out.to_str().unwrap()]);
     for sub in rel::cli::Cli::command().get_subcommands() {
         let name = sub.get_name();
-        if name == "help" {
+        // clap's own, and what only git runs (rel merge-driver).
+        if name == "help" || sub.is_hide_set() {
             continue;
         }
         assert!(
@@ -107,8 +108,9 @@ fn the_manual_covers_every_command() {
 #[test]
 fn help_teaches() {
     fn walk(cmd: &clap::Command, path: &str, group_has_examples: bool) {
-        if cmd.get_name() == "help" {
-            // clap's own, which lists the commands again without help.
+        if cmd.get_name() == "help" || cmd.is_hide_set() {
+            // clap's own, which lists the commands again without help;
+            // and what only git runs (rel merge-driver).
             return;
         }
         let long = cmd
@@ -393,7 +395,7 @@ fn values(offered: &[String]) -> Vec<String> {
 fn item_ids_complete_with_their_text_in_bash_zsh_and_fish() {
     let env = TestEnv::new();
     journal_with_items(&env);
-    let cases: [(&[&str], &[&str]); 7] = [
+    let cases: [(&[&str], &[&str]); 9] = [
         (
             &["rel", "action", "done", "grace-hopper", ""],
             &[
@@ -424,6 +426,15 @@ fn item_ids_complete_with_their_text_in_bash_zsh_and_fish() {
         (
             &["rel", "advocate", "grace", "Spoke up", "--waypoint", ""],
             &["w1\tLead the Q1 planning review"],
+        ),
+        // Re-planning: move offers what is open, reopen what is closed.
+        (
+            &["rel", "waypoint", "move", "grace-hopper", ""],
+            &["w1\tLead the Q1 planning review"],
+        ),
+        (
+            &["rel", "action", "reopen", "grace-hopper", ""],
+            &["a1\tDone long ago"],
         ),
         (&["rel", "action", "done", "nobody", ""], &[]),
     ];

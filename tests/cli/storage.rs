@@ -74,7 +74,7 @@ fn a_newer_format_is_read_only() {
     assert_eq!(run.code, 0);
     assert!(
         run.stderr
-            .contains("written by a newer rel (format 99 > 1)"),
+            .contains("written by a newer rel (format 99 > 2)"),
         "{}",
         run.stderr
     );

@@ -85,7 +85,7 @@ fn a_checkin_about_a_growth_area_keeps_its_thread() {
     ]);
     assert_eq!(run.code, 0, "{}", run.transcript());
     assert!(run.stderr.contains("about c1, s1"), "{}", run.stderr);
-    let file = env.read("relationships/grace/checkins/2026-11-26-1.toml");
+    let file = env.checkin_text("grace", "2026-11-26-1");
     assert!(file.contains("about = [\"c1\", \"s1\"]\n"), "{file}");
     let rel = env.relationship("grace");
     assert_eq!(
@@ -226,10 +226,7 @@ fn the_walk_through_asks_what_was_discussed_and_what_to_share() {
     answer(&mut p, "\r");
     let rest = finish(p);
     assert!(rest.contains("about c2, s1"), "{rest}");
-    let file: toml::Table = env
-        .read("relationships/grace/checkins/2026-11-26-1.toml")
-        .parse()
-        .unwrap();
+    let file: toml::Table = env.checkin_text("grace", "2026-11-26-1").parse().unwrap();
     assert_eq!(
         file["about"].as_array().unwrap(),
         &vec![toml::Value::from("c2"), toml::Value::from("s1")]

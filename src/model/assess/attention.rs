@@ -22,6 +22,7 @@ impl Assessor<'_> {
         out.extend(self.drift(a, movement));
         out.extend(self.opt_in());
         out.extend(self.agreement());
+        out.extend(self.recontract());
         out.extend(self.advocacy());
         out.extend(self.review(a));
         out.extend(self.actions());
@@ -167,6 +168,22 @@ impl Assessor<'_> {
 
     /// A pause that has gone on long enough to ask whether to resume or
     /// end: a sponsorship must not die quietly.
+    /// Fields changed differently on two machines that no one has
+    /// settled yet.
+    pub(super) fn merge_conflicts(&self) -> Vec<Need> {
+        self.rel
+            .open_conflicts()
+            .into_iter()
+            .filter(|e| e.date <= self.today)
+            .filter_map(|e| {
+                Some(Need::MergeConflict {
+                    field: e.field.clone()?,
+                    on: e.date,
+                })
+            })
+            .collect()
+    }
+
     pub(super) fn paused_needs(&self, a: &Assessment) -> Option<Need> {
         let pause = a.paused.as_ref()?;
         (self.settings.pause_nudge.after(pause.since) <= self.today).then(|| Need::PausedLong {
@@ -185,6 +202,22 @@ impl Assessor<'_> {
     fn agreement(&self) -> Option<Need> {
         self.rel.agreement.is_none().then(|| Need::NoAgreement {
             days_since_start: days_between(self.rel.started, self.today),
+        })
+    }
+
+    /// The relationship changed after the agreement or the opt-in.
+    fn recontract(&self) -> Option<Need> {
+        let rel = self.rel;
+        let agreement = rel.agreement_owed(self.today);
+        let opt_in = rel.opt_in_owed(self.today);
+        let change = agreement.or(opt_in)?;
+        Some(Need::Recontract {
+            changed: change.on,
+            reason: change.reason,
+            into: change.into,
+            agreement: agreement.is_some(),
+            opt_in: opt_in.is_some(),
+            you: rel.role == Role::Protege,
         })
     }
 
@@ -288,6 +321,7 @@ impl Assessor<'_> {
             ),
             (sponsoring && rel.destination.is_none(), Setup::Destination),
             (sponsoring && rel.why.is_none(), Setup::Why),
+            (reverse && rel.why.is_none(), Setup::ExpertWhy),
             (reverse && rel.topic.is_none(), Setup::Topic),
             (
                 reverse && rel.until.is_none() && rel.sessions.is_none(),

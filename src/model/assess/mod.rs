@@ -392,11 +392,14 @@ impl Assessor<'_> {
             health,
             attention: Vec::new(),
         };
-        let needs = match self.status {
+        let mut needs = match self.status {
             Status::Active => self.needs(&assessment, movement),
             Status::Paused => self.paused_needs(&assessment).into_iter().collect(),
             Status::Ended => Vec::new(),
         };
+        if self.status != Status::Ended {
+            needs.extend(self.merge_conflicts());
+        }
         assessment.attention = needs
             .into_iter()
             .map(|need| Attention {

@@ -10,7 +10,9 @@ use crate::model::cadence::Cadence;
 use crate::model::date::Span;
 use crate::model::handle::Handle;
 use crate::model::id::ItemId;
-use crate::model::kind::Owner;
+use crate::model::kind::{Kind, Owner};
+use crate::model::recontract::Reason;
+use chrono::Datelike;
 
 /// How urgent each kind of need is: higher comes first in the attention
 /// list. The order is the essay's: losing touch and a time box run out
@@ -40,6 +42,8 @@ pub mod urgency {
     pub const PLANNED_MEETING: u32 = 58;
     /// The protégé has not opted in to the shared vision.
     pub const NOT_OPTED_IN: u32 = 55;
+    /// The relationship changed since the agreement (or the opt-in).
+    pub const RECONTRACT: u32 = 54;
     /// No kickoff agreement recorded.
     pub const NO_AGREEMENT: u32 = 50;
     /// A sponsor has not advocated within two cadences.
@@ -52,6 +56,8 @@ pub mod urgency {
     pub const ACTION_STALE: u32 = 35;
     /// A growth area has not come up in the last few meetings.
     pub const GROWTH_AREA_QUIET: u32 = 33;
+    /// A field was changed differently on two machines: which stands?
+    pub const MERGE_CONFLICT: u32 = 53;
     /// Facts of the relationship not recorded yet.
     pub const NOT_RECORDED: u32 = 30;
 
@@ -139,6 +145,19 @@ pub enum Need {
     NoAgreement {
         days_since_start: i64,
     },
+    /// The relationship changed on `changed` (it evolved into `into`, or
+    /// its destination or a role changed) after the agreement (`agreement`)
+    /// or, for sponsoring, the protégé's opt-in (`opt_in`): to be
+    /// re-confirmed. `you`: the journal's keeper is the protégé.
+    #[serde(rename = "re-contract")]
+    Recontract {
+        changed: NaiveDate,
+        reason: Reason,
+        into: Option<Kind>,
+        agreement: bool,
+        opt_in: bool,
+        you: bool,
+    },
     /// A pause that has gone on longer than the configured nudge.
     PausedLong {
         since: NaiveDate,
@@ -182,6 +201,13 @@ pub enum Need {
         meetings_since: usize,
         last_discussed: Option<NaiveDate>,
     },
+    /// A field was changed differently on two machines, and the merge
+    /// kept one value (the other is in the history): which stands?
+    /// `field` is named as conflicts name it (`purpose`, `a1.text`).
+    MergeConflict {
+        field: String,
+        on: NaiveDate,
+    },
 }
 
 /// A fact of a relationship that `rel new` or `rel set` (or adding its
@@ -197,6 +223,8 @@ pub enum Setup {
     ExpertMotivation,
     Destination,
     Why,
+    /// Reverse-mentoring: why this expert was approached.
+    ExpertWhy,
     Topic,
     TimeBox,
     Goals,
@@ -221,6 +249,7 @@ impl Need {
             Need::Drift { .. } => "drift",
             Need::NotOptedIn { .. } => "not-opted-in",
             Need::NoAgreement { .. } => "no-agreement",
+            Need::Recontract { .. } => "re-contract",
             Need::PausedLong { .. } => "paused-long",
             Need::AdvocacyDue { .. } => "advocacy-due",
             Need::ReviewDue { .. } => "review-due",
@@ -228,6 +257,7 @@ impl Need {
             Need::ActionStale { .. } => "action-stale",
             Need::NotRecorded { .. } => "not-recorded",
             Need::GrowthAreaQuiet { .. } => "growth-area-quiet",
+            Need::MergeConflict { .. } => "merge-conflict",
         }
     }
 
@@ -242,6 +272,7 @@ impl Need {
                 | Need::ActionLate { .. }
                 | Need::ActionStale { .. }
                 | Need::GrowthAreaQuiet { .. }
+                | Need::MergeConflict { .. }
         )
     }
 
@@ -261,6 +292,7 @@ impl Need {
             Need::Drift { .. } => DRIFT,
             Need::NotOptedIn { .. } => NOT_OPTED_IN,
             Need::NoAgreement { .. } => NO_AGREEMENT,
+            Need::Recontract { .. } => RECONTRACT,
             Need::PausedLong { .. } => PAUSED_LONG,
             Need::AdvocacyDue { .. } => ADVOCACY,
             Need::ReviewDue { .. } => REVIEW,
@@ -268,6 +300,7 @@ impl Need {
             Need::ActionStale { .. } => ACTION_STALE,
             Need::NotRecorded { .. } => NOT_RECORDED,
             Need::GrowthAreaQuiet { .. } => GROWTH_AREA_QUIET,
+            Need::MergeConflict { .. } => MERGE_CONFLICT,
         }
     }
 
@@ -291,12 +324,14 @@ impl Need {
             Need::PausedLong { days, .. } => *days,
             Need::ActionStale { days_open, .. } => *days_open,
             Need::NotRecorded { missing } => missing.len() as i64,
+            Need::Recontract { changed, .. } => changed.num_days_from_ce().into(),
             Need::GrowthAreaQuiet { meetings_since, .. } => *meetings_since as i64,
             Need::SessionsAllHeld { .. }
             | Need::LastSession { .. }
             | Need::NotOptedIn { .. }
             | Need::AdvocacyDue { .. }
-            | Need::ReviewDue { .. } => 0,
+            | Need::ReviewDue { .. }
+            | Need::MergeConflict { .. } => 0,
         }
     }
 }

@@ -11,6 +11,7 @@ use crate::model::cadence::Cadence;
 use crate::model::date::{Span, days_between};
 use crate::model::id::ItemId;
 use crate::model::kind::{Kind, Role, Status};
+use crate::model::recontract::Reason;
 
 /// One fact behind an understanding.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -31,6 +32,12 @@ pub enum What {
     },
     /// Sponsoring: why this protégé, and why sponsoring.
     Why,
+    /// Reverse-mentoring: why this expert was approached (and what that
+    /// says about how the organization sees them). `you`: the journal's
+    /// keeper is the expert.
+    ExpertWhy {
+        you: bool,
+    },
     /// Reverse-mentoring: what the learner wants to understand.
     Topic {
         topic: Option<String>,
@@ -119,6 +126,18 @@ pub enum What {
         open: usize,
         done: usize,
     },
+    /// The relationship changed (it evolved, its destination or a role
+    /// changed) on `changed`: the agreement made on `since` (or, with
+    /// `opt_in`, the protégé's opt-in) holds only if on or after that day.
+    #[serde(rename = "re-contract")]
+    Recontract {
+        changed: NaiveDate,
+        reason: Reason,
+        /// For an evolution: the kind it became.
+        into: Option<Kind>,
+        since: NaiveDate,
+        opt_in: bool,
+    },
 }
 
 impl Fact {
@@ -132,6 +151,7 @@ impl Fact {
             What::Purpose => "purpose",
             What::Destination { .. } => "destination",
             What::Why => "why",
+            What::ExpertWhy { .. } => "expert-why",
             What::Topic { .. } => "topic",
             What::Goals { .. } => "goals",
             What::Agreement { .. } => "agreement",
@@ -147,6 +167,7 @@ impl Fact {
             What::OptIn { .. } => "opt-in",
             What::Advocacy { .. } => "advocacy",
             What::TheirActions { .. } => "their-actions",
+            What::Recontract { .. } => "re-contract",
         }
     }
 }
@@ -186,6 +207,12 @@ impl Assessor<'_> {
                     topic: rel.topic.clone(),
                 },
             ));
+            facts.push(Fact::new(
+                rel.why.is_some(),
+                What::ExpertWhy {
+                    you: rel.role == Role::Expert,
+                },
+            ));
         }
         let Progress { done, live } = self.snap.tally.goals;
         facts.push(Fact::new(
@@ -200,20 +227,19 @@ impl Assessor<'_> {
 
     pub(super) fn how(&self, held: usize, timing: Timing) -> Understanding {
         let rel = self.rel;
-        let mut facts = vec![
-            Fact::new(
-                rel.agreement.is_some(),
-                What::Agreement {
-                    agreed: rel.agreement.as_ref().map(|a| a.date),
-                },
-            ),
-            Fact::new(
-                rel.cadence.is_some(),
-                What::Cadence {
-                    cadence: rel.cadence.clone(),
-                },
-            ),
-        ];
+        let mut facts = vec![Fact::new(
+            rel.agreement.is_some(),
+            What::Agreement {
+                agreed: rel.agreement.as_ref().map(|a| a.date),
+            },
+        )];
+        facts.extend(self.recontract_fact());
+        facts.extend([Fact::new(
+            rel.cadence.is_some(),
+            What::Cadence {
+                cadence: rel.cadence.clone(),
+            },
+        )]);
         if rel.kind == Kind::Sponsoring {
             let Progress { done, live } = self.snap.tally.waypoints;
             facts.push(Fact::new(
@@ -342,6 +368,18 @@ impl Assessor<'_> {
                     you: rel.role == Role::Protege,
                 },
             ));
+            if let (Some(change), Some(since)) = (rel.opt_in_owed(self.today), rel.opted_in) {
+                facts.push(Fact::new(
+                    false,
+                    What::Recontract {
+                        changed: change.on,
+                        reason: change.reason,
+                        into: change.into,
+                        since,
+                        opt_in: true,
+                    },
+                ));
+            }
             if rel.role == Role::Sponsor {
                 facts.push(self.advocacy_fact());
             }
@@ -355,6 +393,23 @@ impl Assessor<'_> {
             },
         ));
         understanding(Which::Them, facts)
+    }
+
+    /// Once the relationship has changed (evolved, a new destination or
+    /// role) and has an agreement: whether the agreement came after.
+    fn recontract_fact(&self) -> Option<Fact> {
+        let since = self.rel.agreement.as_ref()?.date;
+        let change = self.rel.contract_change(self.today)?;
+        Some(Fact::new(
+            since >= change.on,
+            What::Recontract {
+                changed: change.on,
+                reason: change.reason,
+                into: change.into,
+                since,
+                opt_in: false,
+            },
+        ))
     }
 
     /// The window in which a sponsor is expected to have advocated.

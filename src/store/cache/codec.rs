@@ -13,6 +13,7 @@ use crate::model::brief::Progress;
 use crate::model::checkin::CheckinId;
 use crate::model::items::{Action, Advocacy, Goal, Growth, Strength, Verdict, Waypoint};
 use crate::model::relationship::{Agreement, EndResult, Ending, Event, EventKind, LastIds};
+use crate::model::replan::{Closed, DueChange, Reopened, Revision, TextChange};
 use crate::model::{
     Brief, Cadence, ItemId, ItemKind, Kind, Meetings, Owner, Relationship, Role, Status, Tally,
 };
@@ -275,6 +276,8 @@ impl Code for CheckinId {
     fn put(&self, out: &mut Out) {
         self.date.put(out);
         out.u32(self.n);
+        // One more than the tag's value; none is 0.
+        out.u32(self.tag.map_or(0, |t| t.value() + 1));
     }
 
     #[inline]
@@ -282,6 +285,10 @@ impl Code for CheckinId {
         Some(CheckinId {
             date: NaiveDate::get(input)?,
             n: input.u32()?,
+            tag: match input.u32()? {
+                0 => None,
+                value => Some(crate::model::checkin::Tag::from_value(value - 1)?),
+            },
         })
     }
 }
@@ -316,7 +323,9 @@ macro_rules! code_words {
     )+};
 }
 
-code_words!(Kind, Role, Status, Owner, Verdict, EndResult, EventKind);
+code_words!(
+    Kind, Role, Status, Owner, Verdict, EndResult, EventKind, Closed
+);
 
 impl Code for Relationship {
     fn put(&self, out: &mut Out) {
@@ -432,10 +441,12 @@ impl Code for Ending {
             date,
             result,
             outcome,
+            expert_outcome,
         } = self;
         date.put(out);
         result.put(out);
         outcome.put(out);
+        expert_outcome.put(out);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -443,6 +454,7 @@ impl Code for Ending {
             date: Code::get(input)?,
             result: Code::get(input)?,
             outcome: Code::get(input)?,
+            expert_outcome: Code::get(input)?,
         })
     }
 }
@@ -489,6 +501,7 @@ impl Code for Goal {
             achieved,
             dropped,
             assessment,
+            history,
         } = self;
         id.put(out);
         added.put(out);
@@ -496,7 +509,9 @@ impl Code for Goal {
         achieved.put(out);
         dropped.put(out);
         assessment.put(out);
-        out.text_if(achieved.is_none() && dropped.is_none(), text);
+        let open = achieved.is_none() && dropped.is_none();
+        out.text_if(open, text);
+        put_history(out, history, open);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -508,6 +523,7 @@ impl Code for Goal {
             dropped: Code::get(input)?,
             assessment: Code::get(input)?,
             text: input.text()?,
+            history: get_history(input)?,
         })
     }
 }
@@ -521,13 +537,16 @@ impl Code for Waypoint {
             added,
             reached,
             dropped,
+            history,
         } = self;
         id.put(out);
         due.put(out);
         added.put(out);
         reached.put(out);
         dropped.put(out);
-        out.text_if(reached.is_none() && dropped.is_none(), text);
+        let open = reached.is_none() && dropped.is_none();
+        out.text_if(open, text);
+        put_history(out, history, open);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -538,6 +557,7 @@ impl Code for Waypoint {
             reached: Code::get(input)?,
             dropped: Code::get(input)?,
             text: input.text()?,
+            history: get_history(input)?,
         })
     }
 }
@@ -553,6 +573,7 @@ impl Code for Action {
             done,
             dropped,
             checkin,
+            history,
         } = self;
         id.put(out);
         owner.put(out);
@@ -563,6 +584,7 @@ impl Code for Action {
         let open = done.is_none() && dropped.is_none();
         out.text_if(open, text);
         out.opt_text_if(open, checkin.as_deref());
+        put_history(out, history, open);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -575,8 +597,93 @@ impl Code for Action {
             dropped: Code::get(input)?,
             text: input.text()?,
             checkin: Code::get(input)?,
+            history: get_history(input)?,
         })
     }
+}
+
+/// An item's revisions: their days, dates and how it was closed always,
+/// their words (the texts and why) only when `keep`.
+fn put_history(out: &mut Out, history: &[Revision], keep: bool) {
+    out.len(history.len());
+    for r in history {
+        let Revision {
+            date,
+            due,
+            text,
+            reopened,
+            because,
+            checkin,
+        } = r;
+        date.put(out);
+        match due {
+            None => out.u8(0),
+            Some(DueChange { from, to }) => {
+                out.u8(1);
+                from.put(out);
+                to.put(out);
+            }
+        }
+        match text {
+            None => out.u8(0),
+            Some(TextChange { from, to }) => {
+                out.u8(1);
+                out.text_if(keep, from);
+                out.text_if(keep, to);
+            }
+        }
+        match reopened {
+            None => out.u8(0),
+            Some(Reopened { was, on }) => {
+                out.u8(1);
+                was.put(out);
+                on.put(out);
+            }
+        }
+        out.opt_text_if(keep, because.as_deref());
+        out.opt_text_if(keep, checkin.as_deref());
+    }
+}
+
+fn get_history(input: &mut In<'_>) -> Option<Vec<Revision>> {
+    let n = input.len()?;
+    let mut history = Vec::with_capacity(n.min(input.bytes.len()));
+    for _ in 0..n {
+        let date = Code::get(input)?;
+        let due = match input.u8()? {
+            0 => None,
+            1 => Some(DueChange {
+                from: Code::get(input)?,
+                to: Code::get(input)?,
+            }),
+            _ => return None,
+        };
+        let text = match input.u8()? {
+            0 => None,
+            1 => Some(TextChange {
+                from: input.text()?,
+                to: input.text()?,
+            }),
+            _ => return None,
+        };
+        let reopened = match input.u8()? {
+            0 => None,
+            1 => Some(Reopened {
+                was: Code::get(input)?,
+                on: Code::get(input)?,
+            }),
+            _ => return None,
+        };
+        history.push(Revision {
+            date,
+            due,
+            text,
+            reopened,
+            because: Code::get(input)?,
+            checkin: Code::get(input)?,
+        });
+    }
+    Some(history)
 }
 
 impl Code for Strength {
@@ -805,17 +912,31 @@ pub mod tests {
     /// What [`Words::Open`] keeps of a relationship.
     pub fn open_words(rel: &Relationship) -> Relationship {
         let mut rel = rel.clone();
+        fn quiet(history: &mut [Revision]) {
+            for r in history {
+                if let Some(t) = &mut r.text {
+                    t.from.clear();
+                    t.to.clear();
+                }
+                for text in [&mut r.because, &mut r.checkin].into_iter().flatten() {
+                    text.clear();
+                }
+            }
+        }
         for g in rel.goals.iter_mut().filter(|g| !g.is_open()) {
             g.text.clear();
+            quiet(&mut g.history);
         }
         for w in rel.waypoints.iter_mut().filter(|w| !w.is_open()) {
             w.text.clear();
+            quiet(&mut w.history);
         }
         for a in rel.actions.iter_mut().filter(|a| !a.is_open()) {
             a.text.clear();
             if let Some(checkin) = &mut a.checkin {
                 checkin.clear();
             }
+            quiet(&mut a.history);
         }
         rel.advocacy.iter_mut().for_each(|v| v.text.clear());
         for e in &mut rel.events {
@@ -892,7 +1013,11 @@ pub mod tests {
         );
         assert_eq!(
             words(EventKind::ALL.iter().map(|k| k.as_str()).collect()),
-            "paused resumed snoozed ended evolved changed"
+            "paused resumed snoozed ended evolved changed conflict settled"
+        );
+        assert_eq!(
+            words(Closed::ALL.iter().map(|k| k.as_str()).collect()),
+            "achieved reached done dropped"
         );
         assert_eq!(
             ItemKind::ALL.map(|k| k.prefix()).iter().collect::<String>(),

@@ -23,6 +23,7 @@ use crate::model::consistency::CheckinContext;
 use crate::model::{CheckinId, Handle, Relationship};
 use crate::par::par_map;
 use crate::problem::{Problem, Severity};
+use crate::store::sync::setup::ATTRIBUTES_FILE;
 use tree::{Modes, common, entries};
 
 /// What `rel check` found.
@@ -187,7 +188,9 @@ fn top_level(root: &Path, problems: &mut Vec<Problem>, modes: &mut Modes) -> boo
         match name {
             // What is inside journal.toml and .pending.toml is judged
             // where they are read.
-            JOURNAL_FILE | GITIGNORE | PENDING_FILE | LOCK_FILE => modes.check(&entry.path),
+            JOURNAL_FILE | GITIGNORE | PENDING_FILE | LOCK_FILE | ATTRIBUTES_FILE => {
+                modes.check(&entry.path)
+            }
             RELATIONSHIPS if !entry.kind.is_dir() => problems.push(Problem::error(
                 &entry.path,
                 "is not a folder; rel keeps each relationship in relationships/<handle>/",
@@ -323,7 +326,7 @@ fn checkin_files(dir: &Path, problems: &mut Vec<Problem>) -> Vec<CheckinId> {
             Some(_) => problems.push(Problem::error(&entry.path, "is not a regular file")),
             None => problems.push(Problem::warning(
                 &entry.path,
-                "is not named like a check-in (YYYY-MM-DD-N.toml, N from 1); rel ignores it",
+                "is not named like a check-in (YYYY-MM-DD-N-TAG.toml or YYYY-MM-DD-N.toml, N from 1, TAG four letters or digits); rel ignores it",
             )),
         }
     }

@@ -78,6 +78,7 @@ impl Case {
             }
             Kind::ReverseMentoring => {
                 rel.topic = Some("how teams use generative AI".into());
+                rel.why = Some("she built the eval harness everyone uses".into());
                 rel.until = Some(day("2027-03-01"));
                 rel.sessions = Some(10);
             }
@@ -134,7 +135,7 @@ impl Case {
 
     fn add_id(&mut self, date: NaiveDate) {
         let n = self.checkins.iter().filter(|c| c.date == date).count() as u32 + 1;
-        self.checkins.push(CheckinId { date, n });
+        self.checkins.push(CheckinId::new(date, n));
         self.checkins.sort();
     }
 

@@ -463,10 +463,7 @@ fn a_review_in_a_checkin_dated_after_today_does_not_count() {
     // `reviewed` on the relationship. Seen `--as-of` an earlier day, that
     // review has not happened yet.
     let future = review("2026-11-30");
-    let id = CheckinId {
-        date: future.date,
-        n: 1,
-    };
+    let id = CheckinId::new(future.date, 1);
     let a = Case::healthy(Role::Mentor)
         .with(|r| {
             r.reviewed = None;
