@@ -1,6 +1,7 @@
 //! What every command is handed: the journal, today, the settings, where
 //! output goes and how it looks, and whether it may ask.
 
+use std::borrow::Cow;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};
@@ -256,19 +257,45 @@ impl<W: Write> Edge<W> {
     }
 
     fn pass(&mut self, upto: usize) -> io::Result<()> {
-        let text = String::from_utf8_lossy(&self.pending[..upto]);
-        self.out
-            .write_all(terminal_safe(&text, self.colour).as_bytes())?;
+        safe_to(&mut self.out, &self.pending[..upto], self.colour)?;
         self.pending.drain(..upto);
         Ok(())
     }
 }
 
+/// Writes `bytes` to `out` as [`terminal_safe`] makes them. Valid UTF-8
+/// (all rel writes) is checked at the speed of a copy; only anything else
+/// takes the slow way.
+fn safe_to(out: &mut impl Write, bytes: &[u8], colour: bool) -> io::Result<()> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    };
+    out.write_all(terminal_safe(&text, colour).as_bytes())
+}
+
+/// How much the edge holds before it passes the whole lines it has: the
+/// writer behind it holds as much again, so nothing shows later for it,
+/// and a long output is checked in long runs, not line by line.
+const EDGE_RUN: usize = 1 << 15;
+
 impl<W: Write> Write for Edge<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // A long run of whole lines with nothing held before it passes
+        // as it is, without a copy.
+        if self.pending.is_empty()
+            && buf.len() >= EDGE_RUN
+            && let Some(last) = buf.iter().rposition(|b| *b == b'\n')
+        {
+            safe_to(&mut self.out, &buf[..=last], self.colour)?;
+            self.pending.extend_from_slice(&buf[last + 1..]);
+            return Ok(buf.len());
+        }
         let before = self.pending.len();
         self.pending.extend_from_slice(buf);
-        if let Some(last) = buf.iter().rposition(|b| *b == b'\n') {
+        if self.pending.len() >= EDGE_RUN
+            && let Some(last) = buf.iter().rposition(|b| *b == b'\n')
+        {
             self.pass(before + last + 1)?;
         }
         Ok(buf.len())
@@ -329,4 +356,60 @@ pub fn command_path(tree: &clap::Command, args: &[String]) -> Vec<String> {
         }
     }
     path
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the edge passes, for `text` written in pieces of `piece`
+    /// bytes.
+    fn through_edge(text: &[u8], piece: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut edge = Edge::new(&mut out, false);
+        for chunk in text.chunks(piece) {
+            edge.write_all(chunk).unwrap_or_default();
+        }
+        edge.flush().unwrap_or_default();
+        drop(edge);
+        out
+    }
+
+    #[test]
+    fn the_edge_passes_the_same_however_the_output_is_cut() {
+        // Long enough to pass in several runs; unsafe characters (and a
+        // line ending CR LF) across the places a run may end.
+        let line = "plain words, an \u{1b}[31mescape\u{1b}[0m, a bidi \u{202e}override\r\n\
+                    and a C1 \u{9b} control, 李小龍\n";
+        let text = line.repeat(2 * EDGE_RUN / line.len() + 7);
+        let whole = terminal_safe(&text, false).into_owned().into_bytes();
+        for piece in [
+            1,
+            3,
+            64,
+            4096,
+            EDGE_RUN - 1,
+            EDGE_RUN,
+            EDGE_RUN + 5,
+            text.len(),
+        ] {
+            assert_eq!(
+                through_edge(text.as_bytes(), piece),
+                whole,
+                "pieces of {piece}"
+            );
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_pass_as_replacement_characters() {
+        let mut text = b"ok \xff\xfe then \xe2\x80 cut\n".repeat(EDGE_RUN / 8);
+        text.extend_from_slice(b"last line, no newline \xc2");
+        let whole = terminal_safe(&String::from_utf8_lossy(&text), false)
+            .into_owned()
+            .into_bytes();
+        for piece in [1, 7, EDGE_RUN + 1, text.len()] {
+            assert_eq!(through_edge(&text, piece), whole, "pieces of {piece}");
+        }
+    }
 }

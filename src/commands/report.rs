@@ -1,6 +1,8 @@
 //! `rel report`: what happened in a period, per relationship — the page a
 //! person pastes into a quarterly review.
 
+use chrono::NaiveDate;
+
 use crate::context::Ctx;
 use crate::error::{Error, Result};
 use crate::model::{Activity, CheckIn, CheckinId, Handle, Period, Relationship, Totals};
@@ -69,8 +71,8 @@ struct Read {
     handle: Handle,
     rel: Relationship,
     held: Vec<CheckinId>,
-    /// Every check-in, by name only: the journal's year of meetings.
-    all: Vec<CheckinId>,
+    /// The check-ins of the year the heat strip draws, by name only.
+    year: Vec<CheckinId>,
 }
 
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
@@ -101,9 +103,9 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         Format::Text => {
             let mut text = period::text(&input, ctx.width, ctx.paint);
             if !activities.is_empty() {
-                let all: Vec<CheckinId> = read.iter().flat_map(|r| r.all.clone()).collect();
+                let year: Vec<CheckinId> = read.iter().flat_map(|r| r.year.clone()).collect();
                 text.push_str(&report::pictures::year_section(
-                    &all,
+                    &year,
                     covered.until,
                     ctx.width,
                     ctx.paint,
@@ -168,6 +170,11 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
     let files = par_map(handles, |handle| {
         (journal.load(handle), journal.checkin_ids(handle))
     });
+    // The days the heat strip draws, not ten years of names.
+    let weeks = crate::model::rhythm::spans(period.until, report::pictures::YEAR_WEEKS);
+    let drawn = |day: NaiveDate| {
+        weeks.first().is_some_and(|w| w.0 <= day) && weeks.last().is_some_and(|w| day <= w.1)
+    };
     let mut read = Vec::new();
     for (handle, (rel, ids)) in handles.iter().zip(files) {
         let rel = match rel {
@@ -186,11 +193,12 @@ fn read(ctx: &Ctx, handles: &[Handle], period: Period, problems: &mut Vec<Proble
             .copied()
             .filter(|id| period.contains(id.date))
             .collect();
+        let year = ids.into_iter().filter(|id| drawn(id.date)).collect();
         read.push(Read {
             handle: handle.clone(),
             rel,
             held,
-            all: ids,
+            year,
         });
     }
     read
