@@ -949,10 +949,21 @@ impl Relationship {
     /// meeting changed. The check-in must already have been checked against
     /// this relationship (see the `checkin` command).
     pub fn record_checkin(&mut self, id: CheckinId, checkin: &mut CheckIn) {
-        for new in checkin.opened.iter_mut().filter(|a| a.id.is_none()) {
-            new.id = Some(self.next_id(ItemKind::Action));
-        }
+        self.number_new_actions(checkin);
         self.apply_checkin(id, checkin);
+    }
+
+    /// Gives the actions a check-in opens without an id the ids
+    /// [`record_checkin`](Self::record_checkin) would give them, changing
+    /// nothing here: the check-in's words, and so its name, hold them.
+    pub fn number_new_actions(&self, checkin: &mut CheckIn) {
+        let kind = ItemKind::Action;
+        let highest = self.ids().filter(|id| id.kind == kind).map(|id| id.n).max();
+        let mut last = self.last_id.get(kind).max(highest.unwrap_or(0));
+        for new in checkin.opened.iter_mut().filter(|a| a.id.is_none()) {
+            last = last.saturating_add(1);
+            new.id = Some(ItemId::new(kind, last));
+        }
     }
 
     /// Applies what a check-in records (actions opened and closed,
@@ -1139,6 +1150,36 @@ mod tests {
                 .to_string(),
             "g4"
         );
+    }
+
+    #[test]
+    fn new_actions_are_numbered_as_recording_numbers_them() {
+        let mut rel = Relationship::new("Ada".into(), Role::Mentor, day("2026-01-01"));
+        let action = |text: &str| NewAction {
+            id: None,
+            text: text.into(),
+            owner: Owner::Them,
+            due: None,
+        };
+        rel.add_action(action("kept"), day("2026-01-02"), None);
+        // A hand edit left the counter below an id in the file.
+        rel.add_action(action("more"), day("2026-01-02"), None);
+        rel.last_id.action = 1;
+        let mut checkin = CheckIn::new(day("2026-01-03"));
+        checkin.opened = vec![action("one"), action("two")];
+        let mut numbered = checkin.clone();
+        rel.number_new_actions(&mut numbered);
+        let mut recorded = checkin;
+        let mut after = rel.clone();
+        after.record_checkin(CheckinId::new(day("2026-01-03"), 1), &mut recorded);
+        assert_eq!(numbered, recorded);
+        let ids: Vec<String> = numbered
+            .opened
+            .iter()
+            .filter_map(|a| a.id)
+            .map(|id| id.to_string())
+            .collect();
+        assert_eq!(ids, ["a3", "a4"]);
     }
 
     #[test]

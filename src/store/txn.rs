@@ -314,21 +314,25 @@ impl Txn<'_> {
             // The tag comes from the words as written, which do not
             // depend on the id: number the new actions, then name it.
             let mut checkin = checkin.clone();
-            ed.rel
-                .clone()
-                .record_checkin(CheckinId::new(checkin.date, n), &mut checkin);
+            ed.rel.number_new_actions(&mut checkin);
             let id = CheckinId {
                 date: checkin.date,
                 n,
                 tag: Some(Tag::of(&checkin_doc(&checkin).to_string())),
             };
-            let mut rel = ed.rel.clone();
-            rel.record_checkin(id, &mut checkin);
-            let touches = rel != ed.rel;
-            let rendered = if touches {
-                Some(render(ed, &rel)?)
+            // A check-in that changes no item and reviews nothing leaves
+            // the relationship as it is: no copy of it to compare.
+            let changed = if checkin.has_effects() || checkin.review {
+                let mut rel = ed.rel.clone();
+                rel.record_checkin(id, &mut checkin);
+                (rel != ed.rel).then_some(rel)
             } else {
                 None
+            };
+            let touches = changed.is_some();
+            let rendered = match changed {
+                Some(rel) => Some((render(ed, &rel)?, rel)),
+                None => None,
             };
             let text = checkin_doc(&checkin).to_string();
             let path = dir.join(id.file_name());
@@ -356,7 +360,7 @@ impl Txn<'_> {
                     return Err(Error::io("write", &path, &e).into());
                 }
             }
-            if let Some(text) = rendered {
+            if let Some((text, rel)) = rendered {
                 failpoint("between-checkin-and-relationship");
                 let rel_dir = self.journal.relationship_dir(&handle);
                 if let Err(e) =
