@@ -23,7 +23,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::NaiveDate;
 
 use super::codec::{Code, In, Out, Words};
-use super::{FORMAT, Stamp, checksum, make_cache_dir, now};
+use super::{Stamp, begun, make_cache_dir, now, opened, sealed};
 use crate::model::{Brief, CheckIn, CheckinId, Handle, Meetings};
 use crate::problem::Problem;
 use crate::store::Journal;
@@ -159,37 +159,22 @@ impl Briefs {
                 entry[1] = checkin;
             }
         }
-        let mut out = Out::new(Words::All);
-        out.bytes.extend_from_slice(MAGIC);
-        out.u32(FORMAT);
-        out.bytes(env!("CARGO_PKG_VERSION").as_bytes());
+        let mut out = begun(MAGIC);
         out.len(entries.len());
         for (handle, [brief, checkin]) in entries {
             out.bytes(handle);
             out.bytes(brief);
             out.bytes(checkin);
         }
-        let sum = checksum(&out.bytes);
-        out.u64(sum);
-        out.bytes
+        sealed(out)
     }
 }
 
 /// Where the entries of a cache file this rel wrote whole lie, or nothing.
 fn index(bytes: &[u8]) -> Option<Vec<Kept>> {
-    let (content, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if checksum(content).to_le_bytes() != *sum {
-        return None;
-    }
-    let mut input = In::new(content);
-    if input.take(MAGIC.len())? != MAGIC
-        || input.u32()? != FORMAT
-        || input.bytes()? != env!("CARGO_PKG_VERSION").as_bytes()
-    {
-        return None;
-    }
+    let mut input = opened(bytes, MAGIC)?;
     let count = input.len()?;
-    let mut kept = Vec::with_capacity(count.min(content.len()));
+    let mut kept = Vec::with_capacity(count.min(bytes.len()));
     let range = |input: &mut In<'_>| {
         let len = input.len()?;
         let start = input.at();
@@ -205,7 +190,7 @@ fn index(bytes: &[u8]) -> Option<Vec<Kept>> {
     }
     let sorted = kept
         .windows(2)
-        .all(|w| content.get(w[0].handle.clone()) < content.get(w[1].handle.clone()));
+        .all(|w| bytes.get(w[0].handle.clone()) < bytes.get(w[1].handle.clone()));
     (input.is_empty() && sorted).then_some(kept)
 }
 

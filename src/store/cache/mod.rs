@@ -194,10 +194,7 @@ impl CacheFile {
     /// The file's bytes: renamed into place whole, not synced (a cache
     /// lost in a crash is rebuilt, and a torn one fails its checksum).
     fn write(&self, dir: &Path, name: &str) -> io::Result<()> {
-        let mut out = Out::new(Words::All);
-        out.bytes.extend_from_slice(MAGIC);
-        out.u32(FORMAT);
-        out.bytes(env!("CARGO_PKG_VERSION").as_bytes());
+        let mut out = begun(MAGIC);
         for part in &self.parts {
             match part {
                 None => out.u8(0),
@@ -210,30 +207,51 @@ impl CacheFile {
                 }
             }
         }
-        let sum = checksum(&out.bytes);
-        out.u64(sum);
+        let bytes = sealed(out);
         let mut tmp = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
             .suffix(TMP_SUFFIX)
             .tempfile_in(dir)?;
-        tmp.write_all(&out.bytes)?;
+        tmp.write_all(&bytes)?;
         tmp.persist(dir.join(name)).map(|_| ()).map_err(|e| e.error)
     }
 }
 
-/// The parts of a cache file this rel wrote whole, or nothing.
-fn parse_parts(bytes: &[u8], count: usize) -> Option<Vec<Option<Part>>> {
+/// A cache file begun: its magic, its format and the rel that writes it.
+fn begun(magic: &[u8; 8]) -> Out {
+    let mut out = Out::new(Words::All);
+    out.bytes.extend_from_slice(magic);
+    out.u32(FORMAT);
+    out.bytes(env!("CARGO_PKG_VERSION").as_bytes());
+    out
+}
+
+/// A cache file ended: the checksum of all before it.
+fn sealed(mut out: Out) -> Vec<u8> {
+    let sum = checksum(&out.bytes);
+    out.u64(sum);
+    out.bytes
+}
+
+/// What follows the beginning of a cache file that this rel wrote whole
+/// (its checksum right, its magic, format and rel this one's), read from
+/// the start of the file (so that [`In::at`] counts from there), or
+/// nothing.
+fn opened<'a>(bytes: &'a [u8], magic: &[u8; 8]) -> Option<In<'a>> {
     let (content, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if checksum(content).to_le_bytes() != *sum {
         return None;
     }
     let mut input = In::new(content);
-    if input.take(MAGIC.len())? != MAGIC
-        || input.u32()? != FORMAT
-        || input.bytes()? != env!("CARGO_PKG_VERSION").as_bytes()
-    {
-        return None;
-    }
+    (input.take(magic.len())? == magic
+        && input.u32()? == FORMAT
+        && input.bytes()? == env!("CARGO_PKG_VERSION").as_bytes())
+    .then_some(input)
+}
+
+/// The parts of a cache file this rel wrote whole, or nothing.
+fn parse_parts(bytes: &[u8], count: usize) -> Option<Vec<Option<Part>>> {
+    let mut input = opened(bytes, MAGIC)?;
     let mut parts = Vec::with_capacity(count);
     for _ in 0..count {
         parts.push(match input.u8()? {
