@@ -197,7 +197,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<(
                 .collect(),
             history: history
                 .iter()
-                .map(crate::report::log::change_json)
+                .map(crate::report::json::change_json)
                 .collect(),
             problems: &view.problems,
         };

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::date::{dates, opt_date, serde_date};
 use super::id::ItemId;
 use super::kind::Owner;
-use super::replan::Revision;
+use super::revision::Revision;
 
 word_enum! {
     /// The final word on a goal when a relationship ends.

@@ -24,6 +24,7 @@ pub mod range;
 pub mod recontract;
 pub mod relationship;
 pub mod replan;
+pub mod revision;
 pub mod rhythm;
 pub mod search;
 

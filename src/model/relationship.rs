@@ -1002,7 +1002,7 @@ impl Relationship {
             // Already there (a healed write): nothing to do.
             let _ = self.replan(
                 moved.id,
-                &super::replan::Replan::Move(moved.due),
+                &super::revision::Replan::Move(moved.due),
                 checkin.date,
                 moved.because.clone(),
                 Some(id.to_string()),

@@ -7,6 +7,7 @@ use serde::Serialize;
 use crate::model::activity::{Activity, ByOwner, Totals};
 use crate::model::assess::{Fact, Level, Need, What};
 use crate::model::brief::Progress;
+use crate::model::history::Change;
 use crate::model::items::{Item, Verdict};
 use crate::model::relationship::{Ending, Event};
 use crate::model::{Assessment, Attention, CheckIn, CheckinId, Owner, Relationship, Which};
@@ -290,7 +291,7 @@ pub struct Report<'a> {
     pub recent_checkins: Vec<CheckinJson<'a>>,
     /// Every change between meetings by the day, newest first (as `rel
     /// log --json` gives them).
-    pub history: Vec<super::log::ChangeJson<'a>>,
+    pub history: Vec<ChangeJson<'a>>,
     pub problems: &'a [Problem],
 }
 
@@ -690,4 +691,23 @@ pub struct List<'a> {
 pub struct Actions<'a> {
     pub actions: &'a [super::actions::Open],
     pub problems: &'a [Problem],
+}
+
+/// A change between meetings: an event of the relationship as stored
+/// (`"kind": "event"`), or an item re-planned (`"kind": "item"`).
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ChangeJson<'a> {
+    Event {
+        #[serde(flatten)]
+        event: &'a crate::model::relationship::Event,
+    },
+    Item(ReplannedJson<'a>),
+}
+
+pub fn change_json<'a>(change: &Change<'a>) -> ChangeJson<'a> {
+    match *change {
+        Change::Event { event, .. } => ChangeJson::Event { event },
+        Change::Item { id, text, revision } => ChangeJson::Item(replanned(id, text, revision)),
+    }
 }

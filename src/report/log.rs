@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::json::{ChangeJson, change_json};
 use super::show::stars;
 use super::style::Paint;
 use crate::model::date::with_weekday;
@@ -280,27 +281,6 @@ pub struct Log<'a> {
     /// The changes between meetings in the same days, newest first.
     pub changes: Vec<ChangeJson<'a>>,
     pub problems: &'a [Problem],
-}
-
-/// A change between meetings: an event of the relationship as stored
-/// (`"kind": "event"`), or an item re-planned (`"kind": "item"`).
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ChangeJson<'a> {
-    Event {
-        #[serde(flatten)]
-        event: &'a crate::model::relationship::Event,
-    },
-    Item(super::json::ReplannedJson<'a>),
-}
-
-pub fn change_json<'a>(change: &Change<'a>) -> ChangeJson<'a> {
-    match *change {
-        Change::Event { event, .. } => ChangeJson::Event { event },
-        Change::Item { id, text, revision } => {
-            ChangeJson::Item(super::json::replanned(id, text, revision))
-        }
-    }
 }
 
 /// One check-in with its id and every field, present even when empty.

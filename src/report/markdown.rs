@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use super::kind_sentence;
 use super::period::{
-    Input, action_words, changes, checkin_words, correction_words, one_line, owners, period_words,
+    Input, action_words, changes, checkin_words, correction_words, owners, period_words,
     promoted_words, quiet_words, total_checkin_words, verdict_words, when, whose,
 };
-use super::words::plural;
+use super::words::{one_line, plural};
 use crate::model::Status;
 use crate::model::activity::{Activity, ByOwner, Totals};
 use crate::text::sanitize;

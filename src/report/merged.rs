@@ -4,7 +4,7 @@
 
 use crate::model::relationship::{Event, EventKind};
 
-use super::period::one_line;
+use super::words::one_line;
 
 /// A field as a person reads it: `purpose`, `their aims`, `a1's text`.
 pub fn field_words(field: &str) -> String {

@@ -7,6 +7,7 @@ use super::kind_sentence;
 use super::show::{LABEL, Page};
 use super::style::Paint;
 use super::table::sparkline;
+use super::words::one_line;
 use super::words::plural;
 use crate::model::activity::{Activity, ByOwner, Correction, Expected, Totals};
 use crate::model::items::Verdict;
@@ -474,10 +475,4 @@ fn event_words(a: &Activity<'_>, event: &Event, show: &dyn Fn(&str) -> String) -
         },
         EventKind::Conflict | EventKind::Settled => super::merged::event_words(event, show),
     }
-}
-
-/// Text as one line: every run of white space (line breaks among them)
-/// becomes one space.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

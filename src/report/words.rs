@@ -37,6 +37,12 @@ pub fn span(span: Span) -> String {
     plural(n as usize, unit)
 }
 
+/// Text as one line: every run of white space (line breaks among them)
+/// becomes one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

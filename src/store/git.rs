@@ -4,6 +4,7 @@
 //! removed, never the rest of the person's index, and never while git is
 //! in the middle of something the person has to finish.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitStatus, Output, Stdio};
 
@@ -11,6 +12,25 @@ use std::process::{Command, ExitStatus, Output, Stdio};
 /// git work tree. Asks no process.
 pub fn may_be_work_tree(root: &Path) -> bool {
     root.ancestors().any(|dir| dir.join(".git").exists())
+}
+
+/// The folder git keeps the clone's data in, for a work tree at or above
+/// `root`: `.git` itself, or where a `.git` file points (a worktree).
+pub fn git_dir(root: &Path) -> Option<PathBuf> {
+    let dot = root
+        .ancestors()
+        .map(|d| d.join(".git"))
+        .find(|p| p.exists())?;
+    if dot.is_dir() {
+        return Some(dot);
+    }
+    let text = fs::read_to_string(&dot).ok()?;
+    let target = text.lines().find_map(|l| l.strip_prefix("gitdir:"))?.trim();
+    let target = Path::new(target);
+    Some(match target.is_absolute() {
+        true => target.to_path_buf(),
+        false => dot.parent()?.join(target),
+    })
 }
 
 /// Whether `root` is inside a git work tree. Looks for `.git` first, so a

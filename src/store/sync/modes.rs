@@ -11,7 +11,7 @@ use std::path::Path;
 
 use super::super::cache::CACHE_DIR;
 use super::super::file::{DIR_MODE, FILE_MODE};
-use super::setup::git_dir;
+use super::super::git::git_dir;
 
 /// Where rel notes the git index it last fixed modes after, in the
 /// clone's git folder.

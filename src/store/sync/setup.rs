@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use super::super::Journal;
 use super::super::file::{Mode, write_atomic};
-use super::super::git::may_be_work_tree;
+use super::super::git::{git_dir, may_be_work_tree};
 use crate::error::{Error, Result};
 
 pub const ATTRIBUTES_FILE: &str = ".gitattributes";
@@ -24,25 +24,6 @@ const ATTRIBUTES: [&str; 3] = [
 
 const ATTRIBUTES_HEAD: &str =
     "# rel merges its own files item by item (rel sync, git pull): see rel's README\n";
-
-/// The folder git keeps the clone's data in, for a work tree at or above
-/// `root`: `.git` itself, or where a `.git` file points (a worktree).
-pub fn git_dir(root: &Path) -> Option<PathBuf> {
-    let dot = root
-        .ancestors()
-        .map(|d| d.join(".git"))
-        .find(|p| p.exists())?;
-    if dot.is_dir() {
-        return Some(dot);
-    }
-    let text = fs::read_to_string(&dot).ok()?;
-    let target = text.lines().find_map(|l| l.strip_prefix("gitdir:"))?.trim();
-    let target = Path::new(target);
-    Some(match target.is_absolute() {
-        true => target.to_path_buf(),
-        false => dot.parent()?.join(target),
-    })
-}
 
 /// The command git runs to merge one of rel's files: this rel.
 pub fn driver_command() -> Option<String> {
