@@ -28,6 +28,7 @@ pub struct Args {
 pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
     let handle = ctx.journal.find(&args.handle)?;
     let view = load_view(ctx, &handle, 2, Words::All).map_err(|p| problems_error(&[p]))?;
+    view.started(ctx)?;
     let input = prep::Input {
         handle: handle.as_str(),
         rel: &view.rel,

@@ -172,6 +172,7 @@ fn report(ctx: &Ctx, input: &str, as_json: bool, with_history: bool) -> Result<(
     let handle = ctx.journal.find(input)?;
     let view =
         load_view(ctx, &handle, REPORT_CHECKINS, Words::All).map_err(|p| problems_error(&[p]))?;
+    view.started(ctx)?;
     // Newest day first; within a day, in the order they were made.
     let mut history: Vec<_> = crate::model::history::changes(&view.rel)
         .into_iter()

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::context::Ctx;
+use crate::error::{Error, Result};
 use crate::model::assess::{last_review, review_needs_checkins};
 use crate::model::{
     Assessment, CheckIn, CheckinId, Handle, Meetings, Relationship, Snapshot, assess,
@@ -34,7 +35,14 @@ pub struct View {
 /// whether the words of its closed items and history are wanted.
 pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Result<View, Problem> {
     let read = Read { words, ..Read::ALL };
-    let Loaded { rel, checkins, .. } = ctx.journal.read(handle, read.with_checkins())?;
+    let Loaded {
+        mut rel, checkins, ..
+    } = ctx.journal.read(handle, read.with_checkins())?;
+    // A day before an item was closed, it was open, and a view shows an
+    // open item's words.
+    if words == Words::Open && rel.closed_after(ctx.today) {
+        rel = ctx.journal.read(handle, Read::ALL)?.rel;
+    }
     // As it stood on the day (the same relationship unless something was
     // recorded after it): what every part of a view shows.
     let rel = as_of(rel, ctx.today);
@@ -49,6 +57,25 @@ pub fn load_view(ctx: &Ctx, handle: &Handle, recent: usize, words: Words) -> Res
         assessment,
         problems,
     })
+}
+
+impl View {
+    /// A report of one relationship needs it started by the day: as of
+    /// an earlier day (`--as-of`) there is nothing yet to judge or to
+    /// prepare for, and the overview lists it as not started.
+    pub fn started(&self, ctx: &Ctx) -> Result<&View> {
+        if self.assessment.started {
+            return Ok(self);
+        }
+        let (handle, started) = (&self.handle, self.rel.started);
+        Err(Error::user(format!(
+            "{handle} starts on {started}: on {} it had not started yet",
+            ctx.today
+        ))
+        .with_hint(format!(
+            "use --as-of {started} or a later day, or leave --as-of out for today"
+        )))
+    }
 }
 
 /// Assesses a whole relationship whose newest check-ins held by today are

@@ -140,40 +140,62 @@ pub struct Tally {
     pub last_movement: Option<NaiveDate>,
     /// The last day, on or before the tally's day, of an act of advocacy.
     pub last_advocacy: Option<NaiveDate>,
+    /// The last day, on any day, an item counted was added or closed or
+    /// an act of advocacy made: a tally stands for every day from then.
+    pub latest: Option<NaiveDate>,
 }
 
 impl Tally {
-    /// The tally of `rel` as of `today`: counts of every item (a day
-    /// after today does not undo a done item), latest days up to today.
+    /// The tally of `rel` as of `today`: the items added by then, each
+    /// closed if it was closed by then; latest days up to today.
     pub fn of(rel: &Relationship, today: NaiveDate) -> Tally {
         let mut tally = Tally::default();
         let by_today = |d: &NaiveDate| *d <= today;
-        for g in &rel.goals {
-            tally.goals.count(g.dropped.is_some(), g.achieved.is_some());
+        let by = |d: Option<NaiveDate>| d.is_some_and(|d| d <= today);
+        for g in rel.goals.iter().filter(|g| g.added <= today) {
+            tally.goals.count(by(g.dropped), by(g.achieved));
         }
-        for w in &rel.waypoints {
-            tally
-                .waypoints
-                .count(w.dropped.is_some(), w.reached.is_some());
+        for w in rel.waypoints.iter().filter(|w| w.added <= today) {
+            tally.waypoints.count(by(w.dropped), by(w.reached));
         }
-        for a in rel.actions.iter().filter(|a| a.owner == Owner::Them) {
-            tally
-                .their_actions
-                .count(a.dropped.is_some(), a.done.is_some());
+        for a in rel
+            .actions
+            .iter()
+            .filter(|a| a.owner == Owner::Them && a.added <= today)
+        {
+            tally.their_actions.count(by(a.dropped), by(a.done));
         }
         let goals = rel.goals.iter().filter_map(|g| g.achieved);
         let waypoints = rel.waypoints.iter().filter_map(|w| w.reached);
         let actions = rel.actions.iter().filter_map(|a| a.done);
         tally.last_movement = goals.chain(waypoints).chain(actions).filter(by_today).max();
         tally.last_advocacy = rel.advocacy.iter().map(|v| v.date).filter(by_today).max();
+        let goals = rel
+            .goals
+            .iter()
+            .flat_map(|g| [Some(g.added), g.achieved, g.dropped]);
+        let waypoints = rel
+            .waypoints
+            .iter()
+            .flat_map(|w| [Some(w.added), w.reached, w.dropped]);
+        let actions = rel
+            .actions
+            .iter()
+            .flat_map(|a| [Some(a.added), a.done, a.dropped]);
+        let advocacy = rel.advocacy.iter().map(|v| Some(v.date));
+        tally.latest = goals
+            .chain(waypoints)
+            .chain(actions)
+            .chain(advocacy)
+            .flatten()
+            .max();
         tally
     }
 
     /// Whether this tally, taken as of any later day, also stands as of
     /// `today`: nothing it counts is dated after `today`.
     fn holds_on(&self, today: NaiveDate) -> bool {
-        self.last_movement.is_none_or(|d| d <= today)
-            && self.last_advocacy.is_none_or(|d| d <= today)
+        self.latest.is_none_or(|d| d <= today)
     }
 }
 
@@ -348,15 +370,25 @@ mod tests {
     }
 
     #[test]
-    fn the_tally_counts_everything_and_dates_up_to_its_day() {
+    fn the_tally_counts_what_stood_on_its_day() {
         let t = Tally::of(&rel(), day("2026-11-26"));
         assert_eq!(t.goals, Progress { done: 1, live: 2 });
-        assert_eq!(t.waypoints, Progress { done: 1, live: 1 });
+        // Reached on 2026-12-24: still open on 2026-11-26.
+        assert_eq!(t.waypoints, Progress { done: 0, live: 1 });
         assert_eq!(t.their_actions, Progress { done: 1, live: 2 });
         assert_eq!(t.last_movement, Some(day("2026-02-01")));
         assert_eq!(t.last_advocacy, Some(day("2026-10-01")));
+        assert_eq!(t.latest, Some(day("2026-12-24")));
         let later = Tally::of(&rel(), NaiveDate::MAX);
+        assert_eq!(later.waypoints, Progress { done: 1, live: 1 });
         assert_eq!(later.last_movement, Some(day("2026-12-24")));
+        // Before goal 1 was achieved and goal 3 dropped, and before an
+        // action added later.
+        let mut added_later = rel();
+        added_later.actions[1].added = day("2025-03-01");
+        let early = Tally::of(&added_later, day("2024-06-01"));
+        assert_eq!(early.goals, Progress { done: 0, live: 3 });
+        assert_eq!(early.their_actions, Progress { done: 0, live: 1 });
     }
 
     #[test]

@@ -738,16 +738,20 @@ impl Relationship {
         use std::borrow::Cow;
         let later = self.events.iter().any(|e| e.date > day)
             || self.ending.as_ref().is_some_and(|e| e.date > day)
-            || self.revised_after(day);
+            || self.revised_after(day)
+            || self.items_changed_after(day);
         if !later {
             return Cow::Borrowed(self);
         }
         let mut rel = self.clone();
         rel.rewind_items(day);
+        rel.forget_items_after(day);
         rel.status = self.status_on(day).unwrap_or(Status::Active);
         rel.snoozed_until = self.snoozed_on(day);
         if rel.ending.as_ref().is_some_and(|e| e.date > day) {
             rel.ending = None;
+            // The goals were judged at the end.
+            rel.goals.iter_mut().for_each(|g| g.assessment = None);
         }
         for event in self.events_after(day) {
             if event.what == EventKind::Evolved {
@@ -761,6 +765,86 @@ impl Relationship {
             }
         }
         Cow::Owned(rel)
+    }
+
+    /// Whether a goal, waypoint or action was closed after `day`: open
+    /// then.
+    pub fn closed_after(&self, day: NaiveDate) -> bool {
+        let after = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
+        self.goals
+            .iter()
+            .any(|g| after(g.achieved) || after(g.dropped))
+            || self
+                .waypoints
+                .iter()
+                .any(|w| after(w.reached) || after(w.dropped))
+            || self
+                .actions
+                .iter()
+                .any(|a| after(a.done) || after(a.dropped))
+    }
+
+    /// Whether an item was added, closed, promoted or discussed after
+    /// `day`.
+    fn items_changed_after(&self, day: NaiveDate) -> bool {
+        let after = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
+        let any_after = |days: &[NaiveDate]| days.iter().any(|d| *d > day);
+        self.goals
+            .iter()
+            .any(|g| g.added > day || after(g.achieved) || after(g.dropped))
+            || self
+                .waypoints
+                .iter()
+                .any(|w| w.added > day || after(w.reached) || after(w.dropped))
+            || self
+                .actions
+                .iter()
+                .any(|a| a.added > day || after(a.done) || after(a.dropped))
+            || self
+                .strengths
+                .iter()
+                .any(|s| s.added > day || any_after(&s.discussed))
+            || self
+                .growth
+                .iter()
+                .any(|c| c.added > day || after(c.promoted) || any_after(&c.discussed))
+            || self.advocacy.iter().any(|v| v.date > day)
+    }
+
+    /// The items as they stood on `day`: those added after it left out;
+    /// those closed, promoted or discussed after it open, and undiscussed
+    /// since.
+    fn forget_items_after(&mut self, day: NaiveDate) {
+        let undo = |d: &mut Option<NaiveDate>| {
+            if d.is_some_and(|d| d > day) {
+                *d = None;
+            }
+        };
+        self.goals.retain(|g| g.added <= day);
+        for g in &mut self.goals {
+            undo(&mut g.achieved);
+            undo(&mut g.dropped);
+        }
+        self.waypoints.retain(|w| w.added <= day);
+        for w in &mut self.waypoints {
+            undo(&mut w.reached);
+            undo(&mut w.dropped);
+        }
+        self.actions.retain(|a| a.added <= day);
+        for a in &mut self.actions {
+            undo(&mut a.done);
+            undo(&mut a.dropped);
+        }
+        self.strengths.retain(|s| s.added <= day);
+        for s in &mut self.strengths {
+            s.discussed.retain(|d| *d <= day);
+        }
+        self.growth.retain(|c| c.added <= day);
+        for c in &mut self.growth {
+            undo(&mut c.promoted);
+            c.discussed.retain(|d| *d <= day);
+        }
+        self.advocacy.retain(|v| v.date <= day);
     }
 
     /// Puts back a field's value from before a change. `whole`: the value

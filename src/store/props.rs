@@ -217,10 +217,7 @@ proptest! {
                 prop_assert_eq!(format!("{from_brief:?}"), format!("{whole:?}"));
             }
             // Only a day before something the brief left out.
-            None => prop_assert!(
-                brief.tally.last_movement.is_some_and(|d| d > today)
-                    || brief.tally.last_advocacy.is_some_and(|d| d > today)
-            ),
+            None => prop_assert!(brief.tally.latest.is_some_and(|d| d > today)),
         }
     }
 

@@ -149,6 +149,46 @@ fn mid_year_the_overview_sees_the_reviews_the_report_sees() {
 
 /// A relationship for the property test: a cadence, and meetings on the
 /// given days, some of them reviews.
+#[test]
+fn a_past_day_counts_only_the_items_that_stood_then() {
+    let env = sample();
+    // grace-hopper: w1 reached 2026-03-30, w2 2026-06-08; w5 added
+    // 2026-07-13; w4 added 2026-01-12 and dropped 2026-05-11; her action
+    // a1 was done 2026-01-12; g2 added 2026-04-13.
+    let all = json(&env, "2026-03-01", &["status", "--all", "--json"]);
+    let grace = all["relationships"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["handle"] == "grace-hopper")
+        .unwrap();
+    assert_eq!(
+        grace["waypoints"],
+        serde_json::json!({"done": 0, "total": 4})
+    );
+    assert_eq!(grace["goals"], serde_json::json!({"done": 0, "total": 1}));
+    let one = json(&env, "2026-03-01", &["status", "grace-hopper", "--json"]);
+    assert_eq!(one["waypoints"], grace["waypoints"]);
+    let show = env.ok(&["--as-of", "2026-03-01", "show", "grace-hopper"]);
+    assert!(show.contains("0 of 4 waypoints reached"), "{show}");
+    assert!(!show.contains("w5"), "a waypoint added later: {show}");
+    assert!(!show.contains("reached 2026-03-30"), "{show}");
+    // Open that day, with every word, though the overview keeps no word
+    // of a closed item.
+    let early = env.ok(&["--as-of", "2026-01-10", "status"]);
+    assert!(
+        early.contains("their action a1 \"Grace: decide whether she wants this"),
+        "{early}"
+    );
+    // A relationship not started yet has nothing to report.
+    let run = env.refuses(1, &["--as-of", "2026-03-01", "prep", "linus"]);
+    assert!(
+        run.stderr.contains("linus starts on 2026-09-14"),
+        "{}",
+        run.stderr
+    );
+}
+
 fn random_journal(env: &TestEnv, relationships: &[(u8, Vec<(u16, bool)>)]) {
     let journal = Journal::new(env);
     for (n, (cadence, meetings)) in relationships.iter().enumerate() {

@@ -842,12 +842,14 @@ impl Code for Tally {
             their_actions,
             last_movement,
             last_advocacy,
+            latest,
         } = self;
         goals.put(out);
         waypoints.put(out);
         their_actions.put(out);
         last_movement.put(out);
         last_advocacy.put(out);
+        latest.put(out);
     }
 
     fn get(input: &mut In<'_>) -> Option<Self> {
@@ -857,6 +859,7 @@ impl Code for Tally {
             their_actions: Code::get(input)?,
             last_movement: Code::get(input)?,
             last_advocacy: Code::get(input)?,
+            latest: Code::get(input)?,
         })
     }
 }

@@ -41,7 +41,7 @@ pub const CACHE_DIR: &str = ".cache";
 
 /// The version of the entries' layout and of [`codec`]: bump it whenever
 /// either changes, and every older entry becomes a miss.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 
 const MAGIC: &[u8; 8] = b"relcache";
 
