@@ -86,7 +86,10 @@ pub fn run(ctx: &Ctx, args: Args) -> Result<()> {
         ));
     }
     if args.json {
-        ctx.print(&json::to_string(&recap))?;
+        ctx.print(&json::to_string(&recap::RecapJson {
+            recap: &recap,
+            problems: &view.problems,
+        }))?;
     } else {
         ctx.print(&match args.format {
             Format::Text => recap::text(&recap),

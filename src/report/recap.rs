@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use super::markdown::escape;
 use crate::model::date::with_weekday;
-use crate::model::{CheckIn, CheckinId, ItemId, Owner, Relationship};
+use crate::model::{CheckIn, CheckinId, ItemId, ItemKind, Owner, Relationship};
+use crate::problem::Problem;
 use crate::text::{sanitize, sanitize_with, wrap};
 
 /// What a recap says, taken from one check-in and the relationship.
@@ -30,7 +31,30 @@ pub struct Recap {
     pub done: Vec<DoneLine>,
     /// Waypoints reached at the meeting.
     pub reached: Vec<ItemLine>,
+    /// Goals achieved at the meeting.
+    pub achieved: Vec<ItemLine>,
+    /// Goals, waypoints and actions moved to another day at the meeting.
+    pub moved: Vec<MovedLine>,
+    /// Goals, waypoints and actions dropped at the meeting.
+    pub dropped: Vec<ItemLine>,
     pub next: Option<Next>,
+}
+
+/// An item moved at the meeting: its new due day, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedLine {
+    pub id: ItemId,
+    pub text: String,
+    pub due: NaiveDate,
+    pub because: Option<String>,
+}
+
+/// `rel recap --json`: the recap, and what could not be read.
+#[derive(Serialize)]
+pub struct RecapJson<'a> {
+    #[serde(flatten)]
+    pub recap: &'a Recap,
+    pub problems: &'a [Problem],
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +130,31 @@ pub fn recap(
             text: w.text.clone(),
         })
         .collect();
+    // The words of a goal, waypoint or action named at the meeting.
+    let words = |id: ItemId| -> Option<String> {
+        let text = match id.kind {
+            ItemKind::Goal => &rel.goals.iter().find(|g| g.id == id)?.text,
+            ItemKind::Waypoint => &rel.waypoints.iter().find(|w| w.id == id)?.text,
+            ItemKind::Action => &action(id)?.text,
+            _ => return None,
+        };
+        Some(text.clone())
+    };
+    let line = |id: &ItemId| words(*id).map(|text| ItemLine { id: *id, text });
+    let achieved = checkin.achieved.iter().filter_map(line).collect();
+    let dropped = checkin.dropped.iter().filter_map(line).collect();
+    let moved = checkin
+        .moved
+        .iter()
+        .filter_map(|m| {
+            Some(MovedLine {
+                id: m.id,
+                text: words(m.id)?,
+                due: m.due,
+                because: m.because.clone(),
+            })
+        })
+        .collect();
     let next = match (checkin.next, due_next) {
         (Some(date), _) => Some(Next {
             date,
@@ -128,6 +177,9 @@ pub fn recap(
         my_actions,
         done,
         reached,
+        achieved,
+        moved,
+        dropped,
         next,
     }
 }
@@ -141,6 +193,9 @@ impl Recap {
             && self.my_actions.is_empty()
             && self.done.is_empty()
             && self.reached.is_empty()
+            && self.achieved.is_empty()
+            && self.moved.is_empty()
+            && self.dropped.is_empty()
     }
 
     /// The sections, each a title and its lines, in the order they read.
@@ -148,6 +203,10 @@ impl Recap {
         let action = |a: &ActionLine| match a.due {
             Some(due) => format!("{} (by {})", a.text, with_weekday(due)),
             None => a.text.clone(),
+        };
+        let moved = |m: &MovedLine| match &m.because {
+            Some(why) => format!("{}: now by {} ({why})", m.text, with_weekday(m.due)),
+            None => format!("{}: now by {}", m.text, with_weekday(m.due)),
         };
         let done = |d: &DoneLine| match d.owner {
             Owner::Them => format!("{} (yours)", d.text),
@@ -164,6 +223,15 @@ impl Recap {
             (
                 "Waypoints reached",
                 self.reached.iter().map(|w| w.text.clone()).collect(),
+            ),
+            (
+                "Goals achieved",
+                self.achieved.iter().map(|g| g.text.clone()).collect(),
+            ),
+            ("Moved", self.moved.iter().map(moved).collect()),
+            (
+                "Dropped",
+                self.dropped.iter().map(|d| d.text.clone()).collect(),
             ),
         ]
     }

@@ -35,6 +35,45 @@ fn a_recap_of_the_newest_meeting_in_each_form() {
     );
 }
 
+#[test]
+fn a_recap_says_what_the_meeting_achieved_moved_and_dropped() {
+    let env = sample();
+    env.ok(&[
+        "checkin",
+        "ada-lovelace",
+        "-m",
+        "notes",
+        "--achieved",
+        "g4",
+        "--drop",
+        "a17",
+        "--move",
+        "g5=2027-03-31",
+    ]);
+    let text = env.ok(&["recap", "ada-lovelace"]);
+    assert!(
+        text.contains(
+            "Goals achieved\n- Give direct, hard feedback without softening it into nothing\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Moved\n- Decide: staff track or management track"),
+        "{text}"
+    );
+    assert!(text.contains("now by Wed 2027-03-31\n"), "{text}");
+    assert!(
+        text.contains("Dropped\n- Ada: the other two track conversations"),
+        "{text}"
+    );
+    let json: Value = serde_json::from_str(&env.ok(&["recap", "ada-lovelace", "--json"])).unwrap();
+    assert_eq!(json["achieved"][0]["id"], "g4");
+    assert_eq!(json["moved"][0]["due"], "2027-03-31");
+    assert_eq!(json["moved"][0]["because"], Value::Null);
+    assert_eq!(json["dropped"][0]["id"], "a17");
+    assert_eq!(json["problems"], serde_json::json!([]));
+}
+
 /// Every line of every field the recap must never show, from every
 /// relationship and check-in file of the sample journal: the notes (but
 /// the shared text), what is and is not working, why this protégé,
