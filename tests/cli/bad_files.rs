@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fs;
 
-use crate::check::{copy_tree, corpus};
+use crate::check::corpus;
 use crate::env::TestEnv;
 
 /// Read commands (HANDLE stands for the relationship under test): they
@@ -39,9 +39,9 @@ const WRITES: &[&[&str]] = &[
 /// Each case, plus a healthy relationship beside it that must keep showing.
 fn setup(case: &str) -> TestEnv {
     let env = TestEnv::new();
-    copy_tree(&corpus().join(case), &env.journal);
+    crate::fixtures::copy(&corpus().join(case), &env.journal);
     if case != "journal-file" {
-        copy_tree(
+        crate::fixtures::copy(
             &corpus().join("clean/relationships/grace-hopper"),
             &env.path("relationships/grace-hopper"),
         );

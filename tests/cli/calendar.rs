@@ -3,19 +3,12 @@
 
 use std::collections::BTreeMap;
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 
 use icalendar::{Calendar, Component, DatePerhapsTime};
 
-use crate::check::copy_tree;
 use crate::env::TestEnv;
 use crate::fixtures::Journal;
-
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    copy_tree(Path::new("examples/journal"), &env.journal);
-    env
-}
+use crate::fixtures::sample_journal;
 
 /// The events of a calendar, read back with the same crate that wrote
 /// them: UID → (day, summary).
@@ -40,7 +33,7 @@ fn events(text: &str) -> BTreeMap<String, (String, String)> {
 
 #[test]
 fn the_sample_journal_reads_back_with_a_uid_per_event_that_stays() {
-    let env = sample();
+    let env = sample_journal();
     let first = env.ok(&["calendar"]);
     assert!(first.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(
@@ -124,7 +117,7 @@ fn a_change_moves_an_event_rather_than_adding_one() {
 
 #[test]
 fn out_replaces_the_file_whole() {
-    let env = sample();
+    let env = sample_journal();
     let dir = env.tmp().join("calendars");
     std::fs::create_dir(&dir).unwrap();
     let file = dir.join("rel.ics");

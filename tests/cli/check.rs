@@ -13,28 +13,11 @@ pub fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
 }
 
-/// Copies a case into the journal with rel's own modes (git checks files
-/// out 0644), so that only what the case holds is reported.
-pub fn copy_tree(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    fs::set_permissions(to, fs::Permissions::from_mode(0o700)).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-            fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
-        }
-    }
-}
-
 /// Runs `rel check` on a copy of a corpus case and insists it wrote
 /// nothing and that its exit code follows from what it printed.
 fn check_case(name: &str) -> Run {
     let env = TestEnv::new();
-    copy_tree(&corpus().join(name), &env.journal);
+    crate::fixtures::copy(&corpus().join(name), &env.journal);
     let before = env.files();
     let run = env.run(&["check"]);
     assert_eq!(before, env.files(), "{name}: rel check changed the journal");
@@ -106,7 +89,7 @@ fn a_journal_rel_wrote_checks_clean() {
 #[test]
 fn permissions_wider_than_rel_keeps_are_warned_about_with_the_fix() {
     let env = TestEnv::new();
-    copy_tree(&corpus().join("clean"), &env.journal);
+    crate::fixtures::copy(&corpus().join("clean"), &env.journal);
     let chmod = |rel: &str, mode: u32| {
         fs::set_permissions(env.path(rel), fs::Permissions::from_mode(mode)).unwrap();
     };
@@ -119,7 +102,7 @@ fn permissions_wider_than_rel_keeps_are_warned_about_with_the_fix() {
 
     // A journal copied with a loose umask gets one line and one fix.
     let loose = TestEnv::new();
-    copy_tree(&corpus().join("clean"), &loose.journal);
+    crate::fixtures::copy(&corpus().join("clean"), &loose.journal);
     let mut stack = vec![loose.journal.clone()];
     while let Some(dir) = stack.pop() {
         fs::set_permissions(&dir, fs::Permissions::from_mode(0o755)).unwrap();
@@ -150,9 +133,9 @@ fn permissions_wider_than_rel_keeps_are_warned_about_with_the_fix() {
 #[test]
 fn symbolic_links_inside_the_journal_are_errors() {
     let env = TestEnv::new();
-    copy_tree(&corpus().join("clean"), &env.journal);
+    crate::fixtures::copy(&corpus().join("clean"), &env.journal);
     let outside = env.tmp().join("outside");
-    copy_tree(&corpus().join("clean/relationships/ada-lovelace"), &outside);
+    crate::fixtures::copy(&corpus().join("clean/relationships/ada-lovelace"), &outside);
     symlink(
         outside.join("relationship.toml"),
         env.path("relationships/grace-hopper/checkins/2026-11-12-1.toml"),
@@ -171,7 +154,7 @@ fn symbolic_links_inside_the_journal_are_errors() {
 fn the_journal_itself_may_be_a_link_but_must_be_a_folder() {
     let env = TestEnv::new();
     let real = env.tmp().join("real");
-    copy_tree(&corpus().join("clean"), &real);
+    crate::fixtures::copy(&corpus().join("clean"), &real);
     symlink(&real, &env.journal).unwrap();
     let run = env.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.transcript());

@@ -652,7 +652,7 @@ fn no_command_lets_a_hostile_journal_steer_the_terminal() {
 #[test]
 fn rels_own_colours_pass_the_edge_untouched() {
     let env = TestEnv::new();
-    crate::check::copy_tree(
+    crate::fixtures::copy(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/journal"),
         &env.journal,
     );

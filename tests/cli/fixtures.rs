@@ -194,15 +194,26 @@ pub fn sample(env: &TestEnv) {
     );
 }
 
+/// A copy of the sample journal, to read (and cache) without touching it.
+pub fn sample_journal() -> TestEnv {
+    let env = TestEnv::new();
+    sample(&env);
+    env
+}
+
+/// Copies a tree with rel's own modes (git checks files out 0644), so
+/// that only what the tree holds is reported.
 pub fn copy(from: &Path, to: &Path) {
     fs::create_dir_all(to).unwrap();
+    fs::set_permissions(to, fs::Permissions::from_mode(0o700)).unwrap();
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         let target = to.join(entry.file_name());
         if entry.file_type().unwrap().is_dir() {
             copy(&entry.path(), &target);
         } else {
-            fs::copy(entry.path(), target).unwrap();
+            fs::copy(entry.path(), &target).unwrap();
+            fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
         }
     }
 }

@@ -3,22 +3,14 @@
 //! and every colour comes with a reason.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
 use serde_json::Value;
 
-use crate::check::copy_tree;
 use crate::env::TestEnv;
 use crate::fixtures::Journal;
-
-/// A copy of the sample journal, to read (and cache) without touching it.
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    copy_tree(Path::new("examples/journal"), &env.journal);
-    env
-}
+use crate::fixtures::sample_journal;
 
 fn json(env: &TestEnv, day: &str, args: &[&str]) -> Value {
     let mut all = vec!["--as-of", day];
@@ -80,7 +72,7 @@ fn explained(handle: &str, day: &str, judged: &Value) {
 
 #[test]
 fn every_fifth_day_of_2026_the_overview_and_the_report_agree() {
-    let env = sample();
+    let env = sample_journal();
     let handles = [
         "ada-lovelace",
         "grace-hopper",
@@ -133,7 +125,7 @@ fn every_fifth_day_of_2026_the_overview_and_the_report_agree() {
 fn mid_year_the_overview_sees_the_reviews_the_report_sees() {
     // Three relationships' last reviews lie before 2026-07-01 with more
     // check-ins after them than a report reads: both views find them.
-    let env = sample();
+    let env = sample_journal();
     let seen = overview(&env, "2026-07-01");
     for handle in ["ada-lovelace", "joan-clarke", "margaret-hamilton"] {
         let facts = seen[handle]["understandings"]["where"]["facts"]
@@ -147,11 +139,9 @@ fn mid_year_the_overview_sees_the_reviews_the_report_sees() {
     }
 }
 
-/// A relationship for the property test: a cadence, and meetings on the
-/// given days, some of them reviews.
 #[test]
 fn a_past_day_counts_only_the_items_that_stood_then() {
-    let env = sample();
+    let env = sample_journal();
     // grace-hopper: w1 reached 2026-03-30, w2 2026-06-08; w5 added
     // 2026-07-13; w4 added 2026-01-12 and dropped 2026-05-11; her action
     // a1 was done 2026-01-12; g2 added 2026-04-13.
@@ -189,6 +179,8 @@ fn a_past_day_counts_only_the_items_that_stood_then() {
     );
 }
 
+/// A relationship for the property test: a cadence, and meetings on the
+/// given days, some of them reviews.
 fn random_journal(env: &TestEnv, relationships: &[(u8, Vec<(u16, bool)>)]) {
     let journal = Journal::new(env);
     for (n, (cadence, meetings)) in relationships.iter().enumerate() {
@@ -267,7 +259,7 @@ const DAYS: [&str; 3] = ["2026-01-10", "2026-07-01", "2026-11-26"];
 
 #[test]
 fn the_sample_journal_over_the_year() {
-    let env = sample();
+    let env = sample_journal();
     for day in DAYS {
         let run = env.run(&["--as-of", day, "status"]);
         insta::assert_snapshot!(format!("status_{day}"), run.transcript());

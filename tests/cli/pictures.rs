@@ -6,14 +6,8 @@
 
 use std::path::Path;
 
-use crate::check::copy_tree;
 use crate::env::TestEnv;
-
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    copy_tree(Path::new("examples/journal"), &env.journal);
-    env
-}
+use crate::fixtures::sample_journal;
 
 fn at(env: &TestEnv, width: usize, args: &[&str]) -> String {
     let run = env.run_with(env.cmd().env("COLUMNS", width.to_string()).args(args));
@@ -56,7 +50,7 @@ fn fits(text: &str, width: usize) {
 
 #[test]
 fn twenty_six_weeks_of_meetings_with_their_ratings() {
-    let env = sample();
+    let env = sample_journal();
     for width in [60, 100, 200] {
         let text = at(&env, width, &["show", "grace-hopper"]);
         let strip = section(&text, "Last 26 weeks");
@@ -80,7 +74,7 @@ fn twenty_six_weeks_of_meetings_with_their_ratings() {
 
 #[test]
 fn waypoints_planned_against_actual() {
-    let env = sample();
+    let env = sample_journal();
     for width in [60, 100, 200] {
         let text = at(&env, width, &["show", "grace-hopper"]);
         let chart = section(&text, "Waypoints, planned against actual");
@@ -120,7 +114,7 @@ fn waypoints_planned_against_actual() {
 
 #[test]
 fn the_report_draws_each_cadence_and_the_year() {
-    let env = sample();
+    let env = sample_journal();
     for width in [60, 100, 200] {
         let text = at(&env, width, &["report"]);
         fits(&text, width);

@@ -1,24 +1,15 @@
 //! `rel recap`: the message to send after a meeting, with nothing private
 //! in it.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::check::copy_tree;
 use crate::env::TestEnv;
 use crate::fixtures;
-
-/// A copy of the sample journal.
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    copy_tree(Path::new("examples/journal"), &env.journal);
-    env
-}
+use crate::fixtures::sample_journal;
 
 #[test]
 fn a_recap_of_the_newest_meeting_in_each_form() {
-    let env = sample();
+    let env = sample_journal();
     insta::assert_snapshot!("recap_text", env.ok(&["recap", "grace-hopper"]));
     insta::assert_snapshot!(
         "recap_markdown",
@@ -37,7 +28,7 @@ fn a_recap_of_the_newest_meeting_in_each_form() {
 
 #[test]
 fn a_recap_says_what_the_meeting_achieved_moved_and_dropped() {
-    let env = sample();
+    let env = sample_journal();
     env.ok(&[
         "checkin",
         "ada-lovelace",
@@ -149,7 +140,7 @@ fn private_lines(env: &TestEnv) -> Vec<String> {
 
 #[test]
 fn no_private_field_of_the_sample_journal_leaks_into_any_recap() {
-    let env = sample();
+    let env = sample_journal();
     let private = private_lines(&env);
     assert!(private.len() > 200, "{} private lines", private.len());
     // The lines are what a leak would look like: `rel log` shows them.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 use crate::env::TestEnv;
+use crate::fixtures::sample_journal;
 
 fn schema_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/schema")
@@ -41,16 +42,9 @@ fn check(env: &TestEnv, schema: &jsonschema::Validator, name: &str, args: &[&str
     );
 }
 
-/// A copy of the sample journal: every kind, role, need and item.
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    crate::fixtures::sample(&env);
-    env
-}
-
 #[test]
 fn every_json_document_matches_its_schema() {
-    let env = sample();
+    let env = sample_journal();
     let handles: Vec<String> = std::fs::read_dir(env.path("relationships"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -127,7 +121,7 @@ fn every_json_document_matches_its_schema() {
 /// history, the slips, the re-planned and the re-contract need match.
 #[test]
 fn re_planned_and_re_contracted_documents_match_too() {
-    let env = sample();
+    let env = sample_journal();
     env.ok(&["evolve", "linus", "--into", "mentoring"]);
     env.ok(&["set", "grace-hopper", "--destination", "Principal engineer"]);
     env.ok(&[
@@ -194,7 +188,7 @@ fn re_planned_and_re_contracted_documents_match_too() {
 /// still matches.
 #[test]
 fn documents_with_problems_match_too() {
-    let env = sample();
+    let env = sample_journal();
     env.write(
         "relationships/ken/relationship.toml",
         "person = \"Ken\"\nkind = \n",

@@ -1,18 +1,10 @@
 //! `rel week`: the days ahead, from the same assessment every view reads.
 
-use std::path::Path;
-
 use serde_json::Value;
 
-use crate::check::copy_tree;
 use crate::env::TestEnv;
 use crate::fixtures::Journal;
-
-fn sample() -> TestEnv {
-    let env = TestEnv::new();
-    copy_tree(Path::new("examples/journal"), &env.journal);
-    env
-}
+use crate::fixtures::sample_journal;
 
 fn json(env: &TestEnv, args: &[&str]) -> Value {
     let mut all = vec!["week", "--json"];
@@ -44,7 +36,7 @@ fn lines(doc: &Value) -> Vec<String> {
 
 #[test]
 fn the_sample_journals_week_fits_one_screen() {
-    let env = sample();
+    let env = sample_journal();
     let text = env.ok(&["week"]);
     insta::assert_snapshot!("week_sample", text);
     let rows: Vec<&str> = text.lines().collect();
@@ -71,7 +63,7 @@ fn the_sample_journals_week_fits_one_screen() {
 /// Each meeting raises what its prep raises first, and asks what it asks.
 #[test]
 fn a_meeting_says_what_its_prep_says() {
-    let env = sample();
+    let env = sample_journal();
     let doc = json(&env, &["--days", "14"]);
     let mut meetings = 0;
     for day in doc["days"].as_array().unwrap() {
